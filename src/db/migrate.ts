@@ -1,0 +1,21 @@
+// Versioned migrations, applied on start and by `npm run migrate`. Kysely's Migrator takes a
+// PostgreSQL advisory lock, so two nodes starting at once apply each migration exactly once.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.js';
+
+// A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'vault_migrations',
+    migrationLockTableName: 'vault_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

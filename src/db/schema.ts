@@ -1,0 +1,114 @@
+// Kysely's view of the tables (see src/db/migrations). Hot paths use hand-written SQL instead.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: Generated<string>;
+  password_hash: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  environment: 'production' | 'staging' | 'development';
+  parent_id: string | null;
+  require_mfa: Generated<boolean>;
+  deduplicate: Generated<boolean>;
+  proxy_allowed_hosts: string[] | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+}
+
+export interface ProjectKeysTable {
+  project_id: string;
+  master_key_id: string;
+  wrapped: Buffer;
+  created_at: Generated<Timestamp>;
+  rewrapped_at: Timestamp | null;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  created_at: Generated<Timestamp>;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  key_hash: Buffer;
+  key_prefix: string;
+  pub_key: string;
+  permissions: Json;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  last_used_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface TokensTable {
+  project_id: string;
+  token: string;
+  type: 'card' | 'bank' | 'string';
+  format: 'random' | 'card_preserving';
+  ciphertext: Buffer;
+  fingerprint: string;
+  dedup: Generated<boolean>;
+  display: Json;
+  metadata: Json | null;
+  test: Generated<boolean>;
+  app_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp | null;
+}
+
+export interface CvcSessionsTable {
+  id: string;
+  project_id: string;
+  token: string;
+  ciphertext: Buffer;
+  test: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  ingest: Generated<string>;
+  project_id: string | null;
+  seq: string | null;
+  created_at: Generated<Timestamp>;
+  event_type: string;
+  action: string;
+  outcome: Generated<string>;
+  resource_type: string | null;
+  resource_id: string | null;
+  user_id: string | null;
+  app_id: string | null;
+  ip_address: string | null;
+  request_id: string | null;
+  details: Json;
+  hash: string | null;
+  prev_hash: string | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  projects: ProjectsTable;
+  project_keys: ProjectKeysTable;
+  project_members: ProjectMembersTable;
+  applications: ApplicationsTable;
+  tokens: TokensTable;
+  cvc_sessions: CvcSessionsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { VaultError } from '../plugins/errors.js';
+
+export async function opsRoutes(app: FastifyInstance) {
+  app.get('/healthz', {
+    schema: { tags: ['operations'], summary: 'Process is up', response: { 200: Type.Object({ success: Type.Boolean(), data: Type.Object({ status: Type.String() }) }) } },
+  }, async () => ({ success: true, data: { status: 'ok' } }));
+
+  app.get('/readyz', {
+    schema: { tags: ['operations'], summary: 'Database reachable (503 otherwise)', response: { 200: Type.Object({ success: Type.Boolean(), data: Type.Object({ status: Type.String() }) }) } },
+  }, async () => {
+    try {
+      // A short timeout: a readiness probe must answer even when PostgreSQL hangs.
+      await Promise.race([
+        app.vault.database.pool.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+    } catch {
+      throw new VaultError('service_unavailable', 'The vault database is unavailable.');
+    }
+    return { success: true, data: { status: 'ready' } };
+  });
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { apiKeyGuard } from '../plugins/api-key.js';
+import { ErrorBody } from '../plugins/schemas.js';
+import { VaultError } from '../plugins/errors.js';
+import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
+import {
+  DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
+  TokenizeResult,
+} from './schemas.js';
+import type { Caller, TokenizeOutcome } from './store.js';
+
+export function callerOf(req: FastifyRequest): Caller {
+  return { projectId: req.principal!.project.id, appId: req.principal!.id, userId: null, ip: req.ip, requestId: req.id };
+}
+
+function tokenizeView(o: TokenizeOutcome) {
+  return {
+    success: true as const,
+    token: o.token,
+    type: o.type,
+    ...publicView(o.type, o.display),
+    cvc_session_id: o.cvcSessionId,
+    fingerprint: o.fingerprint,
+    deduplicated: o.deduplicated,
+    created_at: o.createdAt.toISOString(),
+    expires_at: o.expiresAt ? o.expiresAt.toISOString() : null,
+    metadata: o.metadata,
+  };
+}
+
+function itemError(e: VaultError) {
+  return { success: false as const, message: e.message, error: { code: e.code, ...(e.options.details ? { details: e.options.details } : {}) } };
+}
+
+const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+
+export async function tokenRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { tokens, now } = app.vault;
+
+  app.post('/tokenize', {
+    onRequest: apiKeyGuard('tokenization', 'required'),
+    schema: {
+      tags: ['tokens'],
+      summary: 'Tokenize a card, bank account or string (or a batch of up to 1000)',
+      headers: { type: 'object', properties: { 'x-api-key': { type: 'string' }, 'x-pub-key': { type: 'string' } } },
+      body: TokenizeBody,
+      response: { 201: TokenizeResult, 200: TokenizeBatchResult, '4xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    const at = now();
+    const dedupDefault = req.principal!.project.deduplicate;
+    const { items, project_id: _ignored, ...single } = req.body;
+    if (items) {
+      const prepared = items.map((raw) => {
+        try {
+          return prepareItem(raw, dedupDefault, at);
+        } catch (e) {
+          if (e instanceof VaultError) return e;
+          throw e;
+        }
+      });
+      const good = prepared.filter((p): p is PreparedItem => !(p instanceof VaultError));
+      const outcomes = good.length > 0 ? await tokens.tokenize(callerOf(req), 'tokenize_batch', good, at) : [];
+      let k = 0;
+      return reply.code(200).send({
+        success: true,
+        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++]))),
+      });
+    }
+    const item = prepareItem(single, dedupDefault, at);
+    const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
+    return reply.code(201).send(tokenizeView(outcome));
+  });
+
+  app.post('/detokenize', {
+    onRequest: apiKeyGuard('detokenization'),
+    schema: {
+      tags: ['tokens'],
+      summary: 'Return the data behind a token (never the CVV), or up to 1000 tokens',
+      body: DetokenizeBody,
+      response: { 200: { anyOf: [DetokenizeResult, DetokenizeBatchResult] }, '4xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    const { token, tokens: many } = req.body;
+    if ((token === undefined) === (many === undefined)) {
+      throw new VaultError('validation_error', 'Send either "token" or "tokens".', { details: [{ path: '/token', message: 'exactly one of token, tokens is required' }] });
+    }
+    if (token !== undefined) {
+      const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
+      if ('missing' in o) throw TOKEN_NOT_FOUND();
+      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, metadata: o.metadata });
+    }
+    const unique = [...new Set(many)];
+    const found = new Map((await tokens.detokenize(callerOf(req), 'detokenize_batch', unique, now())).map((o) => [o.token, o]));
+    return reply.send({
+      success: true,
+      items: many!.map((t) => {
+        const o = found.get(t)!;
+        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string> };
+      }),
+    });
+  });
+
+  app.post('/test-tokens', {
+    onRequest: apiKeyGuard('tokenization', 'production'),
+    schema: {
+      tags: ['tokens'],
+      summary: 'Tokenize a published test card with a CVC session that lives one year',
+      body: TestTokenBody,
+      response: { 201: TestTokenResult, '4xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    const item = prepareTestCard(req.body, now());
+    const [o] = await tokens.tokenize(callerOf(req), 'test_token', [item], now());
+    return reply.code(201).send({
+      success: true,
+      token: o.token,
+      cvc_session_id: o.cvcSessionId!,
+      mask: { card_number: o.display.card_number },
+      bin: o.display.bin,
+      test_mode: true,
+      expires_in: '1 year (test session)',
+    });
+  });
+}
+
+export { TOKEN_NOT_FOUND };

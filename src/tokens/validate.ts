@@ -1,0 +1,116 @@
+// Card and bank-account rules of API.md §3.1. Every failure is a VaultError with a fixed message:
+// the offending value itself never appears in an error.
+import { VaultError } from '../plugins/errors.js';
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+export type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'maestro' | 'unknown';
+
+export function cardBrand(pan: string): Brand {
+  const p2 = Number(pan.slice(0, 2));
+  const p3 = Number(pan.slice(0, 3));
+  const p4 = Number(pan.slice(0, 4));
+  const p6 = Number(pan.slice(0, 6));
+  if (pan[0] === '4') return 'visa';
+  if (p2 === 34 || p2 === 37) return 'amex';
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return 'mastercard';
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return 'discover';
+  if (p4 >= 3528 && p4 <= 3589) return 'jcb';
+  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return 'diners';
+  if (p2 === 62) return 'unionpay';
+  if (p2 === 50 || (p2 >= 56 && p2 <= 69)) return 'maestro';
+  return 'unknown';
+}
+
+export function normalizePan(raw: string): string {
+  const pan = raw.replace(/[\s-]/g, '');
+  if (!/^\d{13,19}$/.test(pan) || !luhnValid(pan)) {
+    throw new VaultError('invalid_card_number', 'The card number is not a valid card number.');
+  }
+  return pan;
+}
+
+export interface Expiry {
+  month: string; // always two digits
+  year: string; // as given: two or four digits
+}
+
+export function normalizeExpiry(month: string | number, year: string | number, now: Date): Expiry {
+  const m = String(month).trim();
+  const y = String(year).trim();
+  const bad = () => new VaultError('invalid_expiry', 'The expiration date is invalid or in the past.');
+  if (!/^\d{1,2}$/.test(m) || !/^(\d{2}|\d{4})$/.test(y)) throw bad();
+  const mm = Number(m);
+  if (mm < 1 || mm > 12) throw bad();
+  const yyyy = y.length === 2 ? 2000 + Number(y) : Number(y);
+  // A card is valid through the last day of its expiry month.
+  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  if (yyyy * 12 + (mm - 1) < thisMonth || yyyy > now.getUTCFullYear() + 50) throw bad();
+  return { month: m.padStart(2, '0'), year: y };
+}
+
+export function validateCvv(cvv: string, brand: Brand): string {
+  const want = brand === 'amex' ? 4 : 3;
+  if (!new RegExp(`^\\d{${want}}$`).test(cvv)) {
+    throw new VaultError('invalid_cvv', `The CVV must be ${want} digits for this card.`);
+  }
+  return cvv;
+}
+
+/** ABA routing number: nine digits with the 3-7-1 weighted checksum. */
+export function abaValid(routing: string): boolean {
+  if (!/^\d{9}$/.test(routing)) return false;
+  const d = [...routing].map(Number);
+  const sum = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5] + d[8]);
+  return sum % 10 === 0;
+}
+
+export function normalizeAccount(account: string): string {
+  const a = account.replace(/[\s-]/g, '');
+  if (!/^\d{4,17}$/.test(a)) {
+    throw new VaultError('validation_error', 'The account number must be 4 to 17 digits.', {
+      details: [{ path: '/data/accountNumber', message: 'must be 4 to 17 digits' }],
+    });
+  }
+  return a;
+}
+
+export function normalizeRouting(routing: string): string {
+  const r = routing.replace(/[\s-]/g, '');
+  if (!abaValid(r)) throw new VaultError('invalid_routing_number', 'The routing number is not a valid ABA routing number.');
+  return r;
+}
+
+/** The card networks' published test numbers: the only cards /test-tokens accepts. */
+export const TEST_CARDS = new Set([
+  '4111111111111111', '4242424242424242', '4000056655665556', '4012888888881881', '4000000000000002',
+  '4000000000009995', '4000000000000069', '4000000000000127', '4000000000000119', '4000000000003220',
+  '4222222222222', '5555555555554444', '5200828282828210', '5105105105105100', '2223003122003222',
+  '2222400010000008', '5454545454545454', '378282246310005', '371449635398431', '378734493671000',
+  '6011111111111117', '6011000990139424', '6011000000000012', '3056930009020004', '36227206271667',
+  '30569309025904', '38520000023237', '3566002020360505', '3530111333300000', '6200000000000005',
+]);
+
+export function maskPan(pan: string): { masked: string; stars: string; bin: string; last4: string } {
+  const bin = pan.slice(0, 6);
+  const last4 = pan.slice(-4);
+  return {
+    masked: bin + '*'.repeat(pan.length - 10) + last4,
+    stars: '*'.repeat(pan.length - 4) + last4,
+    bin,
+    last4,
+  };
+}
