@@ -23,6 +23,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   /** Tests trade durability for speed; the vault itself never does. */
   ephemeral?: boolean;
+  /** Fixed port (a restarted server keeps its address); a free one by default. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -77,7 +79,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> 
     return { adminUrl: url(existing), port: existing, password, owned: false, stop: async () => {} };
   }
 
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const log = opts.onLog ?? (() => {});
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=400'];
   if (opts.ephemeral) {
