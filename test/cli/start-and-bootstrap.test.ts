@@ -29,7 +29,7 @@ afterAll(() => {
 describe('npm start + vault bootstrap', () => {
   it('starts on embedded PostgreSQL, bootstraps while running, serves the curl session, stops cleanly', async () => {
     const port = await freePort();
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn" };
     delete env.DATABASE_URL;
     delete env.VAULT_MASTER_KEYS;
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
