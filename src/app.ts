@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
+import { AuditChain } from './audit/service.js';
 import { applicationKeyRoutes } from './applications/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
@@ -27,6 +28,7 @@ export interface VaultServices {
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
+  audit: AuditChain;
   now: () => Date;
 }
 
@@ -58,6 +60,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const database = openDatabase(config.databaseUrl);
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
+  const now = config.now ?? (() => new Date());
   const services: VaultServices = {
     config,
     database,
@@ -65,8 +68,14 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(database.pool, keys, app.log),
-    now: config.now ?? (() => new Date()),
+    audit: new AuditChain(database.db, config.keyring, app.log, {
+      sealIntervalMs: config.auditSealIntervalMs,
+      retentionDays: config.auditRetentionDays,
+      now,
+    }),
+    now,
   };
+  services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
   });
@@ -114,6 +123,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     if (sweeper) clearInterval(sweeper);
+    await services.audit.stop();
     services.apiKeys.close();
     await services.apiKeys.flushUsage();
     await listener.stop();

@@ -24,6 +24,10 @@ export interface VaultConfig {
   sweepIntervalMs: number;
   /** How long an API-key lookup may be served from memory when LISTEN/NOTIFY is down. */
   keyCacheTtlMs: number;
+  /** How often the audit sealer links new entries into the hash chain; 0 = on demand only. */
+  auditSealIntervalMs: number;
+  /** Audit entries older than this are pruned behind a MAC'd checkpoint (Ozura keeps 2 years). */
+  auditRetentionDays: number;
   /** A writable stream for pino; tests pass one to capture and inspect log lines. */
   logStream?: NodeJS.WritableStream;
   /** Clock, so expiry can be tested without sleeping. */
@@ -41,6 +45,8 @@ export const DEFAULTS = {
   mailFrom: 'vault@localhost',
   sweepIntervalMs: 30_000,
   keyCacheTtlMs: 1_000,
+  auditSealIntervalMs: 250,
+  auditRetentionDays: 730,
 } as const;
 
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */

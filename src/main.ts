@@ -86,6 +86,8 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     proxyAllowPrivateNetworks: bool(env.PROXY_ALLOW_PRIVATE_NETWORKS, false),
     sweepIntervalMs: DEFAULTS.sweepIntervalMs,
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
+    auditSealIntervalMs: DEFAULTS.auditSealIntervalMs,
+    auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
   };
   if (!/^[a-z]{2,8}$/.test(config.region)) throw new Error('VAULT_REGION must be 2–8 letters');
   return { config, port, host, embedded, keyWarning };

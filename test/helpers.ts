@@ -82,6 +82,8 @@ export async function startVault(overrides: Partial<VaultConfig> & { databaseUrl
     proxyAllowPrivateNetworks: true,
     sweepIntervalMs: 0,
     keyCacheTtlMs: 1000,
+    auditSealIntervalMs: 0,
+    auditRetentionDays: 730,
     logStream: logs,
     ...overrides,
   };

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { open, seal } from './aead.js';
 import { type Keyring, reloadKeyring } from './keyring.js';
+import { secretAad } from './secrets.js';
 
 export interface ProjectKey {
   /** Encrypts token data and CVC sessions. */
@@ -77,7 +78,7 @@ export function fingerprint(key: ProjectKey, type: string, canonical: string): s
 }
 
 /**
- * Re-wraps every data key that is not under the active master key. Online: the data keys
+ * Re-wraps every data key (and vault secret) that is not under the active master key. Online: the data keys
  * themselves do not change, so ciphertexts and running nodes are unaffected.
  */
 export async function rewrapAll(db: Kysely<DB>, keyring: Keyring): Promise<number> {
@@ -99,6 +100,24 @@ export async function rewrapAll(db: Kysely<DB>, keyring: Keyring): Promise<numbe
       .where('project_id', '=', row.project_id)
       .where('master_key_id', '=', row.master_key_id)
       .executeTakeFirst();
+    n += Number(res.numUpdatedRows);
+  }
+  const secrets = await db
+    .selectFrom('vault_secrets')
+    .select(['name', 'master_key_id', 'wrapped'])
+    .where('master_key_id', '<>', keyring.active.id)
+    .execute();
+  for (const row of secrets) {
+    const master = keyring.keys.get(row.master_key_id);
+    if (!master) throw new Error(`master key "${row.master_key_id}" is not in the keyring; cannot re-wrap`);
+    const plain = open(master, row.wrapped, secretAad(row.name));
+    const res = await db
+      .updateTable('vault_secrets')
+      .set({ master_key_id: keyring.active.id, wrapped: seal(keyring.active.key, plain, secretAad(row.name)), rewrapped_at: new Date() })
+      .where('name', '=', row.name)
+      .where('master_key_id', '=', row.master_key_id)
+      .executeTakeFirst();
+    plain.fill(0);
     n += Number(res.numUpdatedRows);
   }
   return n;

@@ -2,10 +2,12 @@
 // PostgreSQL advisory lock, so two nodes starting at once apply each migration exactly once.
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0003 from './migrations/0003_audit_chain.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0003_audit_chain': m0003,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
@@ -14,6 +16,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'vault_migrations',
     migrationLockTableName: 'vault_migrations_lock',
+    // Domains add migrations independently; an older-numbered one arriving later still applies.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

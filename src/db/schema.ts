@@ -86,7 +86,7 @@ export interface AuditLogTable {
   id: Generated<string>;
   ingest: Generated<string>;
   project_id: string | null;
-  seq: string | null;
+  seq: number | null;
   created_at: Generated<Timestamp>;
   event_type: string;
   action: string;
@@ -102,7 +102,34 @@ export interface AuditLogTable {
   prev_hash: string | null;
 }
 
+export interface VaultSecretsTable {
+  name: string;
+  master_key_id: string;
+  wrapped: Buffer;
+  created_at: Generated<Timestamp>;
+  rewrapped_at: Timestamp | null;
+}
+
+export interface AuditHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AuditCheckpointsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  pruned: number;
+  mac: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
+  vault_secrets: VaultSecretsTable;
+  audit_heads: AuditHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   users: UsersTable;
   projects: ProjectsTable;
   project_keys: ProjectKeysTable;
