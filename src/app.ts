@@ -14,6 +14,7 @@ import { DataKeys } from './crypto/datakeys.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
+import { provisionRoutes } from './projects/provision.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
   await app.register(applicationKeyRoutes);
+  await app.register(provisionRoutes);
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {

@@ -9,8 +9,8 @@ export interface UsersTable {
   email: string;
   name: Generated<string>;
   password_hash: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ProjectsTable {
@@ -21,8 +21,8 @@ export interface ProjectsTable {
   require_mfa: Generated<boolean>;
   deduplicate: Generated<boolean>;
   proxy_allowed_hosts: string[] | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   deleted_at: Timestamp | null;
 }
 
@@ -30,7 +30,7 @@ export interface ProjectKeysTable {
   project_id: string;
   master_key_id: string;
   wrapped: Buffer;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   rewrapped_at: Timestamp | null;
 }
 
@@ -38,7 +38,7 @@ export interface ProjectMembersTable {
   project_id: string;
   user_id: string;
   role: 'owner' | 'admin' | 'developer' | 'viewer';
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface ApplicationsTable {
@@ -50,8 +50,8 @@ export interface ApplicationsTable {
   pub_key: string;
   permissions: Json;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   last_used_at: Timestamp | null;
   deleted_at: Timestamp | null;
 }
@@ -68,7 +68,7 @@ export interface TokensTable {
   metadata: Json | null;
   test: Generated<boolean>;
   app_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp | null;
 }
 
@@ -78,7 +78,7 @@ export interface CvcSessionsTable {
   token: string;
   ciphertext: Buffer;
   test: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
@@ -87,7 +87,7 @@ export interface AuditLogTable {
   ingest: Generated<string>;
   project_id: string | null;
   seq: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   event_type: string;
   action: string;
   outcome: Generated<string>;
@@ -106,7 +106,7 @@ export interface VaultSecretsTable {
   name: string;
   master_key_id: string;
   wrapped: Buffer;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   rewrapped_at: Timestamp | null;
 }
 
@@ -114,7 +114,7 @@ export interface AuditHeadsTable {
   chain: string;
   seq: number;
   hash: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface AuditCheckpointsTable {
@@ -123,7 +123,7 @@ export interface AuditCheckpointsTable {
   hash: string;
   pruned: number;
   mac: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface DB {

@@ -1,0 +1,54 @@
+import { Type } from 'typebox';
+import { Permissions } from '../applications/permissions.js';
+
+export const EnvironmentSchema = Type.Union([Type.Literal('production'), Type.Literal('staging'), Type.Literal('development')]);
+export const ProjectName = Type.String({ minLength: 1, maxLength: 100 });
+export const ApplicationName = Type.String({ minLength: 3, maxLength: 50 });
+
+export const ProjectView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  environment: Type.String(),
+  parent_id: Type.Union([Type.String(), Type.Null()]),
+  require_mfa: Type.Boolean(),
+  deduplicate: Type.Boolean(),
+  proxy_allowed_hosts: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  created_at: Type.String(),
+});
+
+export const ProvisionBody = Type.Object(
+  {
+    name: ProjectName,
+    environment: Type.Optional(EnvironmentSchema),
+    applications: Type.Optional(
+      Type.Array(Type.Object({ name: ApplicationName, permissions: Permissions }, { additionalProperties: false }), { maxItems: 20 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ProvisionResult = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    project: ProjectView,
+    applications: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String(), api_key: Type.String(), pub_key: Type.String(), permissions: Permissions }),
+    ),
+  }),
+});
+
+export function projectView(p: {
+  id: string; name: string; environment: string; parent_id: string | null; require_mfa: boolean; deduplicate: boolean;
+  proxy_allowed_hosts: string[] | null; created_at: Date;
+}) {
+  return {
+    id: p.id,
+    name: p.name,
+    environment: p.environment,
+    parent_id: p.parent_id,
+    require_mfa: p.require_mfa,
+    deduplicate: p.deduplicate,
+    proxy_allowed_hosts: p.proxy_allowed_hosts,
+    created_at: p.created_at.toISOString(),
+  };
+}
