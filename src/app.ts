@@ -15,6 +15,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
+import { dashboardRoutes } from './ops/dashboard.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
@@ -114,6 +115,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(tokenRoutes);
   await app.register(applicationKeyRoutes);
   await app.register(provisionRoutes);
+  await app.register(dashboardRoutes, { root: config.webRoot });
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {

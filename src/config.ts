@@ -33,6 +33,8 @@ export interface VaultConfig {
   /** Clock, so expiry can be tested without sleeping. */
   now?: () => Date;
   rateLimits?: Partial<Record<string, RateLimitRule>>;
+  /** The built dashboard (index.html + assets/); default dist/web next to the server. */
+  webRoot?: string;
 }
 
 export const DEFAULTS = {
