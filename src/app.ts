@@ -20,6 +20,10 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { AuthService } from './auth/service.js';
+import { Mailer } from './mail/mailer.js';
+import { mfaRoutes } from './mfa/routes.js';
 import { TokenStore } from './tokens/store.js';
 
 export interface VaultServices {
@@ -30,6 +34,8 @@ export interface VaultServices {
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
   audit: AuditChain;
+  mailer: Mailer;
+  auth: AuthService;
   now: () => Date;
 }
 
@@ -62,6 +68,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
   const now = config.now ?? (() => new Date());
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const services: VaultServices = {
     config,
     database,
@@ -69,6 +76,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(database.pool, keys, app.log),
+    mailer,
+    auth: null as unknown as AuthService,
     audit: new AuditChain(database.db, config.keyring, app.log, {
       sealIntervalMs: config.auditSealIntervalMs,
       retentionDays: config.auditRetentionDays,
@@ -76,6 +85,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     }),
     now,
   };
+  services.auth = new AuthService(database.pool, config, mailer, app.log, now);
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
@@ -83,6 +93,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await listener.start();
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
+  app.decorateRequest('user', null);
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
@@ -113,12 +124,15 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
   await app.register(applicationKeyRoutes);
+  await app.register(authRoutes);
+  await app.register(mfaRoutes);
   await app.register(provisionRoutes);
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {
     sweeper = setInterval(() => {
       services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed'));
+      services.auth.sweep().catch((err) => app.log.warn({ err }, 'auth sweep failed'));
     }, config.sweepIntervalMs);
     sweeper.unref();
   }
@@ -127,6 +141,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     if (sweeper) clearInterval(sweeper);
     await services.audit.stop();
     services.apiKeys.close();
+    mailer.close();
     await services.apiKeys.flushUsage();
     await listener.stop();
     await database.close();
