@@ -8,13 +8,16 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
-import { applicationKeyRoutes } from './applications/routes.js';
+import { applicationKeyRoutes, applicationRoutes } from './applications/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
+import { projectRoutes } from './projects/routes.js';
+import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
@@ -94,6 +97,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
   app.decorateRequest('user', null);
+  app.decorateRequest('project', null);
+  app.decorateRequest('jwtOnly', false);
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
@@ -127,6 +132,10 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(mfaRoutes);
   await app.register(provisionRoutes);
+  await app.register(projectRoutes);
+  await app.register(applicationRoutes);
+  await app.register(tokenManagementRoutes);
+  await app.register(auditRoutes);
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {
