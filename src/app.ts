@@ -17,6 +17,7 @@ import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { TokenStore } from './tokens/store.js';
 
@@ -103,6 +104,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
   await app.register(applicationKeyRoutes);
+  await app.register(proxyRoutes);
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {
