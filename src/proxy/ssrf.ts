@@ -129,7 +129,8 @@ export function guardedLookup(
   callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
 ): void {
   const opts: dns.LookupOptions = typeof options === 'number' ? { family: options } : { ...(options ?? {}) };
-  dns.lookup(hostname, { ...opts, all: true }, (err, addresses) => {
+  // "name." is the same name as "name"; /etc/hosts only knows the latter.
+  dns.lookup(hostname.replace(/\.$/, ''), { ...opts, all: true }, (err, addresses) => {
     if (err) return callback(err, '');
     const list = addresses as dns.LookupAddress[];
     if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new ForbiddenAddress() as NodeJS.ErrnoException, '');
