@@ -48,20 +48,44 @@ const NEVER_FORWARDED = new Set(['host', 'content-length', 'expect', 'accept-enc
 const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Lookups of concurrent calls share one statement (as detokenize does). For each call: the token
+// (same project, not expired) and the named CVC session of that token; production sessions are
+// claimed (deleted) in the same statement, so a CVV can be handed out once only.
 const LOOKUP_SQL = `
-WITH t AS (
-  SELECT type, ciphertext FROM tokens
-  WHERE project_id = $1 AND token = $2 AND (expires_at IS NULL OR expires_at > $4)
+WITH want AS (
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[]) AS w(req, project_id, token, cvc_id)
+), t AS (
+  SELECT w.req, w.project_id, w.token, w.cvc_id, tk.type, tk.ciphertext
+  FROM want w JOIN tokens tk ON tk.project_id = w.project_id AND tk.token = w.token
+  WHERE tk.expires_at IS NULL OR tk.expires_at > $5
 ), s AS (
-  SELECT c.id, c.ciphertext, c.test, c.created_at, c.expires_at FROM cvc_sessions c
-  WHERE $3::uuid IS NOT NULL AND c.id = $3::uuid AND c.project_id = $1 AND c.token = $2 AND c.expires_at > $4
-    AND EXISTS (SELECT 1 FROM t)
+  SELECT t.req, c.id, c.ciphertext, c.test, c.created_at, c.expires_at
+  FROM t JOIN cvc_sessions c ON c.id = t.cvc_id AND c.project_id = t.project_id AND c.token = t.token AND c.expires_at > $5
 ), d AS (
-  DELETE FROM cvc_sessions c USING s WHERE c.id = s.id AND NOT s.test RETURNING c.id
+  DELETE FROM cvc_sessions c WHERE c.id IN (SELECT id FROM s WHERE NOT test) RETURNING c.id
 )
-SELECT t.type, t.ciphertext, s.id AS cvc_id, s.ciphertext AS cvc_ct, s.test AS cvc_test,
-       s.created_at AS cvc_created_at, s.expires_at AS cvc_expires_at, (SELECT count(*) FROM d)::int AS claimed
-FROM t LEFT JOIN s ON true`;
+SELECT t.req, t.type, t.ciphertext, s.id AS cvc_id, s.ciphertext AS cvc_ct, s.test AS cvc_test,
+       s.created_at AS cvc_created_at, s.expires_at AS cvc_expires_at, s.id IN (SELECT id FROM d) AS claimed
+FROM t LEFT JOIN s ON s.req = t.req`;
+
+interface LookupJob {
+  size: 1;
+  projectId: string;
+  token: string;
+  cvcId: string | null;
+  now: Date;
+}
+
+interface LookupRow {
+  type: string;
+  ciphertext: Buffer;
+  cvc_id: string | null;
+  cvc_ct: Buffer | null;
+  cvc_test: boolean | null;
+  cvc_created_at: Date | null;
+  cvc_expires_at: Date | null;
+  claimed: boolean | null;
+}
 
 const RESTORE_SQL = `
 INSERT INTO cvc_sessions (id, project_id, token, ciphertext, test, created_at, expires_at)
@@ -182,6 +206,7 @@ export class ProxyService {
   readonly agent: Agent;
   private readonly timeoutMs: number;
   private audits: Coalescer<AuditJob, void>;
+  private lookups: Coalescer<LookupJob, LookupRow | null>;
 
   constructor(
     private pool: pg.Pool,
@@ -190,6 +215,7 @@ export class ProxyService {
     private log: { warn(obj: object, msg: string): void },
   ) {
     this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
     this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
     // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
     // resolved address is checked inside the connector and the socket uses the checked address.
@@ -241,6 +267,25 @@ export class ProxyService {
     }
   }
 
+  private async lookupBatch(jobs: LookupJob[]): Promise<(LookupRow | null)[]> {
+    const { rows } = await this.pool.query({
+      name: 'proxy_lookup_v2',
+      text: LOOKUP_SQL,
+      values: [jobs.map((_, i) => i), jobs.map((j) => j.projectId), jobs.map((j) => j.token), jobs.map((j) => j.cvcId), jobs[0].now],
+    });
+    const out: (LookupRow | null)[] = jobs.map(() => null);
+    for (const r of rows) out[r.req] = r;
+    // Two calls in one batch naming the same production session: the statement deleted it once;
+    // only the first call gets it.
+    const handedOut = new Set<string>();
+    for (const r of out) {
+      if (r === null || r.cvc_id === null || r.cvc_test || !r.claimed) continue;
+      if (handedOut.has(r.cvc_id)) r.claimed = false;
+      else handedOut.add(r.cvc_id);
+    }
+    return out;
+  }
+
   private async writeAudits(jobs: AuditJob[]): Promise<void[]> {
     const cols = jobs[0].row.map((_, i) => jobs.map((j) => j.row[i]));
     await this.pool.query({ name: 'proxy_audit_v1', text: AUDIT_SQL, values: cols });
@@ -266,14 +311,9 @@ export class ProxyService {
     // 2. One statement: the token, its CVC session, and (production) the session claimed.
     const sessionId = input.cvcSessionId;
     const validId = sessionId !== null && UUID.test(sessionId) ? sessionId : null;
-    const { rows } = await this.pool.query({
-      name: 'proxy_lookup_v1',
-      text: LOOKUP_SQL,
-      values: [caller.projectId, input.token, validId, now],
-    });
-    if (rows.length === 0) throw tokenNotFound();
-    const row = rows[0];
-    if (sessionId !== null && (row.cvc_id === null || (!row.cvc_test && row.claimed === 0))) throw cvcNotFound();
+    const row = await this.lookups.submit({ size: 1, projectId: caller.projectId, token: input.token, cvcId: validId, now });
+    if (row === null) throw tokenNotFound();
+    if (sessionId !== null && (row.cvc_id === null || (!row.cvc_test && !row.claimed))) throw cvcNotFound();
     if (needsCvv(used) && row.cvc_id === null) throw cvcNotFound();
     const claimed = row.cvc_id !== null && !row.cvc_test;
 
@@ -287,7 +327,7 @@ export class ProxyService {
       try {
         const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8'));
         data = row.type === 'string' ? plain.value : plain;
-        if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
+        if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
         throw tokenNotFound();
