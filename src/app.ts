@@ -22,6 +22,7 @@ import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
@@ -136,6 +137,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);
+  await app.register(proxyRoutes);
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {
