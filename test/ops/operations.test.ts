@@ -33,7 +33,12 @@ describe('operations endpoints', () => {
   it('GET /openapi.json is generated from the route schemas and covers the API', async () => {
     const doc = (await v.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/tokenize', '/detokenize', '/test-tokens', '/api/applications/key', '/healthz', '/readyz']) expect(doc.paths).toHaveProperty(p);
+    for (const p of [
+      '/tokenize', '/detokenize', '/test-tokens', '/api/applications/key', '/healthz', '/readyz', '/internal/provision',
+      '/api/projects', '/api/projects/{id}', '/api/projects/{id}/members', '/api/projects/{id}/members/{user_id}',
+      '/api/applications', '/api/applications/{id}', '/api/tokens', '/api/tokens/{token}', '/api/audit-logs', '/api/audit-logs/verify',
+    ]) expect(doc.paths, p).toHaveProperty(p);
+    expect(Object.keys(doc.paths['/api/projects/{id}']).sort()).toEqual(['delete', 'get', 'put']);
     expect(doc.paths['/tokenize'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('items');
     const html = await v.app.inject('/docs');
     expect(html.headers['content-type']).toContain('text/html');
