@@ -8,7 +8,8 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
-import { applicationKeyRoutes } from './applications/routes.js';
+import { applicationKeyRoutes, applicationRoutes } from './applications/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { type Database, openDatabase } from './db/database.js';
@@ -16,11 +17,18 @@ import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
 import { dashboardRoutes } from './ops/dashboard.js';
+import { projectRoutes } from './projects/routes.js';
+import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { loggerOptions } from './plugins/logging.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { AuthService } from './auth/service.js';
+import { Mailer } from './mail/mailer.js';
+import { mfaRoutes } from './mfa/routes.js';
 import { TokenStore } from './tokens/store.js';
 
 export interface VaultServices {
@@ -31,6 +39,8 @@ export interface VaultServices {
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
   audit: AuditChain;
+  mailer: Mailer;
+  auth: AuthService;
   now: () => Date;
 }
 
@@ -63,6 +73,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
   const now = config.now ?? (() => new Date());
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const services: VaultServices = {
     config,
     database,
@@ -70,6 +81,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(database.pool, keys, app.log),
+    mailer,
+    auth: null as unknown as AuthService,
     audit: new AuditChain(database.db, config.keyring, app.log, {
       sealIntervalMs: config.auditSealIntervalMs,
       retentionDays: config.auditRetentionDays,
@@ -77,6 +90,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     }),
     now,
   };
+  services.auth = new AuthService(database.pool, config, mailer, app.log, now);
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
@@ -84,6 +98,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await listener.start();
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('project', null);
+  app.decorateRequest('jwtOnly', false);
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
@@ -114,13 +131,22 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
   await app.register(applicationKeyRoutes);
+  await app.register(authRoutes);
+  await app.register(mfaRoutes);
   await app.register(provisionRoutes);
+  await app.register(projectRoutes);
+  await app.register(applicationRoutes);
+  await app.register(tokenManagementRoutes);
+  await app.register(auditRoutes);
+  await app.register(proxyRoutes);
+  // Last: its wildcard only answers what no route above does.
   await app.register(dashboardRoutes, { root: config.webRoot });
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {
     sweeper = setInterval(() => {
       services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed'));
+      services.auth.sweep().catch((err) => app.log.warn({ err }, 'auth sweep failed'));
     }, config.sweepIntervalMs);
     sweeper.unref();
   }
@@ -129,6 +155,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     if (sweeper) clearInterval(sweeper);
     await services.audit.stop();
     services.apiKeys.close();
+    mailer.close();
     await services.apiKeys.flushUsage();
     await listener.stop();
     await database.close();

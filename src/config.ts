@@ -20,6 +20,10 @@ export interface VaultConfig {
   mailFrom: string;
   smtpUrl: string | null;
   proxyAllowPrivateNetworks: boolean;
+  /** /proxy/transaction: ms to open a connection to the upstream (default 30 000). */
+  proxyConnectTimeoutMs?: number;
+  /** /proxy/transaction: ms for the whole upstream exchange, answer body included (default 30 000). */
+  proxyTimeoutMs?: number;
   /** ms between sweeps of expired tokens and CVC sessions; 0 disables the sweeper. */
   sweepIntervalMs: number;
   /** How long an API-key lookup may be served from memory when LISTEN/NOTIFY is down. */

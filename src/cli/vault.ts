@@ -17,7 +17,8 @@ const USAGE = `usage: npm run vault -- <command>
                                               create a project and an application with all
                                               permissions; prints its api_key and pub_key once
   keys rotate                                 add a master key version (DATA_DIR/master.key) or use the
-                                              first of VAULT_MASTER_KEYS, and re-wrap every data key`;
+                                              first of VAULT_MASTER_KEYS, and re-wrap every key sealed
+                                              under an older one (data keys, JWT keys, TOTP secrets)`;
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -79,7 +80,7 @@ async function main(argv: string[]) {
         ring = parseKeyring(formatKeyring(all), ring.file);
       }
       const n = await rewrapAll(database.db, ring);
-      process.stdout.write(`active master key: ${ring.active.id}; re-wrapped ${n} data key(s)\n`);
+      process.stdout.write(`active master key: ${ring.active.id}; re-wrapped ${n} key(s)\n`);
     }
     return 0;
   } finally {

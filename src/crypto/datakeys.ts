@@ -1,7 +1,7 @@
 // Per-project data keys: random AES-256 keys stored only wrapped by the active master key, unwrapped
 // once per process and kept in memory so the hot path never derives or unwraps per request.
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { open, seal } from './aead.js';
 import { type Keyring, reloadKeyring } from './keyring.js';
@@ -78,47 +78,39 @@ export function fingerprint(key: ProjectKey, type: string, canonical: string): s
 }
 
 /**
- * Re-wraps every data key (and vault secret) that is not under the active master key. Online: the data keys
- * themselves do not change, so ciphertexts and running nodes are unaffected.
+ * Everything sealed directly under a master key: the table, its key column, the columns holding
+ * the wrapped bytes and the master key id, and the AAD each was sealed with.
+ */
+const WRAPPED_STORES = [
+  { table: 'project_keys', id: 'project_id', bytes: 'wrapped', master: 'master_key_id', aad: (id: string) => wrapAad(id) },
+  { table: 'vault_secrets', id: 'name', bytes: 'wrapped', master: 'master_key_id', aad: (id: string) => secretAad(id) },
+  { table: 'auth_signing_keys', id: 'kid', bytes: 'private_key', master: 'master_key_id', aad: (id: string) => `jwt-signing-key:${id}` },
+  { table: 'users', id: 'id', bytes: 'mfa_secret', master: 'mfa_key_id', aad: (id: string) => `totp:${id}` },
+] as const;
+
+/**
+ * Re-wraps everything sealed under a master key other than the active one: project data keys,
+ * vault secrets, JWT signing keys and TOTP secrets. Online: the wrapped secrets themselves do not
+ * change, so ciphertexts, sessions and running nodes are unaffected. Returns how many it re-wrapped.
  */
 export async function rewrapAll(db: Kysely<DB>, keyring: Keyring): Promise<number> {
-  const rows = await db
-    .selectFrom('project_keys')
-    .select(['project_id', 'master_key_id', 'wrapped'])
-    .where('master_key_id', '<>', keyring.active.id)
-    .execute();
   let n = 0;
-  for (const row of rows) {
-    const master = keyring.keys.get(row.master_key_id);
-    if (!master) throw new Error(`master key "${row.master_key_id}" is not in the keyring; cannot re-wrap`);
-    const dek = open(master, row.wrapped, wrapAad(row.project_id));
-    const next = wrapDataKey(keyring, row.project_id, dek);
-    dek.fill(0);
-    const res = await db
-      .updateTable('project_keys')
-      .set({ ...next, rewrapped_at: new Date() })
-      .where('project_id', '=', row.project_id)
-      .where('master_key_id', '=', row.master_key_id)
-      .executeTakeFirst();
-    n += Number(res.numUpdatedRows);
-  }
-  const secrets = await db
-    .selectFrom('vault_secrets')
-    .select(['name', 'master_key_id', 'wrapped'])
-    .where('master_key_id', '<>', keyring.active.id)
-    .execute();
-  for (const row of secrets) {
-    const master = keyring.keys.get(row.master_key_id);
-    if (!master) throw new Error(`master key "${row.master_key_id}" is not in the keyring; cannot re-wrap`);
-    const plain = open(master, row.wrapped, secretAad(row.name));
-    const res = await db
-      .updateTable('vault_secrets')
-      .set({ master_key_id: keyring.active.id, wrapped: seal(keyring.active.key, plain, secretAad(row.name)), rewrapped_at: new Date() })
-      .where('name', '=', row.name)
-      .where('master_key_id', '=', row.master_key_id)
-      .executeTakeFirst();
-    plain.fill(0);
-    n += Number(res.numUpdatedRows);
+  for (const st of WRAPPED_STORES) {
+    // Identifiers come from the constant table above, never from input.
+    const { rows } = await sql<{ id: string; master: string; bytes: Buffer }>`
+      SELECT ${sql.ref(st.id)} AS id, ${sql.ref(st.master)} AS master, ${sql.ref(st.bytes)} AS bytes FROM ${sql.table(st.table)}
+      WHERE ${sql.ref(st.bytes)} IS NOT NULL AND ${sql.ref(st.master)} <> ${keyring.active.id}`.execute(db);
+    for (const row of rows) {
+      const master = keyring.keys.get(row.master);
+      if (!master) throw new Error(`master key "${row.master}" is not in the keyring; cannot re-wrap`);
+      const plain = open(master, row.bytes, st.aad(row.id));
+      const next = seal(keyring.active.key, plain, st.aad(row.id));
+      plain.fill(0);
+      const res = await sql`
+        UPDATE ${sql.table(st.table)} SET ${sql.ref(st.bytes)} = ${next}, ${sql.ref(st.master)} = ${keyring.active.id}
+        WHERE ${sql.ref(st.id)} = ${row.id} AND ${sql.ref(st.master)} = ${row.master}`.execute(db);
+      n += Number(res.numAffectedRows ?? 0);
+    }
   }
   return n;
 }

@@ -2,11 +2,13 @@
 // PostgreSQL advisory lock, so two nodes starting at once apply each migration exactly once.
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_auth.js';
 import * as m0003 from './migrations/0003_audit_chain.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_auth': m0002,
   '0003_audit_chain': m0003,
 };
 

@@ -31,7 +31,6 @@ export interface ProjectKeysTable {
   master_key_id: string;
   wrapped: Buffer;
   created_at: Timestamp;
-  rewrapped_at: Timestamp | null;
 }
 
 export interface ProjectMembersTable {
@@ -107,7 +106,6 @@ export interface VaultSecretsTable {
   master_key_id: string;
   wrapped: Buffer;
   created_at: Timestamp;
-  rewrapped_at: Timestamp | null;
 }
 
 export interface AuditHeadsTable {

@@ -1,23 +1,42 @@
 // The API-key guard of API.md §2.1, used as a route's onRequest hook so a bad key is refused
-// before the body is even parsed.
-import type { FastifyRequest } from 'fastify';
+// before the body is even parsed. Also the two JWT variants of §2.2–§2.3:
+// - hybrid: X-API-Key + Bearer JWT — the key authorises, the JWT must be valid (401) and its user
+//   a member of the key's project (403); both ids are recorded in the audit entry;
+// - JWT alone on /tokenize and /test-tokens, naming `project_id` in the body (role ≥ developer),
+//   resolved after the body is parsed by `jwtProjectGuard`.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../applications/keys.js';
 import { allows, type Permission } from '../applications/permissions.js';
 import type { AppPrincipal } from '../applications/service.js';
+import { authorize } from '../projects/access.js';
 import { VaultError } from './errors.js';
+import { requireUser, SESSION_COOKIE } from './jwt.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The application whose API key authenticated the request. */
     principal: AppPrincipal | null;
+    /** The project the request acts on (the key's, or the JWT caller's `project_id`). */
+    project: AppPrincipal['project'] | null;
+    /** Set when a JWT alone authenticated an endpoint that allows it; resolved in preHandler. */
+    jwtOnly: boolean;
   }
 }
 
 export type PubKeyRule = 'required' | 'production' | 'none';
 
-export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 'none') {
-  return async function guard(req: FastifyRequest) {
+export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 'none', opts: { allowJwt?: boolean } = {}) {
+  return async function guard(req: FastifyRequest, reply: FastifyReply) {
     const key = req.headers['x-api-key'];
-    if (typeof key !== 'string' || key === '') throw new VaultError('api_key_required', 'The X-API-Key header is required.');
+    const bearer = typeof req.headers.authorization === 'string';
+    if (typeof key !== 'string' || key === '') {
+      if (opts.allowJwt && (bearer || req.cookies?.[SESSION_COOKIE])) {
+        await requireUser()(req, reply);
+        req.jwtOnly = true;
+        return;
+      }
+      throw new VaultError('api_key_required', 'The X-API-Key header is required.');
+    }
     const principal = await req.server.vault.apiKeys.lookup(key);
     if (!principal) throw new VaultError('invalid_api_key', 'The API key is invalid or has been deleted.');
     if (pubKey === 'required' || (pubKey === 'production' && principal.project.environment === 'production')) {
@@ -31,5 +50,35 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
       throw new VaultError('permission_denied', `This application does not have the ${permission} permission.`);
     }
     req.principal = principal;
+    req.project = principal.project;
+    if (bearer) {
+      await requireUser()(req, reply);
+      const member = await req.server.vault.database.db
+        .selectFrom('project_members')
+        .select('role')
+        .where('project_id', '=', principal.project.id)
+        .where('user_id', '=', req.user!.id)
+        .executeTakeFirst();
+      if (!member) throw new VaultError('permission_denied', "The signed-in user is not a member of this API key's project.");
+    }
   };
+}
+
+/** preHandler for JWT-only calls: the body's `project_id`, where the user is developer or above. */
+export async function jwtProjectGuard(req: FastifyRequest) {
+  if (!req.jwtOnly) return;
+  const projectId = (req.body as { project_id?: unknown } | undefined)?.project_id;
+  if (typeof projectId !== 'string' || projectId === '') {
+    throw new VaultError('validation_error', 'With a JWT instead of an API key, name the project in "project_id".', {
+      details: [{ path: '/project_id', message: 'is required with JWT authentication' }],
+    });
+  }
+  const { database } = req.server.vault;
+  await authorize(database.db, req.user!.id, projectId, 'tokens.tokenize');
+  const p = await database.db
+    .selectFrom('projects')
+    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  req.project = { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
 }

@@ -53,6 +53,8 @@ export interface VaultErrorOptions {
   /** Extra fields inside `error` (e.g. `password_reset_token`). */
   extra?: Record<string, unknown>;
   retryAfterSeconds?: number;
+  /** Overrides the code's usual status where the contract says so (400 `invalid_token` on reset links). */
+  status?: number;
 }
 
 /** Every deliberate failure. Messages are fixed sentences: they never carry request data. */
@@ -62,7 +64,7 @@ export class VaultError extends Error {
   constructor(code: ErrorCode, message: string, readonly options: VaultErrorOptions = {}) {
     super(message);
     this.code = code;
-    this.status = ERROR_STATUS[code];
+    this.status = options.status ?? ERROR_STATUS[code];
   }
 }
 

@@ -30,7 +30,8 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Lo
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       // Driver errors can quote row values in `detail`; keep only what helps an operator.
-      err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
+      // `error_code`, not `code`: `code` is a redacted field name (MFA and email codes).
+      err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, error_code: err.code, stack: err.stack }),
     },
   };
 }

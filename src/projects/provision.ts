@@ -44,6 +44,7 @@ export async function provisionRoutes(fastify: FastifyInstance) {
         resource_type: 'project',
         resource_id: project.id,
         app_id: parent.id,
+        user_id: req.user?.id ?? null,
         ip_address: req.ip,
         request_id: req.id,
         details: JSON.stringify({ parent_id: parent.project.id, applications: created.map((c) => c.id) }),

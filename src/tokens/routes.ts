@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { apiKeyGuard } from '../plugins/api-key.js';
+import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { VaultError } from '../plugins/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
@@ -11,7 +11,7 @@ import {
 import type { Caller, TokenizeOutcome } from './store.js';
 
 export function callerOf(req: FastifyRequest): Caller {
-  return { projectId: req.principal!.project.id, appId: req.principal!.id, userId: null, ip: req.ip, requestId: req.id };
+  return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
 }
 
 function tokenizeView(o: TokenizeOutcome) {
@@ -40,7 +40,8 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   const { tokens, now } = app.vault;
 
   app.post('/tokenize', {
-    onRequest: apiKeyGuard('tokenization', 'required'),
+    onRequest: apiKeyGuard('tokenization', 'required', { allowJwt: true }),
+    preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],
       summary: 'Tokenize a card, bank account or string (or a batch of up to 1000)',
@@ -50,7 +51,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const at = now();
-    const dedupDefault = req.principal!.project.deduplicate;
+    const dedupDefault = req.project!.deduplicate;
     const { items, project_id: _ignored, ...single } = req.body;
     if (items) {
       const prepared = items.map((raw) => {
@@ -104,7 +105,8 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/test-tokens', {
-    onRequest: apiKeyGuard('tokenization', 'production'),
+    onRequest: apiKeyGuard('tokenization', 'production', { allowJwt: true }),
+    preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],
       summary: 'Tokenize a published test card with a CVC session that lives one year',

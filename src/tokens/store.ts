@@ -32,7 +32,7 @@ export interface TokenizeOutcome {
 
 export type DetokenizeOutcome = { token: string; type: string; data: unknown; metadata: Record<string, unknown> | null } | { token: string; missing: true };
 
-const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
+export const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
 export const cvcAad = (projectId: string, sessionId: string) => `vault:cvc:${projectId}:${sessionId}`;
 
 interface WriteJob {

@@ -33,8 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       project_id    text PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
       master_key_id text NOT NULL,
       wrapped       bytea NOT NULL,
-      created_at    timestamptz NOT NULL DEFAULT now(),
-      rewrapped_at  timestamptz
+      created_at    timestamptz NOT NULL DEFAULT now()
     );
 
     CREATE TABLE project_members (

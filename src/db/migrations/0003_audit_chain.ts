@@ -7,8 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name          text PRIMARY KEY,
       master_key_id text NOT NULL,
       wrapped       bytea NOT NULL,
-      created_at    timestamptz NOT NULL DEFAULT now(),
-      rewrapped_at  timestamptz
+      created_at    timestamptz NOT NULL DEFAULT now()
     );
 
     -- One hash chain per project ('' for entries that belong to no project, e.g. logins).

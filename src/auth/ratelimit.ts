@@ -1,0 +1,69 @@
+// Per-client-IP rate limits of API.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
+// RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
+// created by migration 0002 (tableCreated: true), never by the library at run time.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimitRule } from '../config.js';
+import { VaultError } from '../plugins/errors.js';
+
+export const DEFAULT_RATE_LIMITS = {
+  login: { points: 5, durationSeconds: 120 },
+  register: { points: 30, durationSeconds: 3600 },
+  verify: { points: 60, durationSeconds: 60 },
+  change_password: { points: 3, durationSeconds: 3600 },
+  forgot_password: { points: 5, durationSeconds: 3600 },
+  send_verification_code: { points: 5, durationSeconds: 3600 },
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
+
+export const RATE_LIMIT_TABLE = 'auth_rate_limits';
+
+export class AuthRateLimits {
+  private limiters = new Map<RateLimitName, { rule: RateLimitRule; limiter: RateLimiterPostgres }>();
+
+  constructor(pool: pg.Pool, overrides: Partial<Record<string, RateLimitRule>> = {}) {
+    for (const name of Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]) {
+      const rule = overrides[name] ?? DEFAULT_RATE_LIMITS[name];
+      const limiter = new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+        keyPrefix: `auth_${name}`,
+        points: rule.points,
+        duration: rule.durationSeconds,
+      });
+      this.limiters.set(name, { rule, limiter });
+    }
+  }
+
+  /** A route's onRequest hook: spends one point for the client IP, sets RateLimit-* headers, 429 when over. */
+  hook(name: RateLimitName) {
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const { rule, limiter } = this.limiters.get(name)!;
+      let res: RateLimiterRes;
+      let over = false;
+      try {
+        res = await limiter.consume(req.ip, 1);
+      } catch (e) {
+        if (!(e instanceof RateLimiterRes)) throw e;
+        res = e;
+        over = true;
+      }
+      const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      reply.header('ratelimit-limit', String(rule.points));
+      reply.header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)));
+      reply.header('ratelimit-reset', String(reset));
+      reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
+      if (over) {
+        throw new VaultError('rate_limited', 'Too many requests; try again later.', { retryAfterSeconds: reset });
+      }
+    };
+  }
+
+  /** Deletes expired counters (called by the app's sweeper). */
+  static sweepSql = `DELETE FROM ${RATE_LIMIT_TABLE} WHERE expire IS NOT NULL AND expire < $1`;
+}

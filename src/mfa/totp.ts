@@ -1,0 +1,45 @@
+// TOTP (RFC 6238, SHA-1, 6 digits, 30 s) with otpauth. The secret is sealed under the master key
+// (AAD 'totp:<user id>'); a code is accepted for the current step ±1, and the caller refuses any
+// step at or before the last accepted one, so a code is never accepted twice.
+import { Secret, TOTP } from 'otpauth';
+import { open, seal } from '../crypto/aead.js';
+import type { Keyring } from '../crypto/keyring.js';
+
+export const PERIOD = 30;
+const ISSUER = 'Vault';
+
+function totp(secret: Secret, label: string) {
+  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret });
+}
+
+export function newTotpSecret(): Secret {
+  return new Secret({ size: 20 });
+}
+
+export function totpUri(secret: Secret, email: string): string {
+  return totp(secret, email).toString();
+}
+
+export function sealSecret(keyring: Keyring, userId: string, secret: Secret): { sealed: Buffer; keyId: string } {
+  return { sealed: seal(keyring.active.key, Buffer.from(secret.bytes), `totp:${userId}`), keyId: keyring.active.id };
+}
+
+export function openSecret(keyring: Keyring, userId: string, sealed: Buffer, keyId: string): Secret {
+  const key = keyring.keys.get(keyId);
+  if (!key) throw new Error(`TOTP secret sealed under unknown master key ${keyId}`);
+  return new Secret({ buffer: new Uint8Array(open(key, sealed, `totp:${userId}`)).buffer });
+}
+
+/** The time step a code matches (current ±1), or null. */
+export function matchStep(secret: Secret, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const t = totp(secret, 'x');
+  const delta = t.validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return null;
+  return Math.floor(now.getTime() / 1000 / PERIOD) + delta;
+}
+
+/** For tests and tools: the code for a given time. */
+export function codeAt(secret: Secret, at: Date): string {
+  return totp(secret, 'x').generate({ timestamp: at.getTime() });
+}

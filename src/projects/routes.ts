@@ -1,0 +1,232 @@
+// /api/projects and /api/projects/:id/members (§4.2), JWT-authenticated.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { writeAudit } from '../audit/write.js';
+import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
+import { requireUser } from '../plugins/jwt.js';
+import { VaultError } from '../plugins/errors.js';
+import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { atLeast, authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
+import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
+import { createProject } from './service.js';
+
+const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
+const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
+const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const MemberParams = Type.Object({ id: Type.String({ maxLength: 64 }), user_id: Type.String({ maxLength: 64 }) });
+const Member = Type.Object({ user_id: Type.String(), email: Type.String(), name: Type.String(), role: RoleSchema, created_at: Type.String() });
+
+const CreateBody = Type.Object(
+  {
+    name: ProjectName,
+    environment: EnvironmentSchema,
+    require_mfa: Type.Optional(Type.Boolean()),
+    deduplicate: Type.Optional(Type.Boolean()),
+    proxy_allowed_hosts: Type.Optional(Hosts),
+  },
+  { additionalProperties: false },
+);
+const UpdateBody = Type.Object(
+  {
+    name: Type.Optional(ProjectName),
+    environment: Type.Optional(EnvironmentSchema),
+    require_mfa: Type.Optional(Type.Boolean()),
+    deduplicate: Type.Optional(Type.Boolean()),
+    proxy_allowed_hosts: Type.Optional(Hosts),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export async function projectRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { vault } = app;
+  const db = vault.database.db;
+  app.addHook('onRequest', requireUser());
+
+  const loadProject = async (id: string) => {
+    const p = await db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!p) throw PROJECT_NOT_FOUND();
+    return p;
+  };
+
+  app.post('/api/projects', {
+    schema: { tags: ['projects'], summary: 'Create a project (you become its owner)', body: CreateBody, response: { 201: Ok(ProjectWithRole), '4xx': ErrorBody } },
+  }, async (req, reply) => {
+    const user = req.user!;
+    const b = req.body;
+    const project = await db.transaction().execute(async (trx) => {
+      const p = await createProject(trx, vault.keys, {
+        name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
+      });
+      await trx.insertInto('project_members').values({ project_id: p.id, user_id: user.id, role: 'owner' }).execute();
+      await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: p.id, userId: user.id, details: { name: p.name, environment: p.environment } });
+      return p;
+    });
+    return reply.code(201).send({ success: true, data: { ...projectView(project), role: 'owner' as const } });
+  });
+
+  app.get('/api/projects', {
+    schema: { tags: ['projects'], summary: 'Projects you are a member of', querystring: Type.Object(PageQuery), response: { 200: Page(ProjectWithRole), '4xx': ErrorBody } },
+  }, async (req) => {
+    const limit = req.query.limit ?? 50;
+    const after = decodeCursor(req.query.cursor, 2);
+    let q = db
+      .selectFrom('projects as p')
+      .innerJoin('project_members as m', 'm.project_id', 'p.id')
+      .selectAll('p')
+      .select('m.role')
+      .where('m.user_id', '=', req.user!.id)
+      .where('p.deleted_at', 'is', null);
+    if (after) q = q.where(sql<boolean>`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
+    const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
+    const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
+    return { success: true as const, data: page.data.map((r) => ({ ...projectView(r), role: r.role })), next_cursor: page.next_cursor };
+  });
+
+  app.get('/api/projects/:id', {
+    schema: { tags: ['projects'], summary: 'One project', params: IdParams, response: { 200: Ok(ProjectWithRole), '4xx': ErrorBody } },
+  }, async (req) => {
+    const role = await authorize(db, req.user!.id, req.params.id, 'project.read');
+    return { success: true as const, data: { ...projectView(await loadProject(req.params.id)), role } };
+  });
+
+  app.put('/api/projects/:id', {
+    schema: { tags: ['projects'], summary: 'Change project settings', params: IdParams, body: UpdateBody, response: { 200: Ok(ProjectWithRole), '4xx': ErrorBody } },
+  }, async (req) => {
+    const user = req.user!;
+    const role = await authorize(db, user.id, req.params.id, 'project.update');
+    const b = req.body;
+    const updated = await db.transaction().execute(async (trx) => {
+      const p = await trx
+        .updateTable('projects')
+        .set({
+          ...(b.name !== undefined && { name: b.name }),
+          ...(b.environment !== undefined && { environment: b.environment }),
+          ...(b.require_mfa !== undefined && { require_mfa: b.require_mfa }),
+          ...(b.deduplicate !== undefined && { deduplicate: b.deduplicate }),
+          ...(b.proxy_allowed_hosts !== undefined && { proxy_allowed_hosts: b.proxy_allowed_hosts }),
+          updated_at: new Date(),
+        })
+        .where('id', '=', req.params.id)
+        .where('deleted_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!p) throw PROJECT_NOT_FOUND();
+      await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
+      // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
+      await sql`SELECT pg_notify('vault_invalidate', ${`project:${p.id}`})`.execute(trx);
+      return p;
+    });
+    return { success: true as const, data: { ...projectView(updated), role } };
+  });
+
+  app.delete('/api/projects/:id', {
+    schema: { tags: ['projects'], summary: 'Delete a project and crypto-shred its data key', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
+  }, async (req) => {
+    const user = req.user!;
+    await authorize(db, user.id, req.params.id, 'project.delete');
+    const id = req.params.id;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('projects').set({ deleted_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+      // Crypto-shredding: without the wrapped data key no copy of these ciphertexts, backups
+      // included, can ever be decrypted again. The rows themselves go too.
+      const shredded = await trx.deleteFrom('project_keys').where('project_id', '=', id).executeTakeFirst();
+      const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
+      await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
+      await trx.updateTable('applications').set({ deleted_at: new Date() }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
+      await writeAudit(trx, req, {
+        projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId: user.id,
+        details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows) },
+      });
+      await sql`SELECT pg_notify('vault_invalidate', ${`project:${id}`})`.execute(trx);
+    });
+    vault.keys.forget(id);
+    return { success: true as const, data: {} };
+  });
+
+  // ---- members ----
+
+  const memberRows = (projectId: string) =>
+    db
+      .selectFrom('project_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['m.user_id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
+      .where('m.project_id', '=', projectId);
+  const memberView = (m: { user_id: string; email: string; name: string; role: Role; created_at: Date }) => ({ ...m, created_at: m.created_at.toISOString() });
+
+  /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
+  const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
+
+  async function ownersLeft(trx: typeof db, projectId: string): Promise<number> {
+    const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', 'owner').executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  app.get('/api/projects/:id/members', {
+    schema: { tags: ['members'], summary: 'Members of a project', params: IdParams, response: { 200: Ok(Type.Array(Member)), '4xx': ErrorBody } },
+  }, async (req) => {
+    await authorize(db, req.user!.id, req.params.id, 'members.read');
+    const rows = await memberRows(req.params.id).orderBy('m.created_at').execute();
+    return { success: true as const, data: rows.map(memberView) };
+  });
+
+  app.post('/api/projects/:id/members', {
+    schema: {
+      tags: ['members'], summary: 'Add a registered user to the project', params: IdParams,
+      body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
+      response: { 201: Ok(Member), '4xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    const actor = req.user!;
+    const role = await authorize(db, actor.id, req.params.id, 'members.manage');
+    if (!mayManage(role, req.body.role)) throw new VaultError('permission_denied', 'Only an owner can grant the owner or admin role.');
+    const target = await db.selectFrom('users').select(['id']).where(sql<boolean>`lower(email) = lower(${req.body.email})`).executeTakeFirst();
+    if (!target) throw new VaultError('not_found', 'No registered user has that email; ask them to register first.');
+    await db.transaction().execute(async (trx) => {
+      const ins = await trx.insertInto('project_members').values({ project_id: req.params.id, user_id: target.id, role: req.body.role }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
+      if (!ins) throw new VaultError('conflict', 'That user is already a member of this project.');
+      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: target.id, userId: actor.id, details: { role: req.body.role } });
+    });
+    const m = await memberRows(req.params.id).where('m.user_id', '=', target.id).executeTakeFirstOrThrow();
+    return reply.code(201).send({ success: true, data: memberView(m) });
+  });
+
+  app.put('/api/projects/:id/members/:user_id', {
+    schema: {
+      tags: ['members'], summary: "Change a member's role", params: MemberParams,
+      body: Type.Object({ role: RoleSchema }, { additionalProperties: false }), response: { 200: Ok(Member), '4xx': ErrorBody },
+    },
+  }, async (req) => {
+    const actor = req.user!;
+    const role = await authorize(db, actor.id, req.params.id, 'members.manage');
+    await db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('project_members').select('role').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).forUpdate().executeTakeFirst();
+      if (!current) throw new VaultError('not_found', 'Member not found.');
+      if (!mayManage(role, current.role) || !mayManage(role, req.body.role)) throw new VaultError('permission_denied', 'Only an owner can grant, change or remove the owner or admin role.');
+      await trx.updateTable('project_members').set({ role: req.body.role }).where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
+      if (current.role === 'owner' && (await ownersLeft(trx, req.params.id)) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
+      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { from: current.role, to: req.body.role } });
+    });
+    const m = await memberRows(req.params.id).where('m.user_id', '=', req.params.user_id).executeTakeFirstOrThrow();
+    return { success: true as const, data: memberView(m) };
+  });
+
+  app.delete('/api/projects/:id/members/:user_id', {
+    schema: { tags: ['members'], summary: 'Remove a member', params: MemberParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
+  }, async (req) => {
+    const actor = req.user!;
+    const role = await authorize(db, actor.id, req.params.id, 'members.manage');
+    await db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('project_members').select('role').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).forUpdate().executeTakeFirst();
+      if (!current) throw new VaultError('not_found', 'Member not found.');
+      if (!mayManage(role, current.role)) throw new VaultError('permission_denied', 'Only an owner can remove an owner or admin.');
+      await trx.deleteFrom('project_members').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
+      if (current.role === 'owner' && (await ownersLeft(trx, req.params.id)) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
+      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { role: current.role } });
+    });
+    return { success: true as const, data: {} };
+  });
+}

@@ -1,0 +1,153 @@
+// Placeholder grammar of API.md §3.4 (written out in docs/proxy.md) and the masking of card
+// numbers in upstream answers. Pure: no I/O.
+import { VaultError } from '../plugins/errors.js';
+import { luhnValid } from '../tokens/validate.js';
+
+/** `${name}` placeholders the vault knows. Any other `${identifier}` is refused. */
+export const NAMED = ['cardNumber', 'expirationMonth', 'expirationYear', 'cvv', 'cvc', 'accountNumber', 'routingNumber', 'holderName', 'value'] as const;
+/** Ozura's literal placeholders; the longer spelling is tried first. */
+export const LITERALS = ['cardNumberPlaceholder', 'cvvPlaceholder', 'expirationMonthPlaceholder', 'expirationYearPlaceholder2', 'expirationYearPlaceholder'] as const;
+
+// One pass, left to right: a substituted value is never scanned again, so a holder name that
+// happens to contain "${cvv}" stays text.
+const PATTERN = new RegExp(`\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|(${LITERALS.join('|')})`, 'g');
+
+export type Name = (typeof NAMED)[number] | (typeof LITERALS)[number];
+const KNOWN = new Set<string>(NAMED);
+
+const badPlaceholder = () => new VaultError('invalid_placeholder', 'The request uses a placeholder this token cannot fill.');
+
+/** The placeholders used in a string; refuses unknown `${…}` names before anything is read. */
+export function scanString(s: string, into: Set<Name>): void {
+  if (!s.includes('$') && !s.includes('Placeholder')) return;
+  for (const m of s.matchAll(PATTERN)) {
+    if (m[1] !== undefined) {
+      if (!KNOWN.has(m[1])) throw badPlaceholder();
+      into.add(m[1] as Name);
+    } else into.add(m[2] as Name);
+  }
+}
+
+/** The placeholders used anywhere in a JSON value (string values only; keys are left alone). */
+export function scanJson(v: unknown, into: Set<Name>): void {
+  if (typeof v === 'string') scanString(v, into);
+  else if (Array.isArray(v)) for (const x of v) scanJson(x, into);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) scanJson(x, into);
+}
+
+export const needsCvv = (used: Set<Name>) => used.has('cvv') || used.has('cvc') || used.has('cvvPlaceholder');
+
+/** What one token can fill, from its decrypted data (and the CVC session, if any). */
+export type Values = Partial<Record<Name, string>>;
+
+export function valuesFor(type: string, data: unknown, cvv: string | null): Values {
+  const v: Values = {};
+  if (type === 'card') {
+    const d = data as { cardNumber: string; expirationMonth: string; expirationYear: string; holderName?: string };
+    const year4 = d.expirationYear.length === 2 ? `20${d.expirationYear}` : d.expirationYear;
+    Object.assign(v, {
+      cardNumber: d.cardNumber,
+      cardNumberPlaceholder: d.cardNumber,
+      expirationMonth: d.expirationMonth,
+      expirationMonthPlaceholder: d.expirationMonth,
+      expirationYear: d.expirationYear,
+      expirationYearPlaceholder: year4,
+      expirationYearPlaceholder2: year4.slice(-2),
+    });
+    if (d.holderName) v.holderName = d.holderName;
+    if (cvv !== null) Object.assign(v, { cvv, cvc: cvv, cvvPlaceholder: cvv });
+  } else if (type === 'bank') {
+    const d = data as { accountNumber: string; routingNumber: string; holderName?: string };
+    Object.assign(v, { accountNumber: d.accountNumber, routingNumber: d.routingNumber });
+    if (d.holderName) v.holderName = d.holderName;
+  } else if (type === 'string') {
+    v.value = data as string;
+  }
+  return v;
+}
+
+/** How a substituted value is written into the body it lands in. */
+export type Encoding = 'json' | 'form' | 'xml' | 'raw';
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function encodeValue(value: string, enc: Encoding): string {
+  switch (enc) {
+    case 'form':
+      return encodeURIComponent(value);
+    case 'xml':
+      return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+    case 'json':
+      // Into a JSON document carried as a string: the value becomes string content.
+      return JSON.stringify(value).slice(1, -1);
+    default:
+      return value;
+  }
+}
+
+export function substituteString(s: string, values: Values, enc: Encoding): string {
+  return s.replace(PATTERN, (_m, named: string | undefined, literal: string | undefined) => {
+    const v = values[(named ?? literal) as Name];
+    if (v === undefined) throw badPlaceholder();
+    return encodeValue(v, enc);
+  });
+}
+
+/** Walks a JSON value; strings get values as plain content (serialisation escapes them later). */
+export function substituteJson(v: unknown, values: Values): unknown {
+  if (typeof v === 'string') return substituteString(v, values, 'raw');
+  if (Array.isArray(v)) return v.map((x) => substituteJson(x, values));
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = substituteJson(x, values);
+    return out;
+  }
+  return v;
+}
+
+/** The encoding for a raw (string) body, from its Content-Type. */
+export function encodingFor(contentType: string | undefined): Encoding {
+  const ct = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (ct === 'application/x-www-form-urlencoded') return 'form';
+  if (ct === 'application/xml' || ct === 'text/xml' || ct.endsWith('+xml')) return 'xml';
+  if (ct === 'application/json' || ct.endsWith('+json')) return 'json';
+  return 'raw';
+}
+
+// ---- masking of upstream answers --------------------------------------------------------------
+
+const maskDigits = (d: string) => d.slice(0, 6) + '*'.repeat(d.length - 10) + d.slice(-4);
+
+// A maximal run of 13–19 digits, or the usual grouped spellings (4-4-4-1..7 and Amex 4-6-5)
+// separated by one space or dash.
+const RUN = /(?<!\d)\d{13,19}(?!\d)/g;
+const GROUPED = /(?<![\d])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\d])/g;
+
+/** Replaces every Luhn-valid 13–19-digit run with first 6 + stars + last 4 (same length). */
+export function maskText(s: string): string {
+  if (!/\d{4}/.test(s)) return s;
+  const out = s.replace(RUN, (m) => (luhnValid(m) ? maskDigits(m) : m));
+  return out.replace(GROUPED, (m) => {
+    const digits = m.replace(/[ -]/g, '');
+    if (digits.length < 13 || digits.length > 19 || !luhnValid(digits)) return m;
+    let i = 0;
+    const masked = maskDigits(digits);
+    return m.replace(/\d/g, () => masked[i++]);
+  });
+}
+
+/** Masks inside a parsed JSON value: strings, keys, and integers that spell a card number. */
+export function maskJson(v: unknown): unknown {
+  if (typeof v === 'string') return maskText(v);
+  if (typeof v === 'number') {
+    const s = String(v);
+    return /^\d{13,19}$/.test(s) && luhnValid(s) ? maskDigits(s) : v;
+  }
+  if (Array.isArray(v)) return v.map(maskJson);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[maskText(k)] = maskJson(x);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,111 @@
+// POST /proxy/transaction and DELETE /proxy/delete-cvc-session/:id (API.md §3.4).
+// The raw-body parsers (form, XML) exist only inside this plugin's scope: everywhere else the
+// vault takes JSON only.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { apiKeyGuard } from '../plugins/api-key.js';
+import { VaultError } from '../plugins/errors.js';
+import { ErrorBody } from '../plugins/schemas.js';
+import { callerOf } from '../tokens/routes.js';
+import { encodingFor } from './placeholders.js';
+import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyRawHeaders, ProxyResult } from './schemas.js';
+import { forwardableHeaders, type ProxyInput, ProxyService } from './service.js';
+
+const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
+const RAW_TYPES = ['application/x-www-form-urlencoded', 'application/xml', 'text/xml'];
+// In raw mode the client's own headers go upstream, except these, which belong to the vault.
+const VAULT_HEADERS = new Set([
+  'x-api-key', 'x-pub-key', 'x-token', 'x-proxy-url', 'x-cvc-session-id', 'x-http-method', 'x-request-id', 'cookie',
+  'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
+]);
+
+const missing = (path: string) =>
+  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details: [{ path, message: 'is required' }] });
+
+function jsonInput(body: ProxyJsonBody): ProxyInput {
+  const headers = forwardableHeaders(body.http_headers ?? {});
+  const data = body.request_data;
+  let payload: ProxyInput['body'];
+  if (data === undefined || data === null) payload = { kind: 'none' };
+  else if (typeof data === 'string') {
+    headers['content-type'] ??= 'text/plain; charset=utf-8';
+    payload = { kind: 'text', text: data, encoding: encodingFor(headers['content-type']) };
+  } else payload = { kind: 'json', value: data };
+  return {
+    token: body.token,
+    cvcSessionId: body.cvc_session_id ?? null,
+    proxyUrl: body.proxy_url,
+    method: body.http_method ?? 'POST',
+    headers,
+    body: payload,
+    mode: 'json',
+  };
+}
+
+function rawInput(req: FastifyRequest, raw: Buffer): ProxyInput {
+  const h = req.headers;
+  const one = (name: string) => {
+    const v = h[name];
+    return typeof v === 'string' && v !== '' ? v : null;
+  };
+  const token = one('x-token');
+  const proxyUrl = one('x-proxy-url');
+  if (token === null) throw missing('/headers/x-token');
+  if (proxyUrl === null) throw missing('/headers/x-proxy-url');
+  const headers = forwardableHeaders(h, VAULT_HEADERS);
+  const text = raw.toString('utf8');
+  return {
+    token,
+    cvcSessionId: one('x-cvc-session-id'),
+    proxyUrl,
+    method: one('x-http-method') ?? 'POST',
+    headers,
+    body: text.length === 0 ? { kind: 'none' } : { kind: 'text', text, encoding: encodingFor(headers['content-type']) },
+    mode: 'raw',
+  };
+}
+
+export async function proxyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { database, keys, config, now } = app.vault;
+  const service = new ProxyService(database.pool, keys, config, app.log);
+  app.addHook('onClose', () => service.close());
+
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.post('/proxy/transaction', {
+    onRequest: apiKeyGuard('tokenization'),
+    schema: {
+      tags: ['proxy'],
+      summary: 'Forward a request to a payment processor with token data filled in',
+      description:
+        'JSON form: the body below. Raw form: the PSP body itself as application/x-www-form-urlencoded, application/xml or text/xml, ' +
+        'with X-Token, X-Proxy-URL and optionally X-CVC-Session-ID and X-HTTP-Method headers.',
+      headers: ProxyRawHeaders,
+      body: {
+        content: {
+          'application/json': { schema: ProxyJsonBody },
+          ...Object.fromEntries(RAW_TYPES.map((t) => [t, { schema: { description: 'The PSP body with placeholders (read as a Buffer)' } }])),
+        },
+      },
+      response: { 200: ProxyResult, '4xx': ErrorBody, '5xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    const input = Buffer.isBuffer(req.body) ? rawInput(req, req.body) : jsonInput(req.body as ProxyJsonBody);
+    const res = await service.transact(callerOf(req), req.project!.proxyAllowedHosts, input, now());
+    return reply.send({ success: true, proxy_response: res });
+  });
+
+  app.delete('/proxy/delete-cvc-session/:id', {
+    onRequest: apiKeyGuard('tokenization'),
+    schema: {
+      tags: ['proxy'],
+      summary: 'Delete a CVC session of this project',
+      params: CvcSessionParams,
+      response: { 200: CvcDeleted, '4xx': ErrorBody },
+    },
+  }, async (req, reply) => {
+    await service.deleteCvcSession(callerOf(req), req.params.id, now());
+    return reply.send({ success: true, message: 'CVC session deleted!' });
+  });
+}

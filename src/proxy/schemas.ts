@@ -1,0 +1,40 @@
+// Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (API.md §3.4).
+import { Type, type Static } from 'typebox';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+export const ProxyJsonBody = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 128 }),
+    cvc_session_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { description: 'Needed for ${cvv} / ${cvc}' })),
+    proxy_url: Type.String({ minLength: 1, maxLength: 4096, description: 'https URL of the payment processor' }),
+    http_method: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3,7}$', description: `One of ${METHODS.join(', ')}; default POST` })),
+    http_headers: Type.Optional(Type.Record(Type.String({ maxLength: 256 }), Type.String({ maxLength: 8192 }), { maxProperties: 64 })),
+    request_data: Type.Optional(
+      Type.Unknown({ description: 'A JSON value (placeholders inside any string) or a string (form-encoded, XML, …)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProxyJsonBody = Static<typeof ProxyJsonBody>;
+
+/** Raw mode: the body is the PSP's own body; these headers say where it goes. */
+export const ProxyRawHeaders = Type.Object({
+  'x-token': Type.Optional(Type.String()),
+  'x-proxy-url': Type.Optional(Type.String()),
+  'x-cvc-session-id': Type.Optional(Type.String()),
+  'x-http-method': Type.Optional(Type.String()),
+});
+
+export const ProxyResult = Type.Object({
+  success: Type.Literal(true),
+  proxy_response: Type.Object({
+    status_code: Type.Integer(),
+    headers: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
+    body: Type.Unknown({ description: 'Parsed JSON when the upstream said JSON, else a string; card numbers masked' }),
+  }),
+});
+
+export const CvcSessionParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+export const CvcDeleted = Type.Object({ success: Type.Literal(true), message: Type.String() });

@@ -1,0 +1,403 @@
+// The outbound proxy of API.md §3.4: read the token (and CVC session) in one statement, fill the
+// placeholders, forward with undici through per-origin keep-alive pools whose connector refuses
+// non-public addresses, mask card numbers in the answer, and write one audit entry.
+import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+import type pg from 'pg';
+import { Agent } from 'undici';
+import { Coalescer } from '../lib/coalescer.js';
+import type { VaultConfig } from '../config.js';
+import { open } from '../crypto/aead.js';
+import type { DataKeys } from '../crypto/datakeys.js';
+import { VaultError } from '../plugins/errors.js';
+import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
+import { luhnValid } from '../tokens/validate.js';
+import {
+  type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
+} from './placeholders.js';
+import { checkDestination, ForbiddenAddress, guardedLookup } from './ssrf.js';
+import { METHODS } from './schemas.js';
+
+export const RESPONSE_CAP = 5 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
+
+export interface ProxyInput {
+  token: string;
+  cvcSessionId: string | null;
+  proxyUrl: string;
+  method: string;
+  headers: Record<string, string>;
+  body: ProxyBody;
+  mode: 'json' | 'raw';
+}
+
+export interface ProxyResponse {
+  status_code: number;
+  headers: Record<string, string | string[]>;
+  body: unknown;
+}
+
+// RFC 9110 §7.6.1 hop-by-hop headers, plus what the vault itself sets on the upstream request.
+const HOP_BY_HOP = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'trailers',
+  'transfer-encoding', 'upgrade', 'http2-settings',
+]);
+const NEVER_FORWARDED = new Set(['host', 'content-length', 'expect', 'accept-encoding']);
+const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Lookups of concurrent calls share one statement (as detokenize does). For each call: the token
+// (same project, not expired) and the named CVC session of that token; production sessions are
+// claimed (deleted) in the same statement, so a CVV can be handed out once only.
+const LOOKUP_SQL = `
+WITH want AS (
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[]) AS w(req, project_id, token, cvc_id)
+), t AS (
+  SELECT w.req, w.project_id, w.token, w.cvc_id, tk.type, tk.ciphertext
+  FROM want w JOIN tokens tk ON tk.project_id = w.project_id AND tk.token = w.token
+  WHERE tk.expires_at IS NULL OR tk.expires_at > $5
+), s AS (
+  SELECT t.req, c.id, c.ciphertext, c.test, c.created_at, c.expires_at
+  FROM t JOIN cvc_sessions c ON c.id = t.cvc_id AND c.project_id = t.project_id AND c.token = t.token AND c.expires_at > $5
+), d AS (
+  DELETE FROM cvc_sessions c WHERE c.id IN (SELECT id FROM s WHERE NOT test) RETURNING c.id
+)
+SELECT t.req, t.type, t.ciphertext, s.id AS cvc_id, s.ciphertext AS cvc_ct, s.test AS cvc_test,
+       s.created_at AS cvc_created_at, s.expires_at AS cvc_expires_at, s.id IN (SELECT id FROM d) AS claimed
+FROM t LEFT JOIN s ON s.req = t.req`;
+
+interface LookupJob {
+  size: 1;
+  projectId: string;
+  token: string;
+  cvcId: string | null;
+  now: Date;
+}
+
+interface LookupRow {
+  type: string;
+  ciphertext: Buffer;
+  cvc_id: string | null;
+  cvc_ct: Buffer | null;
+  cvc_test: boolean | null;
+  cvc_created_at: Date | null;
+  cvc_expires_at: Date | null;
+  claimed: boolean | null;
+}
+
+const RESTORE_SQL = `
+INSERT INTO cvc_sessions (id, project_id, token, ciphertext, test, created_at, expires_at)
+VALUES ($1, $2, $3, $4, false, $5, $6) ON CONFLICT DO NOTHING`;
+
+// Audit rows of concurrent calls are written by one statement (group commit, as tokenize does):
+// one WAL flush for many calls, each call still answered only once its row is durable.
+const AUDIT_SQL = `
+INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
+SELECT project_id, created_at, 'proxy', 'proxy_transaction', outcome, 'token', resource_id, app_id, user_id, ip, request_id, details
+FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+  AS a(project_id, created_at, outcome, resource_id, app_id, user_id, ip, request_id, details)`;
+
+interface AuditJob {
+  size: 1;
+  row: [string, Date, string, string, string | null, string | null, string | null, string, string];
+}
+
+const DELETE_CVC_SQL = `
+WITH d AS (
+  DELETE FROM cvc_sessions WHERE id = $1::uuid AND project_id = $2 RETURNING expires_at > $3 AS live
+), a AS (
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
+  SELECT $2, $3, 'proxy', 'delete_cvc_session', CASE WHEN EXISTS (SELECT 1 FROM d WHERE live) THEN 'success' ELSE 'failure' END,
+         'cvc_session', $1, $4, $5, $6, $7, '{}'::jsonb
+)
+SELECT live FROM d`;
+
+const tokenNotFound = () => new VaultError('token_not_found', 'Token not found.');
+const cvcNotFound = () => new VaultError('cvc_session_not_found', 'CVC session not found or expired.');
+const upstreamError = () => new VaultError('upstream_error', 'The upstream could not be reached or sent an invalid answer.');
+const upstreamTimeout = () => new VaultError('upstream_timeout', 'The upstream did not answer in time.');
+const badRequest = (path: string, message: string) =>
+  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details: [{ path, message }] });
+
+/** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
+function codesOf(err: unknown): string[] {
+  const out: string[] = [];
+  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string') out.push(e.code);
+    if (typeof e.name === 'string') out.push(e.name);
+  }
+  return out;
+}
+
+function upstreamFailure(err: unknown): VaultError {
+  if (err instanceof VaultError) return err;
+  const codes = codesOf(err);
+  if (codes.includes(new ForbiddenAddress().code)) return new VaultError('destination_forbidden', 'The proxy destination is not allowed.');
+  if (codes.some((c) => ['TimeoutError', 'AbortError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(c))) {
+    return upstreamTimeout();
+  }
+  return upstreamError();
+}
+
+/** Outgoing headers: hop-by-hop and vault-owned ones dropped, names and values checked. */
+export function forwardableHeaders(given: Record<string, string | string[] | undefined>, extraDrop: Set<string> = new Set()) {
+  const named = String(given.connection ?? given.Connection ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(given)) {
+    const lower = name.toLowerCase();
+    if (raw === undefined || HOP_BY_HOP.has(lower) || NEVER_FORWARDED.has(lower) || extraDrop.has(lower) || named.includes(lower)) continue;
+    if (!TOKEN_CHARS.test(name)) throw badRequest('/http_headers', 'header names must be HTTP tokens');
+    const value = Array.isArray(raw) ? raw.join(', ') : raw;
+    // Never echo the value: it may be a PSP secret.
+    if (/[\r\n\0]/.test(value)) throw badRequest('/http_headers', 'header values must not contain CR, LF or NUL');
+    out[lower] = value;
+  }
+  return out;
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): void }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > RESPONSE_CAP) {
+      body.destroy();
+      throw upstreamError();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function decode(buf: Buffer, encoding: string | undefined): Buffer {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (enc === '' || enc === 'identity') return buf;
+  const opts = { maxOutputLength: RESPONSE_CAP };
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(buf, opts);
+    if (enc === 'br') return zlib.brotliDecompressSync(buf, opts);
+    if (enc === 'deflate') {
+      try {
+        return zlib.inflateSync(buf, opts);
+      } catch {
+        return zlib.inflateRawSync(buf, opts);
+      }
+    }
+  } catch {
+    throw upstreamError();
+  }
+  throw upstreamError();
+}
+
+const isJsonType = (ct: string | undefined) => {
+  const t = (ct ?? '').split(';')[0].trim().toLowerCase();
+  return t === 'application/json' || t.endsWith('+json');
+};
+
+/** A card number sent by mistake as the token must not land in the audit log. */
+const auditableToken = (t: string) => (/^\d{13,19}$/.test(t) && luhnValid(t) ? `${t.slice(0, 6)}***${t.slice(-4)}` : t.slice(0, 128));
+
+export class ProxyService {
+  readonly agent: Agent;
+  private readonly timeoutMs: number;
+  private audits: Coalescer<AuditJob, void>;
+  private lookups: Coalescer<LookupJob, LookupRow | null>;
+
+  constructor(
+    private pool: pg.Pool,
+    private keys: DataKeys,
+    private config: VaultConfig,
+    private log: { warn(obj: object, msg: string): void },
+  ) {
+    this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
+    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
+    // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
+    // resolved address is checked inside the connector and the socket uses the checked address.
+    this.agent = new Agent({
+      connect: {
+        timeout: config.proxyConnectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(config.proxyAllowPrivateNetworks ? {} : { lookup: guardedLookup }),
+      },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+      connections: 256,
+    });
+  }
+
+  async close() {
+    await this.agent.close();
+  }
+
+  async transact(caller: Caller, allowedHosts: string[] | null, input: ProxyInput, now: Date): Promise<ProxyResponse> {
+    const started = performance.now();
+    const audit = { host: null as string | null, path: null as string | null, method: input.method, status: null as number | null };
+    let error: string | null = null;
+    try {
+      const res = await this.run(caller, allowedHosts, input, now, audit);
+      audit.status = res.status_code;
+      return res;
+    } catch (err) {
+      const ve = upstreamFailure(err);
+      error = ve.code;
+      if (!(err instanceof VaultError) && ve.code === 'upstream_error') this.log.warn({ upstream_error: codesOf(err)[0] }, 'proxy upstream failed');
+      throw ve;
+    } finally {
+      const details = {
+        host: audit.host,
+        path: audit.path,
+        method: audit.method,
+        upstream_status: audit.status,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        outcome: error === null ? 'success' : 'failure',
+        mode: input.mode,
+        ...(error ? { error } : {}),
+      };
+      await this.audits.submit({
+        size: 1,
+        row: [caller.projectId, now, details.outcome, auditableToken(input.token), caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
+      });
+    }
+  }
+
+  private async lookupBatch(jobs: LookupJob[]): Promise<(LookupRow | null)[]> {
+    const { rows } = await this.pool.query({
+      name: 'proxy_lookup_v2',
+      text: LOOKUP_SQL,
+      values: [jobs.map((_, i) => i), jobs.map((j) => j.projectId), jobs.map((j) => j.token), jobs.map((j) => j.cvcId), jobs[0].now],
+    });
+    const out: (LookupRow | null)[] = jobs.map(() => null);
+    for (const r of rows) out[r.req] = r;
+    // Two calls in one batch naming the same production session: the statement deleted it once;
+    // only the first call gets it.
+    const handedOut = new Set<string>();
+    for (const r of out) {
+      if (r === null || r.cvc_id === null || r.cvc_test || !r.claimed) continue;
+      if (handedOut.has(r.cvc_id)) r.claimed = false;
+      else handedOut.add(r.cvc_id);
+    }
+    return out;
+  }
+
+  private async writeAudits(jobs: AuditJob[]): Promise<void[]> {
+    const cols = jobs[0].row.map((_, i) => jobs.map((j) => j.row[i]));
+    await this.pool.query({ name: 'proxy_audit_v1', text: AUDIT_SQL, values: cols });
+    return jobs.map(() => undefined);
+  }
+
+  private async run(
+    caller: Caller, allowedHosts: string[] | null, input: ProxyInput, now: Date, audit: { host: string | null; path: string | null; method: string },
+  ): Promise<ProxyResponse> {
+    // 1. Everything decidable without the database: nothing is read or spent when these fail.
+    const method = input.method.toUpperCase();
+    if (!(METHODS as readonly string[]).includes(method)) throw badRequest('/http_method', `must be one of ${METHODS.join(', ')}`);
+    audit.method = method;
+    const dest = checkDestination(input.proxyUrl, this.config.proxyAllowPrivateNetworks, allowedHosts);
+    audit.host = dest.host;
+    audit.path = dest.url.pathname;
+    if ((method === 'GET' || method === 'HEAD') && input.body.kind !== 'none') throw badRequest('/request_data', 'must be absent for GET and HEAD');
+    const used = new Set<Name>();
+    if (input.body.kind === 'json') scanJson(input.body.value, used);
+    else if (input.body.kind === 'text') scanString(input.body.text, used);
+    const headers = input.headers;
+
+    // 2. One statement: the token, its CVC session, and (production) the session claimed.
+    const sessionId = input.cvcSessionId;
+    const validId = sessionId !== null && UUID.test(sessionId) ? sessionId : null;
+    const row = await this.lookups.submit({ size: 1, projectId: caller.projectId, token: input.token, cvcId: validId, now });
+    if (row === null) throw tokenNotFound();
+    if (sessionId !== null && (row.cvc_id === null || (!row.cvc_test && !row.claimed))) throw cvcNotFound();
+    if (needsCvv(used) && row.cvc_id === null) throw cvcNotFound();
+    const claimed = row.cvc_id !== null && !row.cvc_test;
+
+    // 3. Fill the placeholders. A refusal here sends nothing, so a claimed session is put back.
+    let payload: Buffer | null;
+    let forwarded = false;
+    try {
+      const key = await this.keys.get(caller.projectId);
+      let data: unknown;
+      let cvv: string | null = null;
+      try {
+        const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8'));
+        data = row.type === 'string' ? plain.value : plain;
+        if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
+      } catch {
+        this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
+        throw tokenNotFound();
+      }
+      const values = valuesFor(row.type, data, cvv);
+      if (input.body.kind === 'json') {
+        payload = Buffer.from(JSON.stringify(substituteJson(input.body.value, values)));
+        headers['content-type'] ??= 'application/json';
+      } else if (input.body.kind === 'text') {
+        payload = Buffer.from(substituteString(input.body.text, values, input.body.encoding));
+      } else payload = null;
+      if (payload !== null) headers['content-length'] = String(payload.length);
+      headers['accept-encoding'] = 'identity';
+
+      // 4. Forward. No redirect is followed: undici's request returns a 3xx as it is.
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      forwarded = true;
+      let res;
+      try {
+        res = await this.agent.request({
+          origin: dest.url.origin,
+          path: dest.url.pathname + dest.url.search,
+          method: method as 'POST',
+          headers,
+          body: payload,
+          signal,
+        });
+      } catch (err) {
+        // Refused in the connector: nothing left the vault.
+        if (codesOf(err).includes(new ForbiddenAddress().code)) forwarded = false;
+        throw err;
+      }
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > RESPONSE_CAP) {
+        res.body.destroy();
+        throw upstreamError();
+      }
+      const raw = decode(await readCapped(res.body), res.headers['content-encoding'] as string | undefined);
+      return this.answer(res.statusCode, res.headers, raw);
+    } catch (err) {
+      if (claimed && !forwarded) {
+        await this.pool.query(RESTORE_SQL, [row.cvc_id, caller.projectId, input.token, row.cvc_ct, row.cvc_created_at, row.cvc_expires_at]);
+      }
+      throw err;
+    }
+  }
+
+  private answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer): ProxyResponse {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(upstream)) {
+      const lower = name.toLowerCase();
+      if (value === undefined || HOP_BY_HOP.has(lower) || lower === 'set-cookie' || lower === 'content-length' || lower === 'content-encoding') continue;
+      headers[lower] = Array.isArray(value) ? value.map(maskText) : maskText(value);
+    }
+    const text = raw.toString('utf8');
+    let body: unknown = maskText(text);
+    if (text.length > 0 && isJsonType(headers['content-type'] as string | undefined)) {
+      try {
+        body = maskJson(JSON.parse(text));
+      } catch {
+        // Said JSON, is not: returned as (masked) text.
+      }
+    }
+    return { status_code: status, headers, body };
+  }
+
+  /** DELETE /proxy/delete-cvc-session/:id — only the key's own project; unknown or expired → 404. */
+  async deleteCvcSession(caller: Caller, id: string, now: Date): Promise<void> {
+    if (!UUID.test(id)) throw cvcNotFound();
+    const { rows } = await this.pool.query(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId]);
+    if (rows.length === 0 || !rows[0].live) throw cvcNotFound();
+  }
+}
