@@ -11,7 +11,7 @@ import { hashBackupCode, newBackupCodes } from '../mfa/backup-codes.js';
 import { matchStep, newTotpSecret, openSecret, sealSecret, totpUri } from '../mfa/totp.js';
 import { VaultError } from '../plugins/errors.js';
 import { AuthRateLimits } from './ratelimit.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
+import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SigningKeys } from './jwt-keys.js';
 
 export const ACCESS_TOKEN_TTL_MS = 24 * 3600_000;
@@ -113,6 +113,7 @@ export class AuthService {
     this.keys = new SigningKeys(pool, config.keyring);
     this.limits = new AuthRateLimits(pool, config.rateLimits);
     this.origin = new URL(config.publicUrl).origin;
+    void dummyHash();
   }
 
   get publicOrigin() {
