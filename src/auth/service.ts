@@ -377,7 +377,7 @@ export class AuthService {
       text:
         `Someone (hopefully you) asked to reset the password of your vault account.\n\n` +
         `Open this link within one hour to choose a new password:\n${link}\n\n` +
-        `Or use this reset token: ${token}\n\nIf it was not you, ignore this message; your password is unchanged.\n`,
+        `Or use this reset token:\n${token}\n\nIf it was not you, ignore this message; your password is unchanged.\n`,
     });
   }
 
