@@ -91,7 +91,7 @@ describe('JWT tampering is refused with 401 invalid_token', () => {
 
   it('a valid signature over a session that does not exist', async () => {
     const now = Date.now();
-    await refused(await v.app.vault.auth.keys.sign({ ...(payload as never), sid: 'ses_nosuchsession0000' }, new Date(now), new Date(now + 3600_000)));
+    await refused(await v.app.vault.auth.keys.sign({ ...payload, sid: 'ses_nosuchsession0000' } as never, new Date(now), new Date(now + 3600_000)));
   });
 
   it('a malformed Authorization header', async () => {
