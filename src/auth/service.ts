@@ -334,7 +334,7 @@ export class AuthService {
     });
   }
 
-  /** Pushes the session's cookie window forward (after a fresh login, MFA verify, etc.). */
+  /** Lifetime of the vault_session cookie; the server enforces the same window per session. */
   cookieMaxAgeSeconds() {
     return COOKIE_TTL_MS / 1000;
   }
