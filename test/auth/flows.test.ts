@@ -67,6 +67,16 @@ describe('registration by email code', () => {
     expect(res.json().error.code).toBe('email_taken');
   });
 
+  it('a verification token only registers the address it was issued for', async () => {
+    const email = uniqueEmail('owner');
+    await v.app.inject({ method: 'POST', url: '/auth/send-verification-code', payload: { email } });
+    const code = codeFrom(await mail.next(email));
+    const t = (await v.app.inject({ method: 'POST', url: '/auth/verify-email-code', payload: { email, code } })).json().data.verification_token;
+    const res = await v.app.inject({ method: 'POST', url: '/auth/register', payload: { email: uniqueEmail('thief'), password: STRONG, name: 'T', verification_token: t } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('invalid_token');
+  });
+
   it('a code dies after 5 wrong tries', async () => {
     const email = uniqueEmail('tries');
     await v.app.inject({ method: 'POST', url: '/auth/send-verification-code', payload: { email } });

@@ -1,5 +1,5 @@
 // JWT hardening: alg none, HS/RS confusion, changed payload, unknown kid, foreign key, expiry.
-import { generateKeyPairSync, createHmac } from 'node:crypto';
+import { createHmac, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVault, type TestVault } from '../helpers.js';
@@ -41,6 +41,8 @@ describe('JWT tampering is refused with 401 invalid_token', () => {
     const { rows } = await v.sql.query('SELECT private_key, public_jwk FROM auth_signing_keys WHERE kid = $1', [header.kid]);
     expect(rows).toHaveLength(1);
     expect(rows[0].public_jwk.d).toBeUndefined(); // no private part in the clear
+    // The stored private key is ciphertext, not a usable PKCS#8 key.
+    expect(() => createPrivateKey({ key: rows[0].private_key, format: 'der', type: 'pkcs8' })).toThrow();
   });
 
   it('alg: none', async () => {
