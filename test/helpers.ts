@@ -64,7 +64,12 @@ export interface TestApp {
   headers: Record<string, string>;
 }
 
-export async function startVault(overrides: Partial<VaultConfig> & { databaseUrl?: string } = {}): Promise<TestVault> {
+/**
+ * `port`: listen there instead of on a random port (browser tests pass a free port and
+ * `publicUrl: http://127.0.0.1:<port>` so the browser's Origin passes the CSRF check).
+ */
+export async function startVault(options: Partial<VaultConfig> & { databaseUrl?: string; port?: number } = {}): Promise<TestVault> {
+  const { port = 0, ...overrides } = options;
   const databaseUrl = overrides.databaseUrl ?? (await freshDatabase());
   const logs = new LogCapture();
   const config: VaultConfig = {
@@ -88,7 +93,7 @@ export async function startVault(overrides: Partial<VaultConfig> & { databaseUrl
     ...overrides,
   };
   const app = await buildApp(config);
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const keys = new DataKeys(app.vault.database.db, config.keyring);
   let n = 0;

@@ -92,3 +92,16 @@ export async function checkScreen(page: Page, name: string, opts: { screenshot?:
   }
   return violations;
 }
+
+/** A port nothing listens on right now, for a vault whose PUBLIC_URL must be known up front. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}

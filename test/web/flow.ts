@@ -10,7 +10,7 @@ export interface Backend {
   tokenize(apiKey: string, pubKey: string): Promise<{ token: string }>;
 }
 
-export const PASSWORD = 'correct horse battery staple 1912';
+export const PASSWORD = 'Quartz-Lantern-Mosaic-8841';
 
 let lastCode = '';
 /** A TOTP the server has not seen yet (a code is single-use within its 30 s step). */

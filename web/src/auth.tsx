@@ -74,11 +74,11 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
       <p>{backup ? 'Enter one of your backup codes. Each code works once.' : 'Enter the 6-digit code from your authenticator app.'}</p>
       <form onSubmit={submit} noValidate>
         {backup ? (
-          <Field label="Backup code" name="code" autoComplete="off" value={code} onChange={setCode} error={error} required autoFocus />
+          <Field label="Backup code" name="code" codes={['invalid_code']} autoComplete="off" value={code} onChange={setCode} error={error} required autoFocus />
         ) : (
-          <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={error} required autoFocus />
+          <Field label="Authentication code" name="code" codes={['invalid_code']} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={error} required autoFocus />
         )}
-        <FormAlert error={error} fields={['code']} />
+        <FormAlert error={error} fields={['code']} codes={['invalid_code']} />
         <Submit busy={busy} busyText="Verifying…">
           Verify
         </Submit>
@@ -157,8 +157,8 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
       {step === 'code' && (
         <form onSubmit={checkCode} noValidate>
           <p role="status">We sent a code to {email}. It is valid for 10 minutes.</p>
-          <Field label="Verification code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={error} required autoFocus />
-          <FormAlert error={error} fields={['code']} />
+          <Field label="Verification code" name="code" codes={['invalid_code']} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={error} required autoFocus />
+          <FormAlert error={error} fields={['code']} codes={['invalid_code']} />
           <Submit busy={busy} busyText="Checking…">
             Continue
           </Submit>{' '}
@@ -171,9 +171,9 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
         <form onSubmit={create} noValidate>
           <p role="status">Email confirmed: {email}</p>
           <Field label="Your name" name="name" autoComplete="name" value={name} onChange={setName} error={error} required autoFocus />
-          <Field label="Password" name="password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
+          <Field label="Password" name="password" type="password" autoComplete="new-password" codes={['weak_password']} hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
           <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={error} required />
-          <FormAlert error={error} fields={['name', 'password', 'confirm', 'new_password']} />
+          <FormAlert error={error} fields={['name', 'password', 'confirm', 'new_password']} codes={['weak_password']} />
           <Submit busy={busy} busyText="Creating…">
             Create account
           </Submit>
@@ -254,8 +254,8 @@ export function ResetPassword({ token }: { token: string }) {
           }}
         >
           {check.data.email_hint && <p>Account: {check.data.email_hint}</p>}
-          <Field label="New password" name="new_password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
-          <FormAlert error={error} fields={['new_password']} />
+          <Field label="New password" name="new_password" codes={['weak_password']} type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
+          <FormAlert error={error} fields={['new_password']} codes={['weak_password']} />
           <Submit busy={busy} busyText="Saving…">
             Set password
           </Submit>
@@ -294,8 +294,8 @@ export function ExpiredPassword({ onSignedIn }: { onSignedIn: () => void }) {
         }}
       >
         <Field label="Current password" name="current_password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} error={error} required />
-        <Field label="New password" name="new_password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
-        <FormAlert error={error} fields={['current_password', 'new_password']} />
+        <Field label="New password" name="new_password" codes={['weak_password']} type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
+        <FormAlert error={error} fields={['current_password', 'new_password']} codes={['weak_password']} />
         <Submit busy={busy} busyText="Saving…">
           Change password
         </Submit>

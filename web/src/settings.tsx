@@ -96,8 +96,8 @@ function PasswordForm({ expiresAt }: { expiresAt?: string | null }) {
       <h2>Password</h2>
       {expiresAt && <p>Your password expires on {new Date(expiresAt).toLocaleDateString()}.</p>}
       <Field label="Current password" name="current_password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} error={error} required />
-      <Field label="New password" name="new_password" type="password" autoComplete="new-password" hint="12 to 128 characters; not your email." value={next} onChange={setNext} error={error} required />
-      <FormAlert error={error} fields={['current_password', 'new_password']} />
+      <Field label="New password" name="new_password" codes={['weak_password']} type="password" autoComplete="new-password" hint="12 to 128 characters; not your email." value={next} onChange={setNext} error={error} required />
+      <FormAlert error={error} fields={['current_password', 'new_password']} codes={['weak_password']} />
       {done && <p role="status">Password changed. Your other sessions were signed out.</p>}
       <Submit busy={busy} busyText="Changing…">
         Change password
@@ -174,8 +174,8 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
                 });
               }}
             >
-              <Field label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={verify.error} required />
-              <FormAlert error={verify.error} fields={['code']} />
+              <Field label="Authentication code" name="code" codes={['invalid_code']} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={verify.error} required />
+              <FormAlert error={verify.error} fields={['code']} codes={['invalid_code']} />
               <Submit busy={verify.busy} busyText="Verifying…">
                 Turn on two-step verification
               </Submit>
@@ -210,8 +210,8 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
             });
           }}
         >
-          <Field label="Current authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={disableCode} onChange={setDisableCode} error={disable.error} required />
-          <FormAlert error={disable.error} fields={['code']} />
+          <Field label="Current authentication code" name="code" codes={['invalid_code']} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={disableCode} onChange={setDisableCode} error={disable.error} required />
+          <FormAlert error={disable.error} fields={['code']} codes={['invalid_code']} />
           <Submit busy={disable.busy} busyText="Turning off…">
             Turn off two-step verification
           </Submit>

@@ -59,14 +59,14 @@ export function ApplicationsTab({ project }: { project: Project }) {
       )}
       <form className="panel" onSubmit={submit} noValidate aria-label="New application">
         <h3>New application</h3>
-        <Field label="Application name" name="name" hint="3 to 50 characters." value={name} onChange={setName} error={create.error} required minLength={3} maxLength={50} />
+        <Field label="Application name" name="name" codes={['conflict']} hint="3 to 50 characters." value={name} onChange={setName} error={create.error} required minLength={3} maxLength={50} />
         <fieldset>
           <legend>Permissions</legend>
           <Checkbox label="Tokenization (tokenize, test tokens, proxy)" name="tokenization" checked={tok} onChange={setTok} />
           <Checkbox label="Detokenization" name="detokenization" checked={detok} onChange={setDetok} />
           <Checkbox label="Provisioning" name="provisioning" checked={prov} onChange={setProv} />
         </fieldset>
-        <FormAlert error={create.error} fields={['name', 'permissions']} />
+        <FormAlert error={create.error} fields={['name', 'permissions']} codes={['conflict']} />
         <Submit busy={create.busy} busyText="Creating…">
           Create application
         </Submit>
@@ -164,6 +164,7 @@ export function TokensTab({ project }: { project: Project }) {
             ['', 'All types'],
             ['card', 'Card'],
             ['bank', 'Bank account'],
+            ['string', 'String'],
           ]}
         />
       </div>
@@ -299,7 +300,6 @@ export function AuditTab({ project }: { project: Project }) {
             ['application', 'Application'],
             ['project', 'Project'],
             ['member', 'Member'],
-            ['auth', 'Auth'],
           ]}
         />
         <Field label="Action" name="action" value={draft.action} onChange={set('action')} error={list.error} />

@@ -101,8 +101,19 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]) {
 }
 
 // ---------- form pieces ----------
+/**
+ * The API's message for one field: from `error.details[].path`, or — for errors the API sends
+ * without details but that can only concern this field (e.g. `weak_password`) — by error code.
+ */
+export function messageFor(error: ApiError | null | undefined, name: string, codes?: string[]): string | undefined {
+  if (!error) return undefined;
+  return error.fieldMessage(name) ?? (error.details.length === 0 && codes?.includes(error.code) ? error.message : undefined);
+}
+
 type FieldProps = {
   label: string;
+  /** Error codes that, without details, concern this field. */
+  codes?: string[];
   name: string;
   error?: ApiError | null;
   hint?: string;
@@ -120,7 +131,7 @@ type FieldProps = {
 
 export function Field(p: FieldProps) {
   const id = useId();
-  const msg = p.error?.fieldMessage(p.name);
+  const msg = messageFor(p.error, p.name, p.codes);
   const describedBy = [p.hint ? `${id}-hint` : '', msg ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -196,10 +207,12 @@ export function Checkbox(p: { label: string; name: string; checked: boolean; onC
  * The one alert region of a form: shows the API's message unless every detail was shown next to
  * a field in `fields`.
  */
-export function FormAlert({ error, fields = [] }: { error: ApiError | null; fields?: string[] }) {
+export function FormAlert({ error, fields = [], codes = [] }: { error: ApiError | null; fields?: string[]; codes?: string[] }) {
   let text = '';
   if (error) {
-    const placed = error.details.length > 0 && error.details.every((d) => fields.includes(d.path.replace(/^\//, '').split('/')[0]));
+    const placed =
+      (error.details.length > 0 && error.details.every((d) => fields.includes(d.path.replace(/^\//, '').split('/')[0]))) ||
+      (error.details.length === 0 && codes.includes(error.code));
     text = placed ? 'Please correct the highlighted fields.' : error.message;
     if (error.status === 429 && typeof error.extra.retry_after_seconds === 'number') text += ` Try again in ${error.extra.retry_after_seconds} s.`;
   }
