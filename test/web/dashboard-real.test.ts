@@ -1,32 +1,41 @@
 // The dashboard end to end in real Chromium against a real vault (real PostgreSQL, real auth,
-// real management API) and a real SMTP receiver for the email code: register, enrol MFA, sign in
-// through MFA and a backup code, create a project and an application, tokenize with its key over
-// HTTP, and see the masked token, the audit entries with the verified chain, and the traffic.
+// real management API) and a real SMTP receiver for the mail. Nothing is stubbed: the CSRF
+// check, the cookie session, MFA replay rules and rate limits are the vault's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeFrom, MailSink } from '../mail/smtp.js';
+import { codeFrom, decodeMail, MailSink } from '../mail/smtp.js';
 import { startVault, type TestVault, VISA } from '../helpers.js';
-import { type Browser, buildDashboard, freePort, launch } from './browser.js';
+import { createUser } from '../users.js';
+import { type Browser, buildDashboard, checkScreen, freePort, launch } from './browser.js';
 import { walkThrough } from './flow.js';
 
-let v: TestVault;
 let b: Browser;
 let mail: MailSink;
+let smtpUrl: string;
+const vaults: TestVault[] = [];
+
+/** A vault whose PUBLIC_URL is the address the browser uses, so its Origin passes the CSRF check. */
+async function vault(): Promise<TestVault> {
+  const port = await freePort();
+  const v = await startVault({ webRoot: await buildDashboard(), port, publicUrl: `http://127.0.0.1:${port}`, smtpUrl, auditSealIntervalMs: 100 });
+  vaults.push(v);
+  expect(v.url).toBe(v.config.publicUrl);
+  return v;
+}
+
 beforeAll(async () => {
   mail = new MailSink();
-  const smtpUrl = await mail.start();
-  const port = await freePort();
-  v = await startVault({ webRoot: await buildDashboard(), port, publicUrl: `http://127.0.0.1:${port}`, smtpUrl, auditSealIntervalMs: 100 });
+  smtpUrl = await mail.start();
   b = await launch();
 });
 afterAll(async () => {
   await b?.close();
-  await v?.close();
+  for (const v of vaults) await v.close();
   await mail?.close();
 });
 
 describe('dashboard end to end (real vault)', () => {
-  it('walks through every screen with the real API', async () => {
-    expect(v.url).toBe(v.config.publicUrl);
+  it('register with the mailed code, MFA, project, application, tokenize, tokens, audit, traffic', async () => {
+    const v = await vault();
     const result = await walkThrough(b.page, v.url, {
       emailCode: async (email) => codeFrom(await mail.next(email)),
       tokenize: async (apiKey, pubKey) => {
@@ -43,17 +52,73 @@ describe('dashboard end to end (real vault)', () => {
     // What the browser did is what the database holds.
     const user = await v.sql.query('SELECT id, mfa_enabled FROM users WHERE email = $1', [result.email]);
     expect(user.rows[0].mfa_enabled).toBe(true);
-    // The application was created from the dashboard, then deleted from it.
     const audit = await v.sql.query("SELECT action FROM audit_log WHERE action IN ('application_create', 'application_delete') ORDER BY created_at");
     expect(audit.rows.map((r) => r.action)).toEqual(['application_create', 'application_delete']);
     const live = await v.sql.query('SELECT 1 FROM applications WHERE name = $1 AND deleted_at IS NULL', ['Checkout']);
     expect(live.rowCount).toBe(0);
-    const tokens = await v.sql.query('SELECT token FROM tokens WHERE token = $1', [result.token]);
-    expect(tokens.rowCount).toBe(1);
-    // The session lives in an HttpOnly cookie only.
-    const cookies = await b.context.cookies(v.url);
-    const session = cookies.find((c) => c.name === 'vault_session');
+    expect((await v.sql.query('SELECT 1 FROM tokens WHERE token = $1', [result.token])).rowCount).toBe(1);
+    // The session lives in an HttpOnly, SameSite=Strict cookie only.
+    const session = (await b.context.cookies(v.url)).find((c) => c.name === 'vault_session');
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe('Strict');
   }, 180_000);
+
+  it('forgot → mailed reset link → new password; expiry banner; expired-password change at sign-in', async () => {
+    const v = await vault();
+    const user = await createUser(v, 'grace');
+    await b.context.clearCookies();
+    const page = await b.context.newPage();
+    try {
+      await page.goto(`${v.url}/forgot-password`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByRole('button', { name: 'Email me a reset link' }).click();
+      await page.getByText(`If an account exists for ${user.email}`).waitFor();
+      await checkScreen(page, 'forgot-password-sent');
+
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[A-Za-z0-9%_-]+)/.exec(decodeMail(await mail.next(user.email)))![1];
+      expect(link.startsWith(`${v.url}/reset-password?token=`)).toBe(true);
+      await page.goto(link);
+      await page.getByLabel('New password', { exact: true }).fill('short');
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await expect.poll(() => page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await checkScreen(page, 'reset-password');
+      const first = 'Lichen-Orbit-Tundra-5093';
+      await page.getByLabel('New password', { exact: true }).fill(first);
+      await page.getByRole('button', { name: 'Set password' }).click();
+      await page.getByText('Your password was changed').waitFor();
+      // The link is single-use.
+      await page.goto(link);
+      await page.getByRole('alert').filter({ hasText: 'invalid or has already been used' }).waitFor();
+
+      await page.goto(`${v.url}/login`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(first);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+
+      // Within 14 days of expiry a banner says so.
+      await v.sql.query("UPDATE users SET password_changed_at = now() - interval '80 days' WHERE id = $1", [user.id]);
+      await page.reload();
+      await page.getByText(/Your password expires in (9|10) days/).waitFor();
+      await checkScreen(page, 'password-expiry-banner');
+
+      // Past expiry, sign-in leads to the change screen and then in.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await v.sql.query("UPDATE users SET password_changed_at = now() - interval '91 days' WHERE id = $1", [user.id]);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(first);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your password has expired' }).waitFor();
+      await checkScreen(page, 'expired-password');
+      await page.getByLabel('Current password').fill(first);
+      await page.getByLabel('New password', { exact: true }).fill('Basalt-Meridian-Cove-7260');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+      const changed = await v.sql.query('SELECT password_changed_at > now() - interval \'1 minute\' AS fresh FROM users WHERE id = $1', [user.id]);
+      expect(changed.rows[0].fresh).toBe(true);
+      expect(await page.getByText(/Your password expires in/).count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

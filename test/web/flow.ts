@@ -177,10 +177,10 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   // ---- members and settings ----
   await tab(page, 'Members').click();
   await page.getByRole('cell', { name: email, exact: true }).waitFor();
-  await checkScreen(page, 'members');
+  await checkScreen(page, 'members', { screenshot: shot });
   await tab(page, 'Settings').click();
   await page.getByLabel('Proxy allowed hosts').waitFor();
-  await checkScreen(page, 'project-settings');
+  await checkScreen(page, 'project-settings', { screenshot: shot });
   await page.getByRole('button', { name: 'Delete project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete project “Payments”?' });
   await dialog.waitFor();
