@@ -142,6 +142,7 @@ export async function start() {
   const lines = [
     `Vault listening on http://${env.host}:${env.port}  (public URL ${env.config.publicUrl})`,
     env.embedded ? `Database: embedded PostgreSQL under ${env.config.dataDir}/pg` : 'Database: DATABASE_URL',
+    `Dashboard: ${env.config.publicUrl}/  (register there; the email code arrives ${env.config.smtpUrl ? 'by SMTP' : `in ${env.config.dataDir}/outbox/`})`,
     env.config.smtpUrl ? 'Mail: SMTP_URL' : `Mail: written as .eml files to ${env.config.dataDir}/outbox/`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
