@@ -63,11 +63,13 @@ describe('dashboard end to end (real vault)', () => {
     expect(session?.sameSite).toBe('Strict');
   }, 180_000);
 
-  it('forgot → mailed reset link → new password; expiry banner; expired-password change at sign-in', async () => {
+  it('forgot → mailed reset link → new password; expiry and session banners; expired-password change at sign-in', async () => {
     const v = await vault();
     const user = await createUser(v, 'grace');
     await b.context.clearCookies();
     const page = await b.context.newPage();
+    // A controllable clock in the page (time still runs): lets the session banner be reached.
+    await page.clock.install();
     try {
       await page.goto(`${v.url}/forgot-password`);
       await page.getByLabel('Email').fill(user.email);
@@ -101,6 +103,15 @@ describe('dashboard end to end (real vault)', () => {
       await page.reload();
       await page.getByText(/Your password expires in (9|10) days/).waitFor();
       await checkScreen(page, 'password-expiry-banner');
+
+      // 14 idle minutes later the 15-minute cookie is about to lapse: a banner offers to stay.
+      expect(await page.getByText(/Your session ends in about/).count()).toBe(0);
+      await page.clock.fastForward('14:00');
+      const lapse = page.getByText(/Your session ends in about 1 minute/);
+      await lapse.waitFor();
+      await checkScreen(page, 'session-banner');
+      await page.getByRole('button', { name: 'Stay signed in' }).click();
+      await lapse.waitFor({ state: 'detached' });
 
       // Past expiry, sign-in leads to the change screen and then in.
       await page.getByRole('button', { name: 'Sign out' }).click();
