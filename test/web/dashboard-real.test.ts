@@ -38,6 +38,7 @@ describe('dashboard end to end (real vault)', () => {
     const v = await vault();
     const result = await walkThrough(b.page, v.url, {
       emailCode: async (email) => codeFrom(await mail.next(email)),
+      otherUser: async () => (await createUser(v, 'bob')).email,
       tokenize: async (apiKey, pubKey) => {
         const res = await fetch(`${v.url}/tokenize`, {
           method: 'POST',
@@ -56,7 +57,14 @@ describe('dashboard end to end (real vault)', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['application_create', 'application_delete']);
     const live = await v.sql.query('SELECT 1 FROM applications WHERE name = $1 AND deleted_at IS NULL', ['Checkout']);
     expect(live.rowCount).toBe(0);
-    expect((await v.sql.query('SELECT 1 FROM tokens WHERE token = $1', [result.token])).rowCount).toBe(1);
+    // The token was created over HTTP, then deleted from the tokens tab.
+    expect((await v.sql.query('SELECT 1 FROM tokens WHERE token = $1', [result.token])).rowCount).toBe(0);
+    const tokenAudit = await v.sql.query("SELECT action FROM audit_log WHERE resource_id = $1 ORDER BY created_at", [result.token]);
+    expect(tokenAudit.rows.map((r) => r.action)).toEqual(['tokenize', 'token_delete']);
+    const project = await v.sql.query("SELECT deduplicate, proxy_allowed_hosts FROM projects WHERE name = 'Payments'");
+    expect(project.rows[0]).toEqual({ deduplicate: true, proxy_allowed_hosts: ['api.stripe.com', '*.adyen.com'] });
+    const members = await v.sql.query("SELECT action FROM audit_log WHERE action LIKE 'member_%' ORDER BY created_at");
+    expect(members.rows.map((r) => r.action)).toEqual(['member_add', 'member_role_change', 'member_remove']);
     // The session lives in an HttpOnly, SameSite=Strict cookie only.
     const session = (await b.context.cookies(v.url)).find((c) => c.name === 'vault_session');
     expect(session?.httpOnly).toBe(true);

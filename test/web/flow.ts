@@ -2,11 +2,14 @@
 // wherever the backend delivers mail, and tokenizing happens the way an application does it.
 import type { Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
+import QRCode from 'qrcode';
 import { expect } from 'vitest';
 import { checkScreen } from './browser.js';
 
 export interface Backend {
   emailCode(email: string): Promise<string>;
+  /** Another registered account, to invite as a member. */
+  otherUser(): Promise<string>;
   tokenize(apiKey: string, pubKey: string): Promise<{ token: string }>;
 }
 
@@ -74,12 +77,35 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   await heading(page, 'Account settings').waitFor();
   await checkScreen(page, 'account-settings');
   await page.getByRole('form', { name: 'Two-step verification' }).getByLabel('Current password').fill(PASSWORD);
+  const enrolled = page.waitForResponse((r) => r.url().endsWith('/api/user/settings') && r.request().method() === 'PUT');
   await page.getByRole('button', { name: 'Set up two-step verification' }).click();
+  const totpUri: string = (await (await enrolled).json()).data.totp_uri;
   const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
   await qr.waitFor();
-  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  // The image is the QR code of the vault's totp_uri, and the key shown is that URI's secret.
+  const src = (await qr.getAttribute('src'))!;
+  expect(src).toMatch(/^data:image\/png;base64,/);
+  const expected = await QRCode.toDataURL(totpUri, { margin: 1, width: 200 });
+  // Same pixels (PNG bytes differ between the browser's canvas and Node's encoder).
+  const samePixels = await page.evaluate(async ([x, y]) => {
+    const pixels = async (url: string) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return Array.from(ctx.getImageData(0, 0, c.width, c.height).data, (v) => (v > 127 ? 1 : 0)).join('');
+    };
+    const [p, q] = [await pixels(x), await pixels(y)];
+    return p.length > 0 && p === q;
+  }, [src, expected]);
+  expect(samePixels).toBe(true);
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
   expect(secret).toMatch(/^[A-Z2-7]{16,}=*$/);
+  expect(OTPAuth.URI.parse(totpUri).secret.base32).toBe(secret);
   const backupCodes = await page.getByTestId('backup-codes').locator('code').allTextContents();
   expect(backupCodes).toHaveLength(10);
   expect(await page.getByRole('link', { name: 'Download backup codes' }).getAttribute('download')).toBe('vault-backup-codes.txt');
@@ -177,9 +203,35 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   // ---- members and settings ----
   await tab(page, 'Members').click();
   await page.getByRole('cell', { name: email, exact: true }).waitFor();
+  const other = await backend.otherUser();
+  const invite = page.getByRole('form', { name: 'Invite a member' });
+  await invite.getByLabel('Email').fill('nobody@example.com');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toMatch(/\S/);
+  await invite.getByLabel('Email').fill(other);
+  await invite.getByLabel('Role').selectOption('viewer');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('cell', { name: other, exact: true }).waitFor();
   await checkScreen(page, 'members', { screenshot: shot });
+  await page.getByLabel(`Role of ${other}`).selectOption('developer');
+  await expect.poll(() => page.getByLabel(`Role of ${other}`).inputValue()).toBe('developer');
+  await page.reload();
+  await expect.poll(() => page.getByLabel(`Role of ${other}`).inputValue()).toBe('developer');
+  await page.getByRole('button', { name: `Remove ${other}` }).click();
+  await page.getByRole('dialog', { name: `Remove ${other} from Payments?` }).getByRole('button', { name: 'Remove member' }).click();
+  await page.getByRole('cell', { name: other, exact: true }).waitFor({ state: 'detached' });
   await tab(page, 'Settings').click();
-  await page.getByLabel('Proxy allowed hosts').waitFor();
+  await page.getByLabel('Proxy allowed hosts').fill('api.stripe.com\nbad_host!');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  // The API names the bad entry (proxy_allowed_hosts/1): the message sits under the field.
+  await expect.poll(() => page.getByLabel('Proxy allowed hosts').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('Proxy allowed hosts').fill('api.stripe.com\n*.adyen.com');
+  await page.getByLabel('Deduplicate tokens (same value, same token)').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.reload();
+  await expect.poll(() => page.getByLabel('Proxy allowed hosts').inputValue()).toBe('api.stripe.com\n*.adyen.com');
+  expect(await page.getByLabel('Deduplicate tokens (same value, same token)').isChecked()).toBe(true);
   await checkScreen(page, 'project-settings', { screenshot: shot });
   await page.getByRole('button', { name: 'Delete project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete project “Payments”?' });
@@ -198,6 +250,12 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   await del.waitFor();
   await del.getByRole('button', { name: 'Delete Checkout' }).click();
   await page.getByText('No applications yet.').waitFor();
+
+  // ---- delete the token ----
+  await tab(page, 'Tokens').click();
+  await page.getByRole('button', { name: `Delete token ${token}` }).click();
+  await page.getByRole('dialog', { name: 'Delete this token?' }).getByRole('button', { name: 'Delete token' }).click();
+  await page.getByText('No tokens yet.').waitFor();
 
   // ---- no token in storage ----
   const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
