@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildApp } from './app.js';
-import { DEFAULTS, defaultCookieSecure, type VaultConfig } from './config.js';
+import { DEFAULTS, defaultCookieSecure, type RateLimitRule, type VaultConfig } from './config.js';
+import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
 import { type Keyring, loadOrCreateKeyFile, parseKeyring } from './crypto/keyring.js';
 import { type EmbeddedDb, startEmbedded, withDatabase } from './db/embedded.js';
 
@@ -26,6 +27,20 @@ function int(name: string, v: string | undefined, dflt: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
   return n;
+}
+
+/** `AUTH_RATE_LIMITS="login=10/120,register=100/3600"`: per-IP points per window (seconds). */
+export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
+  if (!v) return undefined;
+  const out: Record<string, RateLimitRule> = {};
+  for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
+    if (!m || !(m[1] in DEFAULT_RATE_LIMITS) || Number(m[2]) < 1 || Number(m[3]) < 1) {
+      throw new Error(`AUTH_RATE_LIMITS: "${entry}" is not <name>=<points>/<seconds> with name one of ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')}`);
+    }
+    out[m[1]] = { points: Number(m[2]), durationSeconds: Number(m[3]) };
+  }
+  return out;
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
@@ -88,6 +103,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
     auditSealIntervalMs: DEFAULTS.auditSealIntervalMs,
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
+    rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
   };
   if (!/^[a-z]{2,8}$/.test(config.region)) throw new Error('VAULT_REGION must be 2–8 letters');
   return { config, port, host, embedded, keyWarning };

@@ -11,7 +11,7 @@ import { hashBackupCode, newBackupCodes } from '../mfa/backup-codes.js';
 import { matchStep, newTotpSecret, openSecret, sealSecret, totpUri } from '../mfa/totp.js';
 import { VaultError } from '../plugins/errors.js';
 import { AuthRateLimits } from './ratelimit.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
+import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SigningKeys } from './jwt-keys.js';
 
 export const ACCESS_TOKEN_TTL_MS = 24 * 3600_000;
@@ -113,6 +113,7 @@ export class AuthService {
     this.keys = new SigningKeys(pool, config.keyring);
     this.limits = new AuthRateLimits(pool, config.rateLimits);
     this.origin = new URL(config.publicUrl).origin;
+    void dummyHash();
   }
 
   get publicOrigin() {
@@ -333,7 +334,7 @@ export class AuthService {
     });
   }
 
-  /** Pushes the session's cookie window forward (after a fresh login, MFA verify, etc.). */
+  /** Lifetime of the vault_session cookie; the server enforces the same window per session. */
   cookieMaxAgeSeconds() {
     return COOKIE_TTL_MS / 1000;
   }
@@ -376,7 +377,7 @@ export class AuthService {
       text:
         `Someone (hopefully you) asked to reset the password of your vault account.\n\n` +
         `Open this link within one hour to choose a new password:\n${link}\n\n` +
-        `Or use this reset token: ${token}\n\nIf it was not you, ignore this message; your password is unchanged.\n`,
+        `Or use this reset token:\n${token}\n\nIf it was not you, ignore this message; your password is unchanged.\n`,
     });
   }
 
@@ -458,11 +459,16 @@ export class AuthService {
       );
       await this.audit(c, ctx, 'email_code_sent', null, { email });
     });
-    await this.mailer.send({
-      to: email,
-      subject: 'Your vault verification code',
-      text: `Your verification code is ${code}\n\nIt is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
-    });
+    try {
+      await this.mailer.send({
+        to: email,
+        subject: 'Your vault verification code',
+        text: `Your verification code is ${code}\n\nIt is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+      });
+    } catch (err) {
+      this.log.warn({ kind: 'verification_code', err: { message: (err as Error).message } }, 'mail delivery failed');
+      throw new VaultError('service_unavailable', 'The verification mail could not be sent; try again shortly.');
+    }
   }
 
   async verifyEmailCode(email: string, code: string, ctx: Ctx) {

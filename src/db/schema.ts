@@ -11,6 +11,26 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  password_changed_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  mfa_enabled: Generated<boolean>;
+  mfa_pending: Generated<boolean>;
+  mfa_secret: Buffer | null;
+  mfa_key_id: string | null;
+  mfa_last_step: number | null;
+}
+
+/** Dashboard sessions (migration 0002); the auth code uses hand-written SQL on these tables. */
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  cookie_expires_at: Timestamp;
+  mfa_verified: Generated<boolean>;
+  revoked_at: Timestamp | null;
+  ip_address: string | null;
 }
 
 export interface ProjectsTable {
@@ -136,4 +156,5 @@ export interface DB {
   tokens: TokensTable;
   cvc_sessions: CvcSessionsTable;
   audit_log: AuditLogTable;
+  auth_sessions: AuthSessionsTable;
 }

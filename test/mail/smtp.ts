@@ -61,5 +61,26 @@ export class MailSink {
   }
 }
 
-export const codeFrom = (raw: string) => /verification code is (\d{6})/.exec(raw)![1];
-export const resetTokenFrom = (raw: string) => /reset token: ([A-Za-z0-9]+)/.exec(raw)![1];
+/** Headers plus the decoded text body (nodemailer picks quoted-printable for long lines). */
+export function decodeMail(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  let body = raw.slice(split).trimStart();
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const joined = body.replace(/=\r?\n/g, '');
+    const bytes: number[] = [];
+    for (let i = 0; i < joined.length; i++) {
+      if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else bytes.push(...Buffer.from(joined[i], 'utf8'));
+    }
+    body = Buffer.from(bytes).toString('utf8');
+  } else if (/content-transfer-encoding:\s*base64/i.test(head)) {
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return `${head}\n\n${body}`;
+}
+
+export const codeFrom = (raw: string) => /verification code is (\d{6})/.exec(decodeMail(raw))![1];
+export const resetTokenFrom = (raw: string) => /reset token:\s+([A-Za-z0-9]+)/.exec(decodeMail(raw))![1];
