@@ -63,6 +63,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
   const database = openDatabase(config.databaseUrl);
+  // The tokenize/detokenize statements get their own pool: generic plans, and group commit keeps
+  // the number of statements in flight small anyway.
+  const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true });
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
   const services: VaultServices = {
@@ -71,7 +74,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     keys,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
-    tokens: new TokenStore(database.pool, keys, app.log),
+    tokens: new TokenStore(hotDatabase.pool, keys, app.log),
     now: config.now ?? (() => new Date()),
   };
   listener.on((kind, id) => {
@@ -128,6 +131,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     services.apiKeys.close();
     await services.apiKeys.flushUsage();
     await listener.stop();
+    await hotDatabase.close();
     await database.close();
   });
   return app;
