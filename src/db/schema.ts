@@ -103,7 +103,7 @@ export interface CvcSessionsTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  ingest: Generated<string>;
+  ingest: Generated<number>;
   project_id: string | null;
   seq: number | null;
   created_at: Timestamp;
