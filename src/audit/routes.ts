@@ -80,7 +80,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
         let after: number | null = null;
         for (let sent = 0; sent < NDJSON_MAX; ) {
           let q = base();
-          if (after !== null) q = q.where('ingest', '<', String(after));
+          if (after !== null) q = q.where('ingest', '<', after);
           const page = await q.limit(1000).execute();
           for (const r of page) yield JSON.stringify(view(r as never)) + '\n';
           sent += page.length;
@@ -94,7 +94,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
     const limit = f.limit ?? 50;
     const after = decodeCursor(f.cursor, 1);
     let q = base();
-    if (after) q = q.where('ingest', '<', String(after[0]));
+    if (after) q = q.where('ingest', '<', Number(after[0]));
     const rows = await q.limit(limit + 1).execute();
     const page = pageOf(rows, limit, (r) => [Number(r.ingest)]);
     return { success: true as const, data: page.data.map((r) => view(r as never)), next_cursor: page.next_cursor } as never;

@@ -459,11 +459,16 @@ export class AuthService {
       );
       await this.audit(c, ctx, 'email_code_sent', null, { email });
     });
-    await this.mailer.send({
-      to: email,
-      subject: 'Your vault verification code',
-      text: `Your verification code is ${code}\n\nIt is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
-    });
+    try {
+      await this.mailer.send({
+        to: email,
+        subject: 'Your vault verification code',
+        text: `Your verification code is ${code}\n\nIt is valid for 10 minutes. If you did not ask for it, ignore this message.\n`,
+      });
+    } catch (err) {
+      this.log.warn({ kind: 'verification_code', err: { message: (err as Error).message } }, 'mail delivery failed');
+      throw new VaultError('service_unavailable', 'The verification mail could not be sent; try again shortly.');
+    }
   }
 
   async verifyEmailCode(email: string, code: string, ctx: Ctx) {

@@ -11,8 +11,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+export function openDatabase(url: string, max = 20, opts: { genericPlans?: boolean } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    // The hot statements take arrays (unnest) whose lengths vary per call, so PostgreSQL would
+    // re-plan them on every execution (~5 ms for the tokenize CTE); their generic plan is fine.
+    ...(opts.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
+  });
   // An idle client losing its server (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

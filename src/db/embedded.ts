@@ -100,7 +100,12 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> 
 
   const port = opts.port ?? (await freePort());
   const log = opts.onLog ?? (() => {});
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=400'];
+  const flags = [
+    '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=400',
+    // Durable, but sized for a write-heavy vault rather than PostgreSQL's tiny defaults: fewer
+    // checkpoints and WAL buffer flushes. Every commit is still flushed before it is answered.
+    '-c', 'shared_buffers=256MB', '-c', 'wal_buffers=16MB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=15min',
+  ];
   if (opts.ephemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }

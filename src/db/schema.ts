@@ -9,9 +9,9 @@ export interface UsersTable {
   email: string;
   name: Generated<string>;
   password_hash: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
-  password_changed_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  password_changed_at: Timestamp;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   mfa_enabled: Generated<boolean>;
@@ -103,7 +103,7 @@ export interface CvcSessionsTable {
 
 export interface AuditLogTable {
   id: Generated<string>;
-  ingest: Generated<string>;
+  ingest: Generated<number>;
   project_id: string | null;
   seq: number | null;
   created_at: Timestamp;

@@ -32,3 +32,14 @@ it('writes the verification mail as an .eml file, readable only by the vault', a
   const ok = await v.app.inject({ method: 'POST', url: '/auth/verify-email-code', payload: { email: 'eml@example.com', code } });
   expect(ok.statusCode).toBe(200);
 });
+
+it('an unreachable SMTP server is a 503, not a 500', async () => {
+  const w = await startVault({ smtpUrl: 'smtp://127.0.0.1:1' });
+  try {
+    const res = await w.app.inject({ method: 'POST', url: '/auth/send-verification-code', payload: { email: 'down@example.com' } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.code).toBe('service_unavailable');
+  } finally {
+    await w.close();
+  }
+});

@@ -34,7 +34,7 @@ describe('log redaction', () => {
     await new Promise((r) => setTimeout(r, 50));
 
     const log = v.logs.text;
-    expect(v.logs.lines.length).toBeGreaterThan(10); // the capture really saw the requests
+    expect(v.logs.lines.length).toBeGreaterThanOrEqual(9); // the capture saw every request (one line each)
     expect(log).toContain('/tokenize');
     for (const secret of [PAN, '5555555555554440', `"${CVV}"`, HOLDER, ACCOUNT, SECRET, a.apiKey, a.apiKey.slice(18), a.pubKey, card.token, bank.token, str.token]) {
       expect(log, `log contains ${secret.slice(0, 6)}…`).not.toContain(secret);
