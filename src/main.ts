@@ -103,7 +103,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     proxyAllowPrivateNetworks: bool(env.PROXY_ALLOW_PRIVATE_NETWORKS, false),
     sweepIntervalMs: DEFAULTS.sweepIntervalMs,
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
-    auditSealIntervalMs: DEFAULTS.auditSealIntervalMs,
+    auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
   };
