@@ -160,9 +160,21 @@ export async function projectRoutes(fastify: FastifyInstance) {
   /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
   const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
 
-  async function ownersLeft(trx: typeof db, projectId: string): Promise<number> {
+  /** Locks a member's row for a change: 404 when absent, 403 when the actor may not touch it. */
+  async function lockMember(trx: typeof db, projectId: string, userId: string, actor: Role, to?: Role): Promise<Role> {
+    const row = await trx.selectFrom('project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    if (!row) throw new VaultError('not_found', 'Member not found.');
+    if (!mayManage(actor, row.role) || (to && !mayManage(actor, to))) {
+      throw new VaultError('permission_denied', 'Only an owner can grant, change or remove the owner or admin role.');
+    }
+    return row.role;
+  }
+
+  /** After demoting or removing an owner: a project keeps at least one (409 rolls it back). */
+  async function keepAnOwner(trx: typeof db, projectId: string, former: Role) {
+    if (former !== 'owner') return;
     const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', 'owner').executeTakeFirstOrThrow();
-    return Number(r.n);
+    if (Number(r.n) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
   }
 
   app.get('/api/projects/:id/members', {
@@ -203,12 +215,10 @@ export async function projectRoutes(fastify: FastifyInstance) {
     const actor = req.user!;
     const role = await authorize(db, actor.id, req.params.id, 'members.manage');
     await db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('project_members').select('role').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).forUpdate().executeTakeFirst();
-      if (!current) throw new VaultError('not_found', 'Member not found.');
-      if (!mayManage(role, current.role) || !mayManage(role, req.body.role)) throw new VaultError('permission_denied', 'Only an owner can grant, change or remove the owner or admin role.');
+      const current = await lockMember(trx, req.params.id, req.params.user_id, role, req.body.role);
       await trx.updateTable('project_members').set({ role: req.body.role }).where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
-      if (current.role === 'owner' && (await ownersLeft(trx, req.params.id)) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { from: current.role, to: req.body.role } });
+      await keepAnOwner(trx, req.params.id, current);
+      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { from: current, to: req.body.role } });
     });
     const m = await memberRows(req.params.id).where('m.user_id', '=', req.params.user_id).executeTakeFirstOrThrow();
     return { success: true as const, data: memberView(m) };
@@ -220,12 +230,10 @@ export async function projectRoutes(fastify: FastifyInstance) {
     const actor = req.user!;
     const role = await authorize(db, actor.id, req.params.id, 'members.manage');
     await db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('project_members').select('role').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).forUpdate().executeTakeFirst();
-      if (!current) throw new VaultError('not_found', 'Member not found.');
-      if (!mayManage(role, current.role)) throw new VaultError('permission_denied', 'Only an owner can remove an owner or admin.');
+      const current = await lockMember(trx, req.params.id, req.params.user_id, role);
       await trx.deleteFrom('project_members').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
-      if (current.role === 'owner' && (await ownersLeft(trx, req.params.id)) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { role: current.role } });
+      await keepAnOwner(trx, req.params.id, current);
+      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { role: current } });
     });
     return { success: true as const, data: {} };
   });
