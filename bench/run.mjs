@@ -95,6 +95,8 @@ async function startVault(workers, { cpuProfDir } = {}) {
   const port = await freePort();
   const env = {
     ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VAULT_WORKERS: String(workers),
+    // The PSP double of the proxy scenario listens on 127.0.0.1 over plain http.
+    PROXY_ALLOW_PRIVATE_NETWORKS: 'true',
     ...(args['log-level'] ? { LOG_LEVEL: args['log-level'] } : {}),
   };
   delete env.DATABASE_URL;
@@ -168,10 +170,44 @@ function scenarios(vault, pool) {
   ];
 }
 
+// Issue 5's target: a proxied call vs the client calling the PSP double directly, same run, 32 connections.
+const PROXY_CONNECTIONS = [32];
+const CHARGE = (card) => ({ amount: 2000, currency: 'usd', source: { number: card.number, exp_month: card.month, exp_year: card.year, cvc: card.cvc } });
+
+/** A PSP double on 127.0.0.1 that answers every charge with a small JSON body, as a processor would. */
+async function pspDouble() {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"ch_bench","status":"succeeded","amount":2000}');
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/v1/charges`, close: () => new Promise((r) => server.close(r)) };
+}
+
+async function proxyScenarios(vault, psp) {
+  // A test token: its CVC session survives proxy use, so every request can fill ${cvv}.
+  const t = await post(vault, '/test-tokens', JSON.stringify({ cardNumber: '4242424242424242', expirationMonth: '12', expirationYear: '2034', cvc: '123' }));
+  const proxied = JSON.stringify({
+    token: t.token, cvc_session_id: t.cvc_session_id, proxy_url: psp.url, http_method: 'POST',
+    http_headers: { authorization: 'Bearer sk_test_bench' },
+    request_data: CHARGE({ number: '${cardNumber}', month: '${expirationMonth}', year: '${expirationYear}', cvc: '${cvv}' }),
+  });
+  const direct = JSON.stringify(CHARGE({ number: '4242424242424242', month: '12', year: '2034', cvc: '123' }));
+  return [
+    { name: 'PSP double, called directly', connections: PROXY_CONNECTIONS, url: new URL(psp.url).origin,
+      opts: { method: 'POST', path: '/v1/charges', headers: { 'content-type': 'application/json', authorization: 'Bearer sk_test_bench' }, body: direct } },
+    { name: 'POST /proxy/transaction', connections: PROXY_CONNECTIONS, opts: { method: 'POST', path: '/proxy/transaction', headers: vault.headers, body: proxied } },
+  ];
+}
+
 async function measure(vault, sc, workers, hello, rows) {
-  const url = vault.url;
+  const url = sc.url ?? vault.url;
   await cannon(url, { ...sc.opts, connections: 64 }, WARMUP);
-  for (const c of CONNECTIONS) {
+  for (const c of sc.connections ?? CONNECTIONS) {
     const rss = rssSampler(vault.child.pid);
     const r = await cannon(url, { ...sc.opts, connections: c }, DURATION);
     const peak = rss.stop();
@@ -245,6 +281,17 @@ async function main() {
         if (!only || only.test(sc.name)) await measure(vault, sc, workers, hello, rows);
       }
       if (!only || only.test('login')) await loginScenario(vault, workers, hello, rows, notes);
+      if (!only || only.test('proxy')) {
+        const psp = await pspDouble();
+        try {
+          for (const sc of await proxyScenarios(vault, psp)) await measure(vault, sc, workers, hello, rows);
+        } finally {
+          await psp.close();
+        }
+        const d = rows.find((r) => r.workers === workers && r.scenario === 'PSP double, called directly');
+        const p = rows.find((r) => r.workers === workers && r.scenario === 'POST /proxy/transaction');
+        if (d && p) notes.push(`Proxy overhead, ${workers} worker(s), ${p.connections} connections: p50 ${p.p50} ms proxied vs ${d.p50} ms direct = +${(p.p50 - d.p50).toFixed(1)} ms (target < 2 ms).`);
+      }
       if (args.growth && workers === WORKERS[0]) {
         const before = rows.filter((r) => r.workers === workers && r.scenario === 'POST /detokenize');
         stored = await countTokens(vault);
@@ -275,6 +322,7 @@ async function main() {
   // Ratios are computed now, against the mean of both hello-world passes.
   for (const r of [...rows, ...growthRows]) {
     const base = hello[r.connections];
+    if (!base) continue; // connection counts the ceiling was not measured at (the proxy pair)
     r.ratioRps = r.rps / base.rps;
     r.ratioP50 = base.p50 > 0 ? r.p50 / base.p50 : null;
   }

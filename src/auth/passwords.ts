@@ -1,8 +1,6 @@
 // Password hashing (argon2id) and the password policy of API.md §4.1.
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { VaultError } from '../plugins/errors.js';
 
 // @node-rs/argon2 defaults to argon2id; these are OWASP's minimums (19 MiB, 2 passes, 1 lane).
@@ -32,21 +30,28 @@ export function dummyHash(): Promise<string> {
 }
 
 // The English dictionaries are not loaded (only the common-password lists of language-common);
-// language-en is used for its translations so feedback reads as sentences, not keys.
-const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
+// language-en is used for its translations so feedback reads as sentences, not keys. Loaded on
+// the first password check: the dictionaries cost tens of MB that the API-key hot path never needs.
+let zxcvbn: Promise<ZxcvbnFactory> | null = null;
+function strengthChecker(): Promise<ZxcvbnFactory> {
+  zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, en]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations }),
+  );
+  return zxcvbn;
+}
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 /** Throws 400 `weak_password` unless the password meets the policy. */
-export function checkPasswordPolicy(password: string, email: string, name = ''): void {
+export async function checkPasswordPolicy(password: string, email: string, name = ''): Promise<void> {
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw new VaultError('weak_password', `The password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`);
   }
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) {
     throw new VaultError('weak_password', 'The password must not be your email address.');
   }
-  const result = zxcvbn.check(password, [email, email.split('@')[0], name].filter(Boolean));
+  const result = (await strengthChecker()).check(password, [email, email.split('@')[0], name].filter(Boolean));
   if (result.score < 3) {
     const parts = [result.feedback.warning, ...result.feedback.suggestions].filter((s): s is string => !!s);
     const message = parts.length > 0 ? parts.join(' ') : 'This password is too easy to guess.';

@@ -347,7 +347,7 @@ export class AuthService {
     if (!(await verifyPassword(row.password_hash, current))) {
       return this.fail(row, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
     }
-    checkPasswordPolicy(next, row.email, row.name);
+    await checkPasswordPolicy(next, row.email, row.name);
     if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
     const hash = await hashPassword(next);
     await this.tx(async (c) => {
@@ -391,7 +391,7 @@ export class AuthService {
     const peek = await this.peekToken(token, 'reset');
     if (!peek || !peek.user_id) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
     const user = await this.userById(peek.user_id);
-    checkPasswordPolicy(next, user.email, user.name);
+    await checkPasswordPolicy(next, user.email, user.name);
     const hash = await hashPassword(next);
     await this.tx(async (c) => {
       const spent = await this.spendToken(c, token, 'reset');
@@ -413,7 +413,7 @@ export class AuthService {
     if (!(await verifyPassword(user.password_hash, current))) {
       return this.fail(user, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
     }
-    checkPasswordPolicy(next, user.email, user.name);
+    await checkPasswordPolicy(next, user.email, user.name);
     if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
     const hash = await hashPassword(next);
     return this.tx(async (c) => {
@@ -496,7 +496,7 @@ export class AuthService {
     if (!peek || peek.email !== input.email.toLowerCase()) {
       throw new VaultError('invalid_token', 'The verification token is invalid, used, expired or for another email.', { status: 400 });
     }
-    checkPasswordPolicy(input.password, input.email, input.name);
+    await checkPasswordPolicy(input.password, input.email, input.name);
     const hash = await hashPassword(input.password);
     try {
       return await this.tx(async (c) => {
