@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/write.js';
+import { notifyInvalidation } from '../db/notify.js';
 import { requireUser } from '../plugins/jwt.js';
 import { apiKeyGuard } from '../plugins/api-key.js';
 import { VaultError } from '../plugins/errors.js';
@@ -159,7 +159,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
           .executeTakeFirstOrThrow();
         await writeAudit(trx, req, { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: req.body.name, permissions: req.body.permissions } });
         // Every node drops its cached principal at commit: new permissions apply at once.
-        await sql`SELECT pg_notify('vault_invalidate', ${`app:${a.id}`})`.execute(trx);
+        await notifyInvalidation(trx, 'app', a.id);
         return u;
       });
       return { success: true as const, data: appView(updated) };
@@ -177,7 +177,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
       await writeAudit(trx, req, { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: a.name } });
-      await sql`SELECT pg_notify('vault_invalidate', ${`app:${a.id}`})`.execute(trx);
+      await notifyInvalidation(trx, 'app', a.id);
     });
     return { success: true as const, data: {} };
   });

@@ -2,6 +2,7 @@
 // (deleted application, deleted project, revoked session) commits a NOTIFY on `vault_invalidate`;
 // every node's listener drops what it cached. While the listener is down, caches fall back to a
 // short TTL (see `healthy`), so a missed message can never keep a deleted key alive for long.
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 
 export const CHANNEL = 'vault_invalidate';
@@ -72,5 +73,7 @@ export class InvalidationListener {
   }
 }
 
-/** SQL to queue an invalidation; delivered to every node when the surrounding transaction commits. */
-export const notifySql = `SELECT pg_notify('${CHANNEL}', $1)`;
+/** Queues an invalidation; delivered to every node when the surrounding transaction commits. */
+export async function notifyInvalidation(trx: Kysely<any>, kind: 'app' | 'project', id: string): Promise<void> {
+  await sql`SELECT pg_notify(${CHANNEL}, ${`${kind}:${id}`})`.execute(trx);
+}

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/write.js';
+import { notifyInvalidation } from '../db/notify.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
 import { requireUser } from '../plugins/jwt.js';
 import { VaultError } from '../plugins/errors.js';
@@ -117,7 +118,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
       if (!p) throw PROJECT_NOT_FOUND();
       await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
       // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
-      await sql`SELECT pg_notify('vault_invalidate', ${`project:${p.id}`})`.execute(trx);
+      await notifyInvalidation(trx, 'project', p.id);
       return p;
     });
     return { success: true as const, data: { ...projectView(updated), role } };
@@ -141,7 +142,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
         projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId: user.id,
         details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows) },
       });
-      await sql`SELECT pg_notify('vault_invalidate', ${`project:${id}`})`.execute(trx);
+      await notifyInvalidation(trx, 'project', id);
     });
     vault.keys.forget(id);
     return { success: true as const, data: {} };

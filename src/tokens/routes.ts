@@ -127,5 +127,3 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     });
   });
 }
-
-export { TOKEN_NOT_FOUND };
