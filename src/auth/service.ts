@@ -341,15 +341,23 @@ export class AuthService {
 
   // ---------------------------------------------------------------- passwords
 
+  /**
+   * What both ways of replacing a known password check: not locked, the current password right
+   * (a wrong one counts toward the lockout), the policy met, and a real change. Returns the new hash.
+   */
+  private async replacementHash(user: UserRow, current: string, next: string, ctx: Ctx): Promise<string> {
+    this.assertNotLocked(user);
+    if (!(await verifyPassword(user.password_hash, current))) {
+      return this.fail(user, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
+    }
+    await checkPasswordPolicy(next, user.email, user.name);
+    if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
+    return hashPassword(next);
+  }
+
   async changePassword(user: AuthUser, current: string, next: string, ctx: Ctx) {
     const row = await this.userById(user.id);
-    this.assertNotLocked(row);
-    if (!(await verifyPassword(row.password_hash, current))) {
-      return this.fail(row, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
-    }
-    await checkPasswordPolicy(next, row.email, row.name);
-    if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
-    const hash = await hashPassword(next);
+    const hash = await this.replacementHash(row, current, next, ctx);
     await this.tx(async (c) => {
       await c.query('UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1', [row.id, hash, this.now()]);
       await this.revokeSessions(c, row.id, user.sessionId);
@@ -409,13 +417,7 @@ export class AuthService {
     const peek = await this.peekToken(token, 'expired');
     if (!peek || !peek.user_id) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
     const user = await this.userById(peek.user_id);
-    this.assertNotLocked(user);
-    if (!(await verifyPassword(user.password_hash, current))) {
-      return this.fail(user, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
-    }
-    await checkPasswordPolicy(next, user.email, user.name);
-    if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
-    const hash = await hashPassword(next);
+    const hash = await this.replacementHash(user, current, next, ctx);
     return this.tx(async (c) => {
       if (!(await this.spendToken(c, token, 'expired'))) {
         throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
