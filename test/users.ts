@@ -25,6 +25,3 @@ export async function createUser(v: TestVault, label = 'user'): Promise<TestUser
   const token = res.json().data.token as string;
   return { id, email, password: PASSWORD, token, auth: { authorization: `Bearer ${token}` } };
 }
-
-/** Generous login limits: management suites sign many users in from 127.0.0.1. */
-export const RELAXED_LIMITS = { rateLimits: { login: { points: 100_000, durationSeconds: 60 } } };

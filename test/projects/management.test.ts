@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open } from '../../src/crypto/aead.js';
 import { DataKeys, ProjectKeyMissing } from '../../src/crypto/datakeys.js';
 import { startVault, type TestVault, VISA } from '../helpers.js';
-import { createUser, RELAXED_LIMITS, type TestUser } from '../users.js';
+import { LOOSE_LIMITS } from '../auth/helpers.js';
+import { createUser, type TestUser } from '../users.js';
 
 let v: TestVault;
 let alice: TestUser;
 let bob: TestUser;
 
 beforeAll(async () => {
-  v = await startVault(RELAXED_LIMITS);
+  v = await startVault({ rateLimits: LOOSE_LIMITS });
   alice = await createUser(v, 'alice');
   bob = await createUser(v, 'bob');
 });

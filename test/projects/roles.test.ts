@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/random.js';
 import { type Role, ROLES } from '../../src/projects/access.js';
 import { startVault, type TestVault, VISA } from '../helpers.js';
-import { createUser, RELAXED_LIMITS, type TestUser } from '../users.js';
+import { LOOSE_LIMITS } from '../auth/helpers.js';
+import { createUser, type TestUser } from '../users.js';
 
 let v: TestVault;
 const users = {} as Record<Role | 'outsider', TestUser>;
 
 beforeAll(async () => {
-  v = await startVault(RELAXED_LIMITS);
+  v = await startVault({ rateLimits: LOOSE_LIMITS });
   for (const r of [...ROLES, 'outsider'] as const) users[r] = await createUser(v, r);
 });
 afterAll(() => v.close());
