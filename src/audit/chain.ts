@@ -5,31 +5,14 @@
 // write access to the database alone cannot re-forge the chain after editing, deleting or
 // reordering rows. Retention prunes a chain's beginning and leaves a MAC'd checkpoint to restart from.
 import { createHmac } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { AuditLogTable, DB } from '../db/schema.js';
 
 const SEAL_LOCK = 727_001; // pg advisory lock id: one sealer at a time across all nodes
 
-export interface ChainEntry {
-  ingest: number;
-  id: string;
-  seq: number | null;
-  project_id: string | null;
-  created: string;
-  event_type: string;
-  action: string;
-  outcome: string;
-  resource_type: string | null;
-  resource_id: string | null;
-  user_id: string | null;
-  app_id: string | null;
-  ip_address: string | null;
-  request_id: string | null;
-  details: unknown;
-  hash: string | null;
-  prev_hash: string | null;
-}
+/** An audit row as the chain hashes it: `created` is the exact stored timestamp as text. */
+export type ChainEntry = Omit<Selectable<AuditLogTable>, 'created_at'> & { created: string };
 
 /** JSON with object keys sorted at every depth: the same bytes on every node and in every year. */
 export function canonicalJson(v: unknown): string {
