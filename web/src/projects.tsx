@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Application, type Environment, type Permissions, type Project } from './api';
 import { ApplicationsTab, AuditTab, MembersTab, TokensTab, TrafficTab } from './tabs';
-import { Checkbox, ConfirmDialog, Field, FormAlert, Link, LoadError, Loading, navigate, SelectField, Submit, useAction, useLoad } from './ui';
+import { Checkbox, ConfirmDialog, Field, FormAlert, Link, LoadError, Loading, LoadState, navigate, SelectField, Submit, useAction, useLoad } from './ui';
 
 export const ENVIRONMENTS: [Environment, string][] = [
   ['development', 'Development'],
@@ -33,9 +33,7 @@ export function ProjectsList() {
           }}
         />
       )}
-      {list.loading && <Loading what="projects" />}
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      {list.data && list.data.data.length === 0 && <p className="empty">You have no projects yet. Create one to get API keys.</p>}
+      <LoadState of={list} what="projects" empty="You have no projects yet. Create one to get API keys." />
       {list.data && list.data.data.length > 0 && (
         <table>
           <caption className="sr-only">Your projects</caption>

@@ -3,7 +3,7 @@
 import QRCode from 'qrcode';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type Session } from './api';
-import { CopyButton, Field, FormAlert, Loading, LoadError, Submit, useAction, useLoad } from './ui';
+import { CopyButton, Field, FormAlert, Loading, LoadState, Submit, useAction, useLoad } from './ui';
 
 interface Settings {
   id: string;
@@ -28,8 +28,7 @@ export function UserSettings({ session, onChanged, mustEnrol }: { session: Sessi
           A project you belong to requires two-step verification. Set it up below to continue.
         </div>
       )}
-      {settings.loading && <Loading what="your settings" />}
-      {settings.error && <LoadError error={settings.error} retry={settings.reload} />}
+      <LoadState of={settings} what="your settings" />
       {settings.data && (
         <>
           {!mustEnrol && <NameForm settings={settings.data} onSaved={onChanged} />}

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api, type Application, type AuditEntry, type Member, type Project, type TokenRow } from './api';
 import { permissionsOf } from './projects';
 import { bucket, type Series } from './traffic';
-import { Checkbox, ConfirmDialog, CopyButton, Field, fmtTime, FormAlert, LoadError, Loading, SelectField, Submit, useAction, useLoad } from './ui';
+import { Checkbox, ConfirmDialog, CopyButton, Field, fmtTime, FormAlert, LoadState, SelectField, Submit, useAction, useLoad } from './ui';
 
 const pid = (p: Project) => encodeURIComponent(p.id);
 
@@ -72,9 +72,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
           Create application
         </Submit>
       </form>
-      {list.loading && <Loading what="applications" />}
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      {list.data && list.data.data.length === 0 && <p className="empty">No applications yet.</p>}
+      <LoadState of={list} what="applications" empty="No applications yet." />
       {list.data && list.data.data.length > 0 && (
         <table>
           <caption className="sr-only">Applications</caption>
@@ -169,9 +167,7 @@ export function TokensTab({ project }: { project: Project }) {
           ]}
         />
       </div>
-      {list.loading && <Loading what="tokens" />}
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      {list.data && list.data.data.length === 0 && <p className="empty">No tokens{type ? ` of type ${type}` : ''} yet.</p>}
+      <LoadState of={list} what="tokens" empty={`No tokens${type ? ` of type ${type}` : ''} yet.`} />
       {list.data && list.data.data.length > 0 && (
         <table>
           <caption className="sr-only">Tokens (masked)</caption>
@@ -325,9 +321,7 @@ export function AuditTab({ project }: { project: Project }) {
           </button>
         </div>
       </form>
-      {list.loading && <Loading what="audit entries" />}
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      {list.data && list.data.data.length === 0 && <p className="empty">No audit entries match.</p>}
+      <LoadState of={list} what="audit entries" empty="No audit entries match." />
       {list.data && list.data.data.length > 0 && (
         <table>
           <caption className="sr-only">Audit entries</caption>
@@ -390,8 +384,7 @@ export function TrafficTab({ project }: { project: Project }) {
   return (
     <>
       <h2>Traffic, last 24 hours</h2>
-      {data.loading && <Loading what="traffic" />}
-      {data.error && <LoadError error={data.error} retry={data.reload} />}
+      <LoadState of={data} what="traffic" />
       {data.data && <Chart rows={data.data.rows} />}
       {data.data?.truncated && <p className="hint">Only the most recent {MAX_PAGES * 200} entries are counted.</p>}
     </>
@@ -519,9 +512,7 @@ export function MembersTab({ project }: { project: Project }) {
       </form>
       {notice && <p role="status">{notice}</p>}
       <FormAlert error={change.error} />
-      {list.loading && <Loading what="members" />}
-      {list.error && <LoadError error={list.error} retry={list.reload} />}
-      {list.data && list.data.data.length === 0 && <p className="empty">No members.</p>}
+      <LoadState of={list} what="members" empty="No members." />
       {list.data && list.data.data.length > 0 && (
         <table>
           <caption className="sr-only">Members</caption>

@@ -239,6 +239,21 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
+/**
+ * The loading, error and empty states every loaded view shows, in one place. `empty` is shown
+ * when the result is a list page with no rows.
+ */
+export function LoadState({ of, what, empty }: { of: { loading: boolean; error: ApiError | null; data?: unknown; reload: () => void }; what: string; empty?: string }) {
+  const rows = (of.data as { data?: unknown[] } | undefined)?.data;
+  return (
+    <>
+      {of.loading && <Loading what={what} />}
+      {of.error && <LoadError error={of.error} retry={of.reload} />}
+      {empty !== undefined && rows && rows.length === 0 && <p className="empty">{empty}</p>}
+    </>
+  );
+}
+
 export function LoadError({ error, retry }: { error: ApiError; retry?: () => void }) {
   return (
     <div role="alert" className="alert">
