@@ -2,7 +2,7 @@
 // 127.0.0.1 only and every child is killed when the benchmark exits, however it exits.
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const children = new Set();
@@ -139,4 +139,44 @@ export function batchBody(n) {
   const items = new Array(n);
   for (let i = 0; i < n; i++) items[i] = { type: 'card', format: 'random', data: { cardNumber: randomPan(), expirationMonth: '12', expirationYear: '2034' } };
   return JSON.stringify({ items });
+}
+
+const TICK = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s
+
+function descendants(pid, out = []) {
+  let kids = [];
+  try {
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      kids.push(...readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    }
+  } catch { /* gone */ }
+  for (const k of kids) { out.push(k); descendants(k, out); }
+  return out;
+}
+
+function cpuSeconds(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICK; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by a process tree, split into Node (the vault and its workers) and
+ * PostgreSQL (the postmaster and its backends). CPU per request is far steadier than requests per
+ * second on a shared machine: it does not move when another job takes a core.
+ */
+export function cpuUse(pid) {
+  let node = 0;
+  let postgres = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    let comm = '';
+    try { comm = readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { continue; }
+    if (comm.startsWith('node')) node += cpuSeconds(p);
+    else if (comm.startsWith('postgres') || comm.startsWith('postmaster')) postgres += cpuSeconds(p);
+  }
+  return { node, postgres };
 }

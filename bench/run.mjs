@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
-  batchBody, cardItem, freePort, nodeProcesses, rssSampler, run, sleep, stop, track, waitFor,
+  batchBody, cardItem, cpuUse, freePort, nodeProcesses, rssSampler, run, sleep, stop, track, waitFor,
 } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,9 +42,15 @@ const only = args.only ? new RegExp(args.only) : null;
 let helloFirst = null;
 const log = (...m) => process.stderr.write(m.join(' ') + '\n');
 
-async function cannon(base, { path: p = '/', ...opts }, duration) {
+/** One autocannon run; with `pid`, also the CPU that process tree spent per request (µs). */
+async function cannon(base, { path: p = '/', ...opts }, duration, pid) {
+  const before = pid && cpuUse(pid);
   const r = await autocannon({ url: base + p, duration, timeout: 30, ...opts });
+  const after = pid && cpuUse(pid);
+  const per = (k) => (pid && r.requests.total ? ((after[k] - before[k]) / r.requests.total) * 1e6 : undefined);
   return {
+    nodeCpuUs: per('node'),
+    pgCpuUs: per('postgres'),
     rps: r.requests.average,
     total: r.requests.total,
     p50: r.latency.p50,
@@ -68,8 +74,8 @@ async function helloWorld() {
     const out = {};
     await cannon(url, { connections: 64 }, WARMUP);
     for (const c of CONNECTIONS) {
-      out[c] = await cannon(url, { connections: c }, DURATION);
-      log(`hello-world c=${c}: ${out[c].rps.toFixed(0)} req/s p50 ${out[c].p50} ms`);
+      out[c] = await cannon(url, { connections: c }, DURATION, child.pid);
+      log(`hello-world c=${c}: ${out[c].rps.toFixed(0)} req/s p50 ${out[c].p50} ms, ${out[c].nodeCpuUs.toFixed(0)} µs CPU/req`);
     }
     passes.push(out);
   }
@@ -209,7 +215,7 @@ async function measure(vault, sc, workers, hello, rows) {
   await cannon(url, { ...sc.opts, connections: 64 }, WARMUP);
   for (const c of sc.connections ?? CONNECTIONS) {
     const rss = rssSampler(vault.child.pid);
-    const r = await cannon(url, { ...sc.opts, connections: c }, DURATION);
+    const r = await cannon(url, { ...sc.opts, connections: c }, DURATION, vault.child.pid);
     const peak = rss.stop();
     const base = helloFirst?.[c];
     const row = {
@@ -220,7 +226,7 @@ async function measure(vault, sc, workers, hello, rows) {
     };
     rows.push(row);
     log(`  ${sc.name} w=${workers} c=${c}: ${r.rps.toFixed(0)} req/s (×${base ? (r.rps / base.rps).toFixed(2) : '?'} of first hello pass) p50 ${r.p50} p99 ${r.p99} ms `
-      + `err ${r.errors} non2xx ${r.non2xx} rss ${row.rssMB.toFixed(0)} MB`);
+      + `err ${r.errors} non2xx ${r.non2xx} rss ${row.rssMB.toFixed(0)} MB, CPU/req: node ${r.nodeCpuUs.toFixed(0)} µs, pg ${r.pgCpuUs.toFixed(0)} µs`);
   }
 }
 
@@ -247,14 +253,14 @@ const f2 = (n) => (n === undefined || n === null ? '' : n.toFixed(2));
 
 function table(hello, rows) {
   const lines = [
-    '| scenario | workers | conns | req/s | × hello | items/s | p50 ms | p99 ms | p99.9 ms | errors | non-2xx | vault RSS MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | workers | conns | req/s | × hello | items/s | p50 ms | p99 ms | p99.9 ms | errors | non-2xx | vault RSS MB | Node CPU µs/req | PG CPU µs/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const [c, r] of Object.entries(hello)) {
-    lines.push(`| hello-world (ceiling) | 1 | ${c} | ${f0(r.rps)} | 1.00 |  | ${r.p50} | ${r.p99} | ${r.p999} | ${r.errors} | ${r.non2xx} |  |`);
+    lines.push(`| hello-world (ceiling) | 1 | ${c} | ${f0(r.rps)} | 1.00 |  | ${r.p50} | ${r.p99} | ${r.p999} | ${r.errors} | ${r.non2xx} |  | ${f0(r.nodeCpuUs)} |  |`);
   }
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${r.workers} | ${r.connections} | ${f0(r.rps)} | ${f2(r.ratioRps)} | ${f0(r.itemsPerSecond)} | ${r.p50} | ${r.p99} | ${r.p999} | ${r.errors} | ${r.non2xx} | ${f0(r.rssMB)} |`);
+    lines.push(`| ${r.scenario} | ${r.workers} | ${r.connections} | ${f0(r.rps)} | ${f2(r.ratioRps)} | ${f0(r.itemsPerSecond)} | ${r.p50} | ${r.p99} | ${r.p999} | ${r.errors} | ${r.non2xx} | ${f0(r.rssMB)} | ${f0(r.nodeCpuUs)} | ${f0(r.pgCpuUs)} |`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
@@ -21,6 +20,7 @@ import { projectRoutes } from './projects/routes.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { proxyRoutes } from './proxy/routes.js';
@@ -115,17 +115,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
+  registerResponseHeaders(app);
   app.addHook('onResponse', async (req, reply) => {
     // pino's disabled levels are no-ops, so the debug line costs next to nothing at info.
     req.log[reply.statusCode >= 400 ? 'info' : 'debug']({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
   registerErrorHandling(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'] } },
-  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

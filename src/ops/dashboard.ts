@@ -1,7 +1,7 @@
 // The dashboard (web/, built by `vite build web` into dist/web) served at `/`: hashed assets under
 // /assets are immutable, index.html is never cached, and any other GET that asks for HTML and is
 // not an API path gets index.html so the single-page app can route it. The CSP comes from helmet
-// (src/app.ts): scripts and styles from 'self' only, images from 'self' and data: (the MFA QR code).
+// (src/plugins/headers.ts): scripts and styles from 'self' only, images from 'self' and data: (the MFA QR code).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
