@@ -22,6 +22,7 @@ import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
+import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // Fastify's two info lines per request (with redaction) cost more CPU than the tokenize
     // handler itself; the onResponse hook below logs failures at info and the rest at debug.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: requestLoggerFactory,
     // Echo a client's request id only when it is short and harmless.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -1,12 +1,13 @@
 // AES-256-GCM with a random 96-bit nonce and associated data. Layout: nonce(12) | ct | tag(16).
 // The AAD binds a ciphertext to where it belongs (project, token): copied elsewhere it fails.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomPooled } from '../lib/random.js';
 
 const NONCE = 12;
 const TAG = 16;
 
 export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const nonce = randomBytes(NONCE);
+  const nonce = randomPooled(NONCE);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([c.update(plaintext), c.final()]);
