@@ -165,18 +165,28 @@ function cpuSeconds(pid) {
 }
 
 /**
- * CPU seconds used so far by a process tree, split into Node (the vault and its workers) and
+ * CPU seconds used so far by each process of a tree, tagged Node (the vault and its workers) or
  * PostgreSQL (the postmaster and its backends). CPU per request is far steadier than requests per
  * second on a shared machine: it does not move when another job takes a core.
  */
 export function cpuUse(pid) {
-  let node = 0;
-  let postgres = 0;
+  const out = new Map();
   for (const p of [pid, ...descendants(pid)]) {
     let comm = '';
     try { comm = readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { continue; }
-    if (comm.startsWith('node')) node += cpuSeconds(p);
-    else if (comm.startsWith('postgres') || comm.startsWith('postmaster')) postgres += cpuSeconds(p);
+    const kind = comm.startsWith('node') ? 'node' : comm.startsWith('postgres') || comm.startsWith('postmaster') ? 'postgres' : null;
+    if (kind) out.set(p, { kind, seconds: cpuSeconds(p) });
   }
-  return { node, postgres };
+  return out;
+}
+
+/**
+ * CPU seconds spent between two `cpuUse` samples, by kind. A process that started in between
+ * counts whole; one that exited in between (an idle pool connection closed) is left out rather
+ * than counted negative.
+ */
+export function cpuSpent(before, after) {
+  const spent = { node: 0, postgres: 0 };
+  for (const [p, a] of after) spent[a.kind] += a.seconds - (before.get(p)?.seconds ?? 0);
+  return spent;
 }

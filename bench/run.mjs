@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
-  batchBody, cardItem, cpuUse, freePort, nodeProcesses, rssSampler, run, sleep, stop, track, waitFor,
+  batchBody, cardItem, cpuSpent, cpuUse, freePort, nodeProcesses, rssSampler, run, sleep, stop, track, waitFor,
 } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,8 +46,8 @@ const log = (...m) => process.stderr.write(m.join(' ') + '\n');
 async function cannon(base, { path: p = '/', ...opts }, duration, pid) {
   const before = pid && cpuUse(pid);
   const r = await autocannon({ url: base + p, duration, timeout: 30, ...opts });
-  const after = pid && cpuUse(pid);
-  const per = (k) => (pid && r.requests.total ? ((after[k] - before[k]) / r.requests.total) * 1e6 : undefined);
+  const spent = pid && cpuSpent(before, cpuUse(pid));
+  const per = (k) => (pid && r.requests.total ? (spent[k] / r.requests.total) * 1e6 : undefined);
   return {
     nodeCpuUs: per('node'),
     pgCpuUs: per('postgres'),
@@ -180,18 +180,13 @@ function scenarios(vault, pool) {
 const PROXY_CONNECTIONS = [32];
 const CHARGE = (card) => ({ amount: 2000, currency: 'usd', source: { number: card.number, exp_month: card.month, exp_year: card.year, cvc: card.cvc } });
 
-/** A PSP double on 127.0.0.1 that answers every charge with a small JSON body, as a processor would. */
+/** A PSP double on 127.0.0.1 (bench/psp.mjs, its own process) that answers every charge with a small JSON body. */
 async function pspDouble() {
-  const http = await import('node:http');
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id":"ch_bench","status":"succeeded","amount":2000}');
-    });
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/v1/charges`, close: () => new Promise((r) => server.close(r)) };
+  const port = await freePort();
+  const child = track(spawn(process.execPath, [path.join(ROOT, 'bench/psp.mjs'), String(port)], { stdio: 'ignore' }));
+  const url = `http://127.0.0.1:${port}/v1/charges`;
+  await waitFor(url, 10_000, child);
+  return { url, close: () => stop(child) };
 }
 
 async function proxyScenarios(vault, psp) {
