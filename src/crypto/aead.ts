@@ -10,8 +10,9 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const nonce = randomPooled(NONCE);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([c.update(plaintext), c.final()]);
-  return Buffer.concat([nonce, body, c.getAuthTag()]);
+  const body = c.update(plaintext);
+  const last = c.final(); // empty for GCM, kept for correctness
+  return Buffer.concat([nonce, body, last, c.getAuthTag()]);
 }
 
 export class DecryptError extends Error {

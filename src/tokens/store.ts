@@ -67,10 +67,9 @@ WITH input AS (
   SELECT i.ord, i.req, i.project_id, i.cvc_id, i.cvc_ct, i.cvc_expires_at, i.test,
          COALESCE(n.token, e.token) AS token,
          n.token IS NULL AS deduplicated,
-         CASE WHEN n.token IS NULL THEN e.created_at ELSE $27 END AS created_at,
-         CASE WHEN n.token IS NULL THEN e.expires_at ELSE i.expires_at END AS expires_at,
-         CASE WHEN n.token IS NULL THEN e.display ELSE i.display END AS display,
-         CASE WHEN n.token IS NULL THEN e.metadata ELSE i.metadata END AS metadata
+         -- The existing token's fields, for deduplicated items only: for a new row the caller
+         -- already holds them, and sending them back would cost a parse per row.
+         e.created_at, e.expires_at, e.display, e.metadata
   FROM input i
   LEFT JOIN ins n ON n.project_id = i.project_id AND n.token = i.token
   LEFT JOIN LATERAL (
@@ -206,7 +205,7 @@ export class TokenStore {
       }));
       try {
         const res = await this.pool.query({
-          name: 'tokenize_v1',
+          name: 'tokenize_v2',
           text: INSERT_SQL,
           values: [
             cols.project, cols.token, cols.type, cols.format, cols.ct, cols.fp, cols.dedup, cols.display, cols.meta, cols.test,
@@ -219,15 +218,16 @@ export class TokenStore {
         const byOrd = new Map<number, TokenizeOutcome>();
         res.rows.forEach((row, i) => {
           const r = sent[i];
+          const old = row.deduplicated;
           byOrd.set(row.ord, {
             token: row.token,
             type: r.item.type,
             fingerprint: r.item.fingerprint,
-            deduplicated: row.deduplicated,
-            createdAt: row.created_at,
-            expiresAt: row.expires_at,
-            display: row.display,
-            metadata: row.metadata,
+            deduplicated: old,
+            createdAt: old ? row.created_at : now,
+            expiresAt: old ? row.expires_at : cols.exp[i],
+            display: old ? row.display : r.item.display,
+            metadata: old ? row.metadata : r.item.metadata,
             cvcSessionId: cvcIds[i],
           });
         });

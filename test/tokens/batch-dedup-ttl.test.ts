@@ -58,6 +58,18 @@ describe('batch tokenize', () => {
 });
 
 describe('deduplication', () => {
+  it('a new token answers with what was stored: a later deduplicated hit (read back from the row) answers the same', async () => {
+    const item = { type: 'card', data: { ...VISA, cardNumber: '5555555555554444' }, deduplicate: true, ttl_seconds: 3600, metadata: { order: 'A-1', n: 2, nested: { z: 1, a: [1, 2] } } };
+    const first = (await post('/tokenize', a.headers, item)).json();
+    const again = (await post('/tokenize', a.headers, item)).json();
+    expect(first.deduplicated).toBe(false);
+    expect(again.deduplicated).toBe(true);
+    const { cvc_session_id: _a, deduplicated: _b, ...firstFields } = first;
+    const { cvc_session_id: _c, deduplicated: _d, ...againFields } = again;
+    expect(againFields).toEqual(firstFields);
+    expect(first.expires_at).not.toBeNull();
+  });
+
   it('the same card returns the same token with deduplicated: true, found by fingerprint', async () => {
     const first = (await post('/tokenize', a.headers, { type: 'card', data: VISA, deduplicate: true })).json();
     const second = (await post('/tokenize', a.headers, { type: 'card', data: { ...VISA, cardNumber: '4111-1111-1111-1111' }, deduplicate: true })).json();
