@@ -48,7 +48,7 @@ describe('dashboard end to end (real vault)', () => {
         expect(res.status).toBe(201);
         return (await res.json()) as { token: string };
       },
-    }, { screenshots: true });
+    }, { screenshots: process.env.UPDATE_SCREENSHOTS === '1' });
 
     // What the browser did is what the database holds.
     const user = await v.sql.query('SELECT id, mfa_enabled FROM users WHERE email = $1', [result.email]);
