@@ -10,9 +10,8 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const nonce = randomPooled(NONCE);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
-  const body = c.update(plaintext);
-  const last = c.final(); // empty for GCM, kept for correctness
-  return Buffer.concat([nonce, body, last, c.getAuthTag()]);
+  // Array elements evaluate left to right: the tag is read after final().
+  return Buffer.concat([nonce, c.update(plaintext), c.final(), c.getAuthTag()]);
 }
 
 export class DecryptError extends Error {

@@ -13,8 +13,8 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
   },
 };
 
-/** The headers helmet sets for `options`, as a lower-cased name → value map. */
-export function helmetHeaders(options: Readonly<HelmetOptions> = HELMET_OPTIONS): Record<string, string> {
+/** The headers helmet sets for our options, as a lower-cased name → value map. */
+function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -26,15 +26,15 @@ export function helmetHeaders(options: Readonly<HelmetOptions> = HELMET_OPTIONS)
   };
   let failure: unknown = null;
   // helmet's middleware is synchronous: `next` has run (or it threw) by the time the call returns.
-  helmet(options)({} as never, res as never, (err?: unknown) => {
+  helmet(HELMET_OPTIONS)({} as never, res as never, (err?: unknown) => {
     failure = err ?? null;
   });
   if (failure) throw failure;
   return headers;
 }
 
-export function registerResponseHeaders(app: FastifyInstance, options?: Readonly<HelmetOptions>) {
-  const fixed = helmetHeaders(options);
+export function registerResponseHeaders(app: FastifyInstance) {
+  const fixed = helmetHeaders();
   // Synchronous hook with `done`: no promise per request.
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(fixed);
