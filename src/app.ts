@@ -117,7 +117,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
   app.removeContentTypeParser('text/plain');
-  registerResponseHeaders(app);
+  registerResponseHeaders(app, config.cookieSecure);
   app.addHook('onResponse', async (req, reply) => {
     // pino's disabled levels are no-ops, so the debug line costs next to nothing at info.
     req.log[reply.statusCode >= 400 ? 'info' : 'debug']({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');

@@ -7,14 +7,25 @@
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
-export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
-  contentSecurityPolicy: {
-    directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'] },
-  },
-};
+/**
+ * Our helmet policy. `upgrade-insecure-requests` follows the deployment's transport, as the
+ * session cookie's Secure flag does (`COOKIE_SECURE`, on unless the public URL is local plain
+ * http): on a plain-http deployment it would send every script and style to an https:// URL that
+ * does not answer, and the dashboard would not load.
+ */
+export function helmetOptions(secureTransport: boolean): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+        ...(secureTransport ? {} : { upgradeInsecureRequests: null }),
+      },
+    },
+  };
+}
 
-/** The headers helmet sets for our options, as a lower-cased name → value map. */
-function helmetHeaders(): Record<string, string> {
+/** The headers helmet sets for `options`, as a lower-cased name → value map. */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -26,15 +37,15 @@ function helmetHeaders(): Record<string, string> {
   };
   let failure: unknown = null;
   // helmet's middleware is synchronous: `next` has run (or it threw) by the time the call returns.
-  helmet(HELMET_OPTIONS)({} as never, res as never, (err?: unknown) => {
+  helmet(options)({} as never, res as never, (err?: unknown) => {
     failure = err ?? null;
   });
   if (failure) throw failure;
   return headers;
 }
 
-export function registerResponseHeaders(app: FastifyInstance) {
-  const fixed = helmetHeaders();
+export function registerResponseHeaders(app: FastifyInstance, secureTransport: boolean) {
+  const fixed = helmetHeaders(helmetOptions(secureTransport));
   // Synchronous hook with `done`: no promise per request.
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(fixed);

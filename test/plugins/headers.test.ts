@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELMET_OPTIONS } from '../../src/plugins/headers.js';
+import { helmetOptions } from '../../src/plugins/headers.js';
 import { startVault, type TestApp, type TestVault } from '../helpers.js';
 
 let v: TestVault;
@@ -15,7 +15,7 @@ let expected: Record<string, string>;
 beforeAll(async () => {
   v = await startVault();
   a = await v.createApp();
-  const mw = helmet(HELMET_OPTIONS);
+  const mw = helmet(helmetOptions(v.config.cookieSecure));
   reference = createServer((req, res) => mw(req as never, res as never, () => res.end('ok')));
   await new Promise<void>((r) => reference.listen(0, '127.0.0.1', r));
   const res = await fetch(`http://127.0.0.1:${(reference.address() as AddressInfo).port}/`);
@@ -44,5 +44,18 @@ describe('security headers', () => {
     for (const [k, val] of Object.entries(expected)) expect([k, res.headers.get(k)]).toEqual([k, val]);
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+  });
+
+  it('upgrade insecure requests only where the deployment is https (as the cookie is Secure)', async () => {
+    expect(v.config.cookieSecure).toBe(false);
+    expect(expected['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const secure = await startVault({ cookieSecure: true, publicUrl: 'https://vault.example.com' });
+    try {
+      const csp = (await fetch(`${secure.url}/healthz`)).headers.get('content-security-policy');
+      expect(csp).toContain('upgrade-insecure-requests');
+      expect(csp).toContain("default-src 'self'");
+    } finally {
+      await secure.close();
+    }
   });
 });
