@@ -216,9 +216,22 @@ export class AuthService {
           lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
           await c.query('UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1', [user.id, lockedUntil]);
         }
+      } else if (typeof extra.email === 'string') {
+        // No such account: counted all the same (see 0004_unknown_email_lockout).
+        const { rows } = await c.query(
+          `INSERT INTO auth_unknown_failures AS f (email, failures, updated_at) VALUES (lower($1), 1, $2)
+           ON CONFLICT (email) DO UPDATE SET failures = f.failures + 1, updated_at = $2 RETURNING failures`,
+          [extra.email, now],
+        );
+        if (rows[0].failures >= LOCKOUT_THRESHOLD) {
+          lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
+          await c.query('UPDATE auth_unknown_failures SET failures = 0, locked_until = $2 WHERE email = lower($1)', [extra.email, lockedUntil]);
+        }
       }
       await this.audit(c, ctx, action, user?.id ?? null, { reason, ...extra }, 'failure');
-      if (lockedUntil) await this.audit(c, ctx, 'account_locked', user!.id, { until: lockedUntil.toISOString(), failures: LOCKOUT_THRESHOLD });
+      if (lockedUntil) {
+        await this.audit(c, ctx, 'account_locked', user?.id ?? null, { until: lockedUntil.toISOString(), failures: LOCKOUT_THRESHOLD, ...(user ? {} : extra) });
+      }
       return lockedUntil;
     });
     if (locked) throw LOCKED(locked, now);
@@ -228,6 +241,13 @@ export class AuthService {
   private assertNotLocked(user: UserRow) {
     const now = this.now();
     if (user.locked_until && user.locked_until > now) throw LOCKED(user.locked_until, now);
+  }
+
+  /** The same answer for an email with no account, so the lockout does not reveal which exist. */
+  private async assertUnknownNotLocked(email: string) {
+    const now = this.now();
+    const { rows } = await this.pool.query('SELECT locked_until FROM auth_unknown_failures WHERE email = lower($1) AND locked_until > $2', [email, now]);
+    if (rows[0]) throw LOCKED(rows[0].locked_until, now);
   }
 
   private async createSession(c: pg.PoolClient, user: UserRow, ctx: Ctx): Promise<Issued> {
@@ -306,6 +326,7 @@ export class AuthService {
   async login(email: string, password: string, ctx: Ctx): Promise<Issued> {
     const user = await this.userByEmail(email);
     if (user) this.assertNotLocked(user);
+    else await this.assertUnknownNotLocked(email);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok) {
       return this.fail(user, ctx, 'login_failed', user ? 'wrong_password' : 'unknown_email', INVALID_CREDENTIALS, user ? {} : { email });
@@ -676,5 +697,9 @@ export class AuthService {
     await this.pool.query(AuthRateLimits.sweepSql, [Date.now()]);
     await this.pool.query('DELETE FROM auth_email_codes WHERE expires_at < $1', [now]);
     await this.pool.query('DELETE FROM auth_tokens WHERE expires_at < $1', [new Date(now.getTime() - DAY_MS)]);
+    await this.pool.query('DELETE FROM auth_unknown_failures WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $2)', [
+      new Date(now.getTime() - DAY_MS),
+      now,
+    ]);
   }
 }

@@ -41,6 +41,36 @@ describe('lockout', () => {
     const { rows } = await v.sql.query("SELECT action, outcome FROM audit_log WHERE user_id = $1 AND action = 'account_locked'", [u.id]);
     expect(rows).toHaveLength(1);
   });
+
+  it('an email with no account locks the same way, so the lockout does not reveal which emails exist', async () => {
+    const known = await register(v, mail);
+    const unknown = `Nobody.${Date.now()}@Example.com`;
+    const answers = async (email: string) => {
+      const out: Array<[number, string]> = [];
+      for (let i = 1; i <= 11; i++) {
+        const r = await login(v, email, 'Not-the-password-42!');
+        out.push([r.statusCode, r.json().error.code]);
+      }
+      return out;
+    };
+    const forKnown = await answers(known.email);
+    const forUnknown = await answers(unknown);
+    expect(forUnknown).toEqual(forKnown);
+    expect(forUnknown.slice(8)).toEqual([[401, 'invalid_credentials'], [403, 'account_locked'], [403, 'account_locked']]);
+    // Case does not give a fresh counter; the lock ends on time like an account's.
+    expect((await login(v, unknown.toLowerCase(), 'x')).json().error.code).toBe('account_locked');
+    advance(15 * 60_000 + 1000);
+    expect((await login(v, unknown, 'Not-the-password-42!')).json().error.code).toBe('invalid_credentials');
+    const audit = await v.sql.query(
+      "SELECT user_id, details FROM audit_log WHERE action = 'account_locked' AND details->>'email' = $1",
+      [unknown],
+    );
+    expect(audit.rows).toEqual([{ user_id: null, details: expect.objectContaining({ email: unknown, failures: 10 }) }]);
+    // The swept table forgets it a day after its last use.
+    advance(25 * 3600_000);
+    await v.app.vault.auth.sweep();
+    expect((await v.sql.query('SELECT count(*)::int AS n FROM auth_unknown_failures WHERE email = lower($1)', [unknown])).rows[0].n).toBe(0);
+  });
 });
 
 describe('password reset through mail', () => {
