@@ -163,9 +163,16 @@ export class AuthService {
     return rows[0];
   }
 
-  private codeHash(email: string, code: string): Buffer {
+  private codeHash(email: string, code: string, key = this.config.keyring.active.key): Buffer {
     // Six digits are too few for a plain hash: key it with the active master key.
-    return createHmac('sha256', this.config.keyring.active.key).update(`email-code:${email.toLowerCase()}:${code}`).digest();
+    return createHmac('sha256', key).update(`email-code:${email.toLowerCase()}:${code}`).digest();
+  }
+
+  /** Checked under every master key, so a code sent just before a key rotation still works. */
+  private codeMatches(email: string, code: string, stored: Buffer): boolean {
+    let ok = false;
+    for (const key of this.config.keyring.keys.values()) ok = timingSafeEqual(this.codeHash(email, code, key), stored) || ok;
+    return ok;
   }
 
   private async newSingleUseToken(c: pg.PoolClient, purpose: 'reset' | 'expired' | 'email', userId: string | null, email: string, ttlMs: number) {
@@ -500,8 +507,7 @@ export class AuthService {
       const { rows } = await c.query('SELECT code_hash, attempts, expires_at FROM auth_email_codes WHERE email = lower($1) FOR UPDATE', [email]);
       const row = rows[0];
       if (!row || row.expires_at <= now || row.attempts >= EMAIL_CODE_TRIES) return null;
-      const given = this.codeHash(email, code);
-      if (!timingSafeEqual(given, row.code_hash)) {
+      if (!this.codeMatches(email, code, row.code_hash)) {
         await c.query('UPDATE auth_email_codes SET attempts = attempts + 1 WHERE email = lower($1)', [email]);
         await this.audit(c, ctx, 'email_code_verify', null, { email, attempts: row.attempts + 1 }, 'failure');
         return null;
