@@ -213,27 +213,24 @@ export class AuthService {
    * A failed password or MFA code: counts toward the lockout (10 → locked 15 min) and is audited,
    * in one transaction. Throws the answer (invalid_credentials / invalid_code / account_locked).
    */
-  private async fail(user: UserRow | null, ctx: Ctx, action: string, reason: string, answer: () => VaultError, extra: Record<string, unknown> = {}): Promise<never> {
+  private async fail(who: UserRow | { unknownEmail: string }, ctx: Ctx, action: string, reason: string, answer: () => VaultError, extra: Record<string, unknown> = {}): Promise<never> {
     const now = this.now();
+    const user = 'unknownEmail' in who ? null : who;
+    // An email with no account has its own counter (0004_unknown_email_lockout) and locks the same way.
+    const counter = 'unknownEmail' in who
+      ? { key: who.unknownEmail, params: [who.unknownEmail, now],
+          count: `INSERT INTO auth_unknown_failures AS f (email, failures, updated_at) VALUES (lower($1), 1, $2)
+                  ON CONFLICT (email) DO UPDATE SET failures = f.failures + 1, updated_at = $2 RETURNING failures`,
+          lock: 'UPDATE auth_unknown_failures SET failures = 0, locked_until = $2 WHERE email = lower($1)' }
+      : { key: who.id, params: [who.id],
+          count: 'UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins AS failures',
+          lock: 'UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1' };
     const locked = await this.tx(async (c) => {
       let lockedUntil: Date | null = null;
-      if (user) {
-        const { rows } = await c.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]);
-        if (rows[0] && rows[0].failed_logins >= LOCKOUT_THRESHOLD) {
-          lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
-          await c.query('UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1', [user.id, lockedUntil]);
-        }
-      } else if (typeof extra.email === 'string') {
-        // No such account: counted all the same (see 0004_unknown_email_lockout).
-        const { rows } = await c.query(
-          `INSERT INTO auth_unknown_failures AS f (email, failures, updated_at) VALUES (lower($1), 1, $2)
-           ON CONFLICT (email) DO UPDATE SET failures = f.failures + 1, updated_at = $2 RETURNING failures`,
-          [extra.email, now],
-        );
-        if (rows[0].failures >= LOCKOUT_THRESHOLD) {
-          lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
-          await c.query('UPDATE auth_unknown_failures SET failures = 0, locked_until = $2 WHERE email = lower($1)', [extra.email, lockedUntil]);
-        }
+      const { rows } = await c.query(counter.count, counter.params);
+      if (rows[0] && rows[0].failures >= LOCKOUT_THRESHOLD) {
+        lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
+        await c.query(counter.lock, [counter.key, lockedUntil]);
       }
       await this.audit(c, ctx, action, user?.id ?? null, { reason, ...extra }, 'failure');
       if (lockedUntil) {
@@ -336,7 +333,7 @@ export class AuthService {
     else await this.assertUnknownNotLocked(email);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok) {
-      return this.fail(user, ctx, 'login_failed', user ? 'wrong_password' : 'unknown_email', INVALID_CREDENTIALS, user ? {} : { email });
+      return this.fail(user ?? { unknownEmail: email }, ctx, 'login_failed', user ? 'wrong_password' : 'unknown_email', INVALID_CREDENTIALS, user ? {} : { email });
     }
     const expiresAt = this.passwordExpiresAt(user);
     if (expiresAt && expiresAt <= this.now()) {
