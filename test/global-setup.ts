@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.js';
 import { startEmbedded, withDatabase } from '../src/db/embedded.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { ensureDebianPackages } from './support/debian.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The browser tests drive Debian's Chromium (playwright-core downloads no browser of its own).
+  ensureDebianPackages([{ file: '/usr/bin/chromium', pkg: 'chromium' }]);
   const dir = mkdtempSync(path.join(tmpdir(), 'vault-test-'));
   const embedded = await startEmbedded({ dataDir: dir, ephemeral: true });
   const admin = new pg.Client({ connectionString: embedded.adminUrl });
