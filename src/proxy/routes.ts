@@ -92,7 +92,9 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const input = Buffer.isBuffer(req.body) ? rawInput(req, req.body) : jsonInput(req.body as ProxyJsonBody);
-    const res = await service.transact(callerOf(req), req.project!.proxyAllowedHosts, input, now());
+    const project = req.project!;
+    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
+    const res = await service.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });
 
