@@ -132,6 +132,10 @@ export interface AuditHeadsTable {
   chain: string;
   seq: number;
   hash: string;
+  /** HMAC of (chain, seq, hash) under the chain key; NULL once a head failed its MAC. */
+  mac: string | null;
+  /** Written before heads were MAC'd; gets its MAC on the next start (migration 0006). */
+  legacy: Generated<boolean>;
   updated_at: Timestamp;
 }
 
