@@ -59,10 +59,12 @@ let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+  const { trustProxy } = config;
   const options: FastifyServerOptions = {
     logger: loggerOptions(config.logLevel, config.logStream),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: the same rule as Fastify's number form, which its types omit.
+    trustProxy: typeof trustProxy === 'number' ? (_addr: string, i: number) => i < trustProxy : trustProxy,
     requestIdHeader: false,
     // Fastify's two info lines per request (with redaction) cost more CPU than the tokenize
     // handler itself; the onResponse hook below logs failures at info and the rest at debug.

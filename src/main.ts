@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildApp } from './app.js';
-import { DEFAULTS, defaultCookieSecure, type RateLimitRule, type VaultConfig } from './config.js';
+import { DEFAULTS, defaultCookieSecure, parseTrustProxy, type RateLimitRule, type VaultConfig } from './config.js';
 import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
 import { type Keyring, loadOrCreateKeyFile, parseKeyring } from './crypto/keyring.js';
 import { type EmbeddedDb, startEmbedded, withDatabase } from './db/embedded.js';
@@ -59,6 +59,8 @@ async function ensureDatabase(adminUrl: string, name: string) {
 /** Reads the environment, starting (or joining) the embedded PostgreSQL when DATABASE_URL is unset. */
 export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Environment> {
   const port = int('PORT', env.PORT, DEFAULTS.port);
+  // Refused before anything starts: a bad TRUST_PROXY must not cost an embedded database start.
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const host = env.HOST || DEFAULTS.host;
   const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
@@ -95,7 +97,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     publicUrl,
     region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy,
     cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
     passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),
     mailFrom: env.MAIL_FROM || DEFAULTS.mailFrom,
