@@ -23,7 +23,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
-import { registerMetrics } from './plugins/metrics.js';
+import { registerMetrics, serveMetrics } from './plugins/metrics.js';
 import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -48,6 +48,8 @@ export interface VaultServices {
 declare module 'fastify' {
   interface FastifyInstance {
     vault: VaultServices;
+    /** The separate metrics listener, when METRICS_PORT is set. */
+    metricsUrl?: string;
   }
 }
 
@@ -139,7 +141,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       },
     },
   });
-  registerMetrics(app);
+  const registry = registerMetrics(app, config);
+  if (config.metricsPort != null) {
+    const metrics = await serveMetrics(registry, config);
+    app.decorate('metricsUrl', metrics.url);
+    app.addHook('onClose', () => metrics.close());
+  }
   await app.register(opsRoutes);
   await app.register(docsRoutes);
   await app.register(tokenRoutes);

@@ -34,6 +34,12 @@ export interface VaultConfig {
   auditSealIntervalMs: number;
   /** Audit entries older than this are pruned behind a MAC'd checkpoint (Ozura keeps 2 years). */
   auditRetentionDays: number;
+  /** Bearer token that /metrics requires (METRICS_TOKEN). */
+  metricsToken?: string | null;
+  /** Serve /metrics on this port only, not on the API port (METRICS_PORT; 0 = any free port). */
+  metricsPort?: number | null;
+  /** Address the metrics port binds to (HOST). */
+  metricsHost?: string;
   /** A writable stream for pino; tests pass one to capture and inspect log lines. */
   logStream?: NodeJS.WritableStream;
   /** Clock, so expiry can be tested without sleeping. */

@@ -108,7 +108,11 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
+    metricsToken: env.METRICS_TOKEN || null,
+    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : null,
+    metricsHost: host,
   };
+  if (config.metricsToken && config.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   if (!/^[a-z]{2,8}$/.test(config.region)) throw new Error('VAULT_REGION must be 2–8 letters');
   return { config, port, host, embedded, keyWarning };
 }
