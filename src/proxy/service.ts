@@ -306,6 +306,10 @@ export class ProxyService {
     const used = new Set<Name>();
     if (input.body.kind === 'json') scanJson(input.body.value, used);
     else if (input.body.kind === 'text') scanString(input.body.text, used);
+    // Each body type has its escaping; in any other (multipart, text/*) a value could add structure.
+    if (input.body.kind === 'text' && input.body.encoding === 'raw' && used.size > 0) {
+      throw new VaultError('unsupported_media_type', 'Placeholders are filled only in JSON, form-encoded and XML bodies: set a matching Content-Type.');
+    }
     const headers = input.headers;
 
     // 2. One statement: the token, its CVC session, and (production) the session claimed.

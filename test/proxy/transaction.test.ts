@@ -131,7 +131,8 @@ describe('JSON form', () => {
       [card.token, 'x=${value}'],
     ];
     for (const [token, request_data] of cases) {
-      const res = await proxy(a, { token, proxy_url: `${psp.url}/x`, request_data, http_headers: { 'content-type': 'text/plain' } });
+      const contentType = typeof request_data === 'string' ? 'application/x-www-form-urlencoded' : 'text/plain';
+      const res = await proxy(a, { token, proxy_url: `${psp.url}/x`, request_data, http_headers: { 'content-type': contentType } });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('invalid_placeholder');
     }
