@@ -17,6 +17,7 @@ import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
 import { dashboardRoutes } from './ops/dashboard.js';
 import { projectRoutes } from './projects/routes.js';
+import { invitationRoutes } from './projects/invitations.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -155,6 +156,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(mfaRoutes);
   await app.register(provisionRoutes);
   await app.register(projectRoutes);
+  await app.register(invitationRoutes);
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);

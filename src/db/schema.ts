@@ -60,6 +60,16 @@ export interface ProjectMembersTable {
   created_at: Timestamp;
 }
 
+export interface ProjectInvitationsTable {
+  id: string;
+  project_id: string;
+  email: string;
+  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface ApplicationsTable {
   id: string;
   project_id: string;
@@ -156,6 +166,7 @@ export interface DB {
   projects: ProjectsTable;
   project_keys: ProjectKeysTable;
   project_members: ProjectMembersTable;
+  project_invitations: ProjectInvitationsTable;
   applications: ApplicationsTable;
   tokens: TokensTable;
   cvc_sessions: CvcSessionsTable;

@@ -9,11 +9,11 @@ import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
 import { requireUser } from '../plugins/jwt.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { atLeast, authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
+import { authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
+import { invite, InviteBody, Invited, mayManage, RoleSchema } from './invitations.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
 import { createProject } from './service.js';
 
-const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -158,9 +158,6 @@ export async function projectRoutes(fastify: FastifyInstance) {
       .where('m.project_id', '=', projectId);
   const memberView = (m: { user_id: string; email: string; name: string; role: Role; created_at: Date }) => ({ ...m, created_at: m.created_at.toISOString() });
 
-  /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
-  const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
-
   /** Locks a member's row for a change: 404 when absent, 403 when the actor may not touch it. */
   async function lockMember(trx: typeof db, projectId: string, userId: string, actor: Role, to?: Role): Promise<Role> {
     const row = await trx.selectFrom('project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
@@ -188,24 +185,10 @@ export async function projectRoutes(fastify: FastifyInstance) {
 
   app.post('/api/projects/:id/members', {
     schema: {
-      tags: ['members'], summary: 'Add a registered user to the project', params: IdParams,
-      body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
-      response: { 201: Ok(Member), '4xx': ErrorBody },
+      tags: ['members'], summary: 'Invite someone by email (the same 202 for any email; they join once they accept)', params: IdParams,
+      body: InviteBody, response: { 202: Ok(Invited), '4xx': ErrorBody },
     },
-  }, async (req, reply) => {
-    const actor = req.user!;
-    const role = await authorize(db, actor.id, req.params.id, 'members.manage');
-    if (!mayManage(role, req.body.role)) throw new VaultError('permission_denied', 'Only an owner can grant the owner or admin role.');
-    const target = await db.selectFrom('users').select(['id']).where(sql<boolean>`lower(email) = lower(${req.body.email})`).executeTakeFirst();
-    if (!target) throw new VaultError('not_found', 'No registered user has that email; ask them to register first.');
-    await db.transaction().execute(async (trx) => {
-      const ins = await trx.insertInto('project_members').values({ project_id: req.params.id, user_id: target.id, role: req.body.role }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
-      if (!ins) throw new VaultError('conflict', 'That user is already a member of this project.');
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: target.id, userId: actor.id, details: { role: req.body.role } });
-    });
-    const m = await memberRows(req.params.id).where('m.user_id', '=', target.id).executeTakeFirstOrThrow();
-    return reply.code(201).send({ success: true, data: memberView(m) });
-  });
+  }, async (req, reply) => reply.code(202).send({ success: true as const, data: await invite(req, req.params.id, req.body) }));
 
   app.put('/api/projects/:id/members/:user_id', {
     schema: {
