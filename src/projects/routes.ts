@@ -9,10 +9,10 @@ import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
 import { requireUser } from '../plugins/jwt.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
+import { authorize, PROJECT_NOT_FOUND, type Role, visibleProjects } from './access.js';
 import { invite, InviteBody, Invited, mayManage, RoleSchema } from './invitations.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
-import { createProject } from './service.js';
+import { createProject, deleteProjectTree } from './service.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
@@ -76,10 +76,9 @@ export async function projectRoutes(fastify: FastifyInstance) {
     const after = decodeCursor(req.query.cursor, 2);
     let q = db
       .selectFrom('projects as p')
-      .innerJoin('project_members as m', 'm.project_id', 'p.id')
+      .innerJoin(visibleProjects(req.user!.id).as('m'), 'm.project_id', 'p.id')
       .selectAll('p')
       .select('m.role')
-      .where('m.user_id', '=', req.user!.id)
       .where('p.deleted_at', 'is', null);
     if (after) q = q.where(sql<boolean>`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
     const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
@@ -125,26 +124,12 @@ export async function projectRoutes(fastify: FastifyInstance) {
   });
 
   app.delete('/api/projects/:id', {
-    schema: { tags: ['projects'], summary: 'Delete a project and crypto-shred its data key', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
+    schema: { tags: ['projects'], summary: 'Delete a project and its provisioned children, crypto-shredding their data keys', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
     const user = req.user!;
     await authorize(db, user.id, req.params.id, 'project.delete');
-    const id = req.params.id;
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('projects').set({ deleted_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-      // Crypto-shredding: without the wrapped data key no copy of these ciphertexts, backups
-      // included, can ever be decrypted again. The rows themselves go too.
-      const shredded = await trx.deleteFrom('project_keys').where('project_id', '=', id).executeTakeFirst();
-      const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
-      await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
-      await trx.updateTable('applications').set({ deleted_at: new Date() }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
-      await writeAudit(trx, req, {
-        projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId: user.id,
-        details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows) },
-      });
-      await notifyInvalidation(trx, 'project', id);
-    });
-    vault.keys.forget(id);
+    const deleted = await db.transaction().execute((trx) => deleteProjectTree(trx, req, req.params.id, user.id));
+    for (const id of deleted) vault.keys.forget(id);
     return { success: true as const, data: {} };
   });
 

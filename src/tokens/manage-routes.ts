@@ -8,7 +8,7 @@ import { requireUser } from '../plugins/jwt.js';
 import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { type Action, authorize } from '../projects/access.js';
+import { type Action, authorize, visibleProjects } from '../projects/access.js';
 import { publicView } from './prepare.js';
 
 const TokenView = Type.Object({
@@ -60,7 +60,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
   async function find(userId: string, token: string, projectId: string | undefined, action: Action): Promise<Row> {
     let q = db
       .selectFrom('tokens as t')
-      .innerJoin('project_members as m', (j) => j.onRef('m.project_id', '=', 't.project_id').on('m.user_id', '=', userId))
+      .innerJoin(visibleProjects(userId).as('m'), 'm.project_id', 't.project_id')
       .innerJoin('projects as p', 'p.id', 't.project_id')
       .select(COLUMNS.map((c) => `t.${c}` as const))
       .where('t.token', '=', token)
