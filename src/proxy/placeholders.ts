@@ -125,39 +125,64 @@ const GROUPED = /(?<![\d])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2
 // Luhn's doubled digit, reduced: 0→0, 1→2, …, 5→1, …, 9→9.
 const DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
 
+// Scratch space reused across calls (masking is synchronous): typed-array allocation would cost
+// more than the scan itself. Four prefix sums per position, and a difference array of starred ranges.
+let sums = new Int32Array(4 * 64);
+let cover = new Int32Array(65);
+
 /**
  * Masks every Luhn-valid 13–19-digit window of a digit run: the window keeps its first 6 and last
  * 4 digits, the rest become stars (windows overlap: every digit in some window's middle is
- * starred). Prefix sums make each window's Luhn sum O(1), so a run costs O(7 × length).
+ * starred). Prefix sums make each window's Luhn sum O(1), and a difference array marks the starred
+ * ranges, so a run of n digits costs about 7n additions whatever it holds.
  */
 export function maskRun(run: string): string {
   const n = run.length;
-  // sums[p][k]: the sum over positions m < k with m % 2 === p, of digits as is (plain) or doubled.
-  const plain = [new Int32Array(n + 1), new Int32Array(n + 1)];
-  const dbl = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  if (sums.length < 4 * (n + 1)) {
+    sums = new Int32Array(8 * (n + 1));
+    cover = new Int32Array(2 * (n + 1));
+  }
+  // Prefix sums at k (positions m < k), by the parity p of m: plain digit at 4k+p, doubled at 4k+2+p.
+  sums[0] = sums[1] = sums[2] = sums[3] = 0;
   for (let m = 0; m < n; m++) {
     const d = run.charCodeAt(m) - 48;
     const p = m & 1;
-    plain[p][m + 1] = plain[p][m] + d;
-    dbl[p][m + 1] = dbl[p][m] + DOUBLED[d];
-    plain[p ^ 1][m + 1] = plain[p ^ 1][m];
-    dbl[p ^ 1][m + 1] = dbl[p ^ 1][m];
+    const at = 4 * m;
+    sums[at + 4] = sums[at] + (p === 0 ? d : 0);
+    sums[at + 5] = sums[at + 1] + (p === 1 ? d : 0);
+    sums[at + 6] = sums[at + 2] + (p === 0 ? DOUBLED[d] : 0);
+    sums[at + 7] = sums[at + 3] + (p === 1 ? DOUBLED[d] : 0);
   }
-  let mask: Uint8Array | null = null;
+  let any = false;
   for (let end = 13; end <= n; end++) {
     // The window's last digit (index end-1) is not doubled, the one before it is, and so on.
     const q = (end - 1) & 1;
-    for (let len = 13; len <= 19 && len <= end; len++) {
-      const start = end - len;
-      const sum = plain[q][end] - plain[q][start] + dbl[q ^ 1][end] - dbl[q ^ 1][start];
-      if (sum % 10 !== 0) continue;
-      mask ??= new Uint8Array(n);
-      mask.fill(1, start + 6, end - 4);
+    const e = 4 * end;
+    // For one end, the longest valid window's middle covers every shorter one's.
+    for (let len = Math.min(19, end); len >= 13; len--) {
+      const b = 4 * (end - len);
+      if ((sums[e + q] - sums[b + q] + sums[e + 2 + (q ^ 1)] - sums[b + 2 + (q ^ 1)]) % 10 !== 0) continue;
+      if (!any) {
+        cover.fill(0, 0, n + 1);
+        any = true;
+      }
+      cover[end - len + 6]++;
+      cover[end - 4]--;
+      break;
     }
   }
-  if (mask === null) return run;
+  if (!any) return run;
   let out = '';
-  for (let m = 0; m < n; m++) out += mask[m] ? '*' : run[m];
+  let from = 0;
+  let depth = 0;
+  for (let m = 0; m <= n; m++) {
+    const was = depth > 0;
+    if (m < n) depth += cover[m];
+    if (m === n || depth > 0 !== was) {
+      out += was ? '*'.repeat(m - from) : run.slice(from, m);
+      from = m;
+    }
+  }
   return out;
 }
 
