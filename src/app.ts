@@ -64,7 +64,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const options: FastifyServerOptions = {
-    logger: loggerOptions(config.logLevel, config.logStream),
+    logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
     // A hop count as a function: the same rule as Fastify's number form, which its types omit.
     trustProxy: typeof trustProxy === 'number' ? (_addr: string, i: number) => i < trustProxy : trustProxy,
