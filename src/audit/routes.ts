@@ -92,7 +92,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
     }
 
     const limit = f.limit ?? 50;
-    const after = decodeCursor(f.cursor, 1);
+    const after = decodeCursor(f.cursor, ['int']);
     let q = base();
     if (after) q = q.where('ingest', '<', Number(after[0]));
     const rows = await q.limit(limit + 1).execute();

@@ -73,7 +73,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
     schema: { tags: ['projects'], summary: 'Projects you are a member of', querystring: Type.Object(PageQuery), response: { 200: Page(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req) => {
     const limit = req.query.limit ?? 50;
-    const after = decodeCursor(req.query.cursor, 2);
+    const after = decodeCursor(req.query.cursor, ['date', 'id']);
     let q = db
       .selectFrom('projects as p')
       .innerJoin('project_members as m', 'm.project_id', 'p.id')

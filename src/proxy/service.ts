@@ -212,11 +212,12 @@ export class ProxyService {
     private pool: pg.Pool,
     private keys: DataKeys,
     private config: VaultConfig,
-    private log: { warn(obj: object, msg: string): void },
+    private log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
   ) {
     this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
-    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
+    const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
+    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
+    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
     // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
     // resolved address is checked inside the connector and the socket uses the checked address.
     this.agent = new Agent({

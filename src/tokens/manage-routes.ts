@@ -88,7 +88,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
     const { project_id, type } = req.query;
     const limit = req.query.limit ?? 50;
     await authorize(db, req.user!.id, project_id, 'tokens.read');
-    const after = decodeCursor(req.query.cursor, 2);
+    const after = decodeCursor(req.query.cursor, ['date', 'id']);
     let q = db
       .selectFrom('tokens')
       .select(COLUMNS)
