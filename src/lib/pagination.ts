@@ -44,6 +44,20 @@ export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): (
   throw new VaultError('validation_error', 'The cursor is not valid.', { details: [{ path: '/cursor', message: 'is not a cursor from this API' }] });
 }
 
+/**
+ * `?limit=` and `?cursor=` of a list, checked. ajv coerces `limit=1e309` (or `Infinity`) to
+ * Infinity and then skips its range checks for non-finite numbers, so the limit is checked here.
+ */
+export function pageParams(query: { limit?: number; cursor?: string }, kinds: CursorPart[]) {
+  const limit = query.limit ?? 50;
+  if (!Number.isSafeInteger(limit)) {
+    throw new VaultError('validation_error', 'The request is missing fields or has invalid ones.', {
+      details: [{ path: '/limit', message: 'must be an integer from 1 to 200' }],
+    });
+  }
+  return { limit, after: decodeCursor(query.cursor, kinds) };
+}
+
 /** Fetch limit+1 rows; this trims and produces next_cursor from the last row kept. */
 export function pageOf<R>(rows: R[], limit: number, key: (r: R) => (string | number)[]) {
   const more = rows.length > limit;
