@@ -169,8 +169,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       const lane = async () => {
         while (next < batch.length && report.requests < opts.requests && Date.now() < deadline) {
           const req = batch[next++];
-          const i = index++;
-          await send(w, agent, req, i, report, covered, fail);
+          await send(w, agent, req, index++, report, covered, fail);
         }
       };
       await Promise.all(Array.from({ length: opts.concurrency }, lane));
@@ -194,20 +193,33 @@ async function send(w: World, agent: Agent, req: FuzzRequest, index: number, rep
   let status: number;
   let text: string;
   let headers: Record<string, string | string[] | undefined>;
+  // Every request is answered within 20 s or counts as a failure: the run stays bounded in time.
+  // Each request has its own connection (`reset`): see docs/fuzzing.md, "Known limits".
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(Object.assign(new Error('timeout'), { code: 'no answer within 20 s' }));
+    }, 20_000);
+  });
   try {
-    const res = await request(w.v.url + req.path, { method: req.method as 'GET', headers: req.headers, body: req.body, dispatcher: agent });
-    status = res.statusCode;
-    headers = res.headers;
-    text = await res.body.text();
+    const answer = (async () => {
+      const res = await request(w.v.url + req.path, { method: req.method as 'GET', headers: req.headers, body: req.body, dispatcher: agent, signal: controller.signal, reset: true });
+      return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
+    })();
+    ({ status, headers, text } = await Promise.race([answer, timeout]));
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     // Values undici itself refuses to send (CR/LF or NUL in a header, an invalid method) never reach the vault.
-    if (code === 'UND_ERR_INVALID_ARG' || err instanceof TypeError) report.unsendable++;
+    if (!controller.signal.aborted && (code === 'UND_ERR_INVALID_ARG' || err instanceof TypeError)) report.unsendable++;
     else {
       report.transportErrors++;
       fail({ index, op: req.op, request: label, status: code || String(err), problem: 'transport error' });
     }
     return;
+  } finally {
+    clearTimeout(timer);
   }
   report.requests++;
   covered.add(req.op);

@@ -72,9 +72,13 @@ describe('path ids and query values', () => {
   });
 
   it('NUL or a lone surrogate in a stored body string is a 400', async () => {
-    expectShape(await raw('POST', '/api/projects', '{"name":"a\\u0000b"}'), 400, 'validation_error');
-    expectShape(await raw('POST', '/api/projects', '{"name":"a\\ud800b"}'), 400, 'validation_error');
-    expectShape(await raw('POST', '/api/applications', `{"project_id":"${projectId}","name":"x\\udfff","permissions":{"tokenization":true}}`), 400, 'validation_error');
+    expectShape(await raw('POST', '/api/projects', '{"name":"a\\ud800b","environment":"development"}'), 400, 'validation_error');
+    expectShape(await raw('PUT', `/api/projects/${projectId}`, '{"name":"a\\u0000b"}'), 400, 'validation_error');
+    expectShape(await raw('PUT', '/api/user/settings', '{"name":"a\\u0000b"}'), 400, 'validation_error');
+    for (const name of ['x\\u0000yy', 'x\\udfffyy']) {
+      const body = `{"project_id":"${projectId}","name":"${name}","permissions":{"tokenization":{"allowed":true}}}`;
+      expectShape(await raw('POST', '/api/applications', body), 400, 'validation_error');
+    }
   });
 
   it('limit=1e309 and limit=Infinity are 400s', async () => {
