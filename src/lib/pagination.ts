@@ -36,7 +36,7 @@ function partOk(kind: CursorPart, v: unknown): boolean {
 export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): (string | number)[] | null {
   if (!cursor) return null;
   try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(parts) && parts.length === kinds.length && kinds.every((k, i) => partOk(k, parts[i]))) return parts as (string | number)[];
   } catch {
     // fall through

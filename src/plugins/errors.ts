@@ -111,11 +111,11 @@ export function isDatabaseDown(e: unknown): boolean {
 }
 
 /** Translates everything Fastify, ajv and the database can throw into the one shape. */
-export function toVaultError(err: FastifyError & { validation?: any[] }): VaultError {
+export function toVaultError(err: FastifyError): VaultError {
   if (err instanceof VaultError) return err;
   if (err.validation) {
     const details: ErrorDetail[] = err.validation.map((v) => ({
-      path: v.instancePath || (v.params?.missingProperty ? `/${v.params.missingProperty}` : '/'),
+      path: v.instancePath || (typeof v.params?.missingProperty === 'string' ? `/${v.params.missingProperty}` : '/'),
       message: v.message ?? 'is invalid',
     }));
     return invalidFields(details);
@@ -149,11 +149,13 @@ export function toVaultError(err: FastifyError & { validation?: any[] }): VaultE
  * parameter). Its default answers quote the URL, which may hold a card number; ours never do.
  * These requests skip every hook, so the request id header is set here.
  */
-export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   reply.header('x-request-id', req.id);
-  if (err.code === 'FST_ERR_BAD_URL') return sendError(reply, new VaultError('invalid_request', 'The URL is malformed.'));
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, new VaultError('uri_too_long', 'A path segment of the URL is too long.'));
-  return sendError(reply, toVaultError(err));
+  const ve =
+    err.code === 'FST_ERR_BAD_URL' ? new VaultError('invalid_request', 'The URL is malformed.')
+    : err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new VaultError('uri_too_long', 'A path segment of the URL is too long.')
+    : toVaultError(err);
+  void sendError(reply, ve);
 }
 
 /**

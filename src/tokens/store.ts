@@ -32,6 +32,27 @@ export interface TokenizeOutcome {
   cvcSessionId: string | null;
 }
 
+/** A row of INSERT_SQL's answer: a new token, or the stored one a deduplicated item matched. */
+interface InsertedRow {
+  ord: number;
+  token: string;
+  deduplicated: boolean;
+  created_at: Date;
+  expires_at: Date | null;
+  display: Record<string, string>;
+  metadata: Record<string, unknown> | null;
+}
+
+/** A row of SELECT_SQL's answer, tagged with the request (`req`) that asked for it. */
+interface SelectedRow {
+  req: number;
+  project_id: string;
+  token: string;
+  type: string;
+  ciphertext: Buffer;
+  metadata: Record<string, unknown> | null;
+}
+
 export type DetokenizeOutcome = { token: string; type: string; data: unknown; metadata: Record<string, unknown> | null } | { token: string; missing: true };
 
 export const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
@@ -68,17 +89,6 @@ interface Row {
   expiresAt: Date | null;
   cvcId: string | null;
   failed: VaultError | null;
-}
-
-/** What INSERT_SQL answers per item; the existing token's fields only when it was deduplicated. */
-interface StatementRow {
-  ord: number;
-  token: string;
-  deduplicated: boolean;
-  created_at: Date;
-  expires_at: Date | null;
-  display: Record<string, string>;
-  metadata: Record<string, unknown> | null;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -139,7 +149,7 @@ export class TokenStore {
       const live = rows.filter((r) => !r.failed);
       if (live.length === 0) return this.results(jobs, rows, new Map(), now);
       try {
-        const res = await this.pool.query<StatementRow>({ name: 'tokenize_v3', text: INSERT_SQL, values: this.params(jobs, live, projectKeys, now) });
+        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v3', text: INSERT_SQL, values: this.params(jobs, live, projectKeys, now) });
         return this.results(jobs, rows, new Map(res.rows.map((row) => [row.ord, row])), now);
       } catch (err) {
         const unresolved = unresolvedItems(err);
@@ -183,7 +193,7 @@ export class TokenStore {
       shapes.set(`${projectId}\0${pattern}`, [projectId, pattern]);
     }
     for (const [projectId, pattern] of shapes.values()) {
-      const { rows } = await this.pool.query(USED_CARD_TOKENS_SQL, [projectId, pattern]);
+      const { rows } = await this.pool.query<{ token: string }>(USED_CARD_TOKENS_SQL, [projectId, pattern]);
       for (const row of rows) taken.add(`${projectId}\0${row.token}`);
     }
     for (const r of unresolved) this.assign(r, jobs, projectKeys, taken);
@@ -234,7 +244,7 @@ export class TokenStore {
   }
 
   /** Every item's answer, matched to its own input row by `ord` (never by token). */
-  private results(jobs: WriteJob[], rows: Row[], byOrd: Map<number, StatementRow>, now: Date): TokenizeItemResult[][] {
+  private results(jobs: WriteJob[], rows: Row[], byOrd: Map<number, InsertedRow>, now: Date): TokenizeItemResult[][] {
     const out: TokenizeItemResult[][] = jobs.map(() => []);
     const outcome = (r: Row): TokenizeItemResult => {
       if (r.failed) return r.failed;
@@ -277,7 +287,7 @@ export class TokenStore {
         want.token.push(t);
       }),
     );
-    const res = await this.pool.query({
+    const res = await this.pool.query<SelectedRow>({
       name: 'detokenize_v2',
       text: SELECT_SQL,
       values: [
@@ -293,8 +303,8 @@ export class TokenStore {
       const key = keys.get(row.project_id);
       if (!key) continue;
       try {
-        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8'));
-        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? data.value : data, metadata: row.metadata });
+        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
+        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? (data as { value: string }).value : data, metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
         this.log.error({ project_id: row.project_id }, 'token ciphertext failed authentication');
