@@ -4,8 +4,7 @@
 // AES-GCM seal per secret and one HMAC per fingerprint.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { open, seal } from '../crypto/aead.js';
-import { type DataKeys, fingerprint, ProjectKeyMissing } from '../crypto/datakeys.js';
+import { type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing } from '../crypto/datakeys.js';
 import { Coalescer } from '../lib/coalescer.js';
 import { cardPreservingToken, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
@@ -178,7 +177,7 @@ export class TokenStore {
         cols.token.push(token);
         cols.type.push(it.type);
         cols.format.push(it.format);
-        cols.ct.push(seal(key.dek, it.plaintext, tokenAad(caller.projectId, token)));
+        cols.ct.push(key.seal(it.plaintext, tokenAad(caller.projectId, token)));
         cols.fp.push(it.fingerprint);
         cols.dedup.push(it.dedup);
         cols.display.push(JSON.stringify(it.display));
@@ -187,7 +186,7 @@ export class TokenStore {
         cols.app.push(caller.appId);
         cols.exp.push(it.ttlSeconds ? new Date(now.getTime() + it.ttlSeconds * 1000) : null);
         cols.cvcId.push(cvcId);
-        cols.cvcCt.push(cvcId ? seal(key.dek, Buffer.from(it.cvv!), cvcAad(caller.projectId, cvcId)) : null);
+        cols.cvcCt.push(cvcId ? key.seal(Buffer.from(it.cvv!), cvcAad(caller.projectId, cvcId)) : null);
         cols.cvcExp.push(cvcId ? new Date(now.getTime() + it.cvcTtlSeconds * 1000) : null);
         cols.req.push(r.job);
         cols.ord.push(r.index);
@@ -260,7 +259,7 @@ export class TokenStore {
     rows: { job: number; item: WriteJob['items'][number]; copyOf: number | null }[],
     out: TokenizeOutcome[][],
     jobs: WriteJob[],
-    projectKeys: { dek: Buffer }[],
+    projectKeys: ProjectKey[],
     now: Date,
   ) {
     const seen = new Map<number, number>();
@@ -271,7 +270,7 @@ export class TokenStore {
       if (r.copyOf === null || !r.item.cvv) continue;
       const projectId = jobs[r.job].caller.projectId;
       const id = randomUUID();
-      const ct = seal(projectKeys[r.job].dek, Buffer.from(r.item.cvv), cvcAad(projectId, id));
+      const ct = projectKeys[r.job].seal(Buffer.from(r.item.cvv), cvcAad(projectId, id));
       await this.pool.query(
         'INSERT INTO cvc_sessions (id, project_id, token, ciphertext, test, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
         [id, projectId, out[r.job][pos].token, ct, r.item.test, now, new Date(now.getTime() + r.item.cvcTtlSeconds * 1000)],
@@ -310,7 +309,7 @@ export class TokenStore {
         throw err;
       }
       try {
-        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8'));
+        const data = JSON.parse(key.open(row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8'));
         found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? data.value : data, metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
