@@ -63,7 +63,11 @@ async function ensureDatabase(adminUrl: string, name: string) {
  * kind of source, when configured too, stays in the ring for unwrapping, which is what lets
  * `vault keys migrate` move between a key file and an HSM while nodes keep serving.
  */
-export async function keyringFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): Promise<{ keyring: Keyring; keyWarning: string | null }> {
+export async function keyringFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  opts: { createHsmKey?: boolean } = {},
+): Promise<{ keyring: Keyring; keyWarning: string | null }> {
   const provider = env.VAULT_KEK_PROVIDER || 'keyring';
   if (provider !== 'keyring' && provider !== 'pkcs11') throw new Error('VAULT_KEK_PROVIDER must be keyring or pkcs11');
   let soft: KeySource | null = null;
@@ -96,7 +100,7 @@ export async function keyringFromEnvironment(env: NodeJS.ProcessEnv, dataDir: st
       tokenLabel: need('PKCS11_TOKEN_LABEL'),
       pin: need('PKCS11_PIN'),
       labels: need('PKCS11_KEY_LABELS').split(',').map((s) => s.trim()).filter(Boolean),
-      createMissing: env.PKCS11_CREATE_KEY === '1',
+      createMissing: opts.createHsmKey,
     });
   }
   const sources = (provider === 'pkcs11' ? [hsm, soft] : [soft, hsm]).filter((s): s is KeySource => s !== null);
@@ -106,13 +110,13 @@ export async function keyringFromEnvironment(env: NodeJS.ProcessEnv, dataDir: st
 }
 
 /** Reads the environment, starting (or joining) the embedded PostgreSQL when DATABASE_URL is unset. */
-export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Environment> {
+export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, opts: { createHsmKey?: boolean } = {}): Promise<Environment> {
   const port = int('PORT', env.PORT, DEFAULTS.port);
   const host = env.HOST || DEFAULTS.host;
   const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
 
-  const { keyring, keyWarning } = await keyringFromEnvironment(env, dataDir);
+  const { keyring, keyWarning } = await keyringFromEnvironment(env, dataDir, opts);
 
   let databaseUrl = env.DATABASE_URL;
   let embedded: EmbeddedDb | null = null;

@@ -51,7 +51,8 @@ async function main(argv: string[]) {
     return cmd === '' || values.help ? 0 : 2;
   }
 
-  const env = await openFromEnvironment();
+  // Moving to an HSM may start from an empty token: create its first key there.
+  const env = await openFromEnvironment(process.env, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
   const database = openDatabase(env.config.databaseUrl, 2);
   try {
     await migrateToLatest(database.db);
