@@ -203,11 +203,13 @@ export async function overLimit(db: Kysely<DB>, policy: RotationPolicy): Promise
 
 /**
  * A node's background part: persists seal counts (every tick, or at once when one key has many
- * pending), follows other nodes' rotations, starts rotations at the limits, and runs jobs.
+ * pending, never waiting behind a job), follows other nodes' rotations, starts rotations at the
+ * limits, and runs jobs.
  */
 export class DataKeyMaintenance {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private flushing: Promise<void> | null = null;
   private ticks = 0;
   private stopped = false;
 
@@ -218,11 +220,14 @@ export class DataKeyMaintenance {
     private log: { warn(obj: object, msg: string): void },
     private tickMs = 1000,
   ) {
-    keys.onFlushWanted(() => void this.tick());
+    keys.onFlushWanted(() => void this.flush());
   }
 
   start() {
-    this.timer = setInterval(() => void this.tick(), this.tickMs);
+    this.timer = setInterval(() => {
+      void this.flush();
+      void this.tick();
+    }, this.tickMs);
     this.timer.unref();
   }
 
@@ -233,20 +238,21 @@ export class DataKeyMaintenance {
     return this.running;
   }
 
-  /** Counts are persisted before anything else, and handed back if that fails. */
-  async flush() {
-    const counts = this.keys.takeCounts();
-    try {
-      await persistCounts(this.db, counts);
-    } catch (err) {
-      this.keys.returnCounts(counts);
-      throw err;
-    }
+  /** Persists the pending seal counts; on failure they are kept for the next attempt. */
+  flush(): Promise<void> {
+    this.flushing ??= (async () => {
+      const counts = this.keys.takeCounts();
+      try {
+        await persistCounts(this.db, counts);
+      } catch (err) {
+        this.keys.returnCounts(counts);
+        this.log.warn({ err }, 'persisting data key seal counts failed');
+      }
+    })().finally(() => (this.flushing = null));
+    return this.flushing;
   }
 
   private async step() {
-    await this.flush();
-    if (this.stopped) return;
     await this.follow();
     // Limits every 10 ticks: the slack below 2^32 is far larger than 10 ticks of traffic.
     if (this.ticks++ % 10 === 0) {
@@ -274,6 +280,7 @@ export class DataKeyMaintenance {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.flush().catch(() => {});
+    await this.flushing;
+    await this.flush();
   }
 }
