@@ -3,12 +3,11 @@
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
-import { DataKeys, persistCounts } from '../crypto/datakeys.js';
+import { DataKeys, persistCounts, ProjectKeyMissing } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
-import type { Database } from '../db/database.js';
-import { openDatabase } from '../db/database.js';
+import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openFromEnvironment } from '../main.js';
 import { createProject, type Environment } from '../projects/service.js';
@@ -162,8 +161,7 @@ async function keyCommand(
     if (values.all) out(`${(await rotateAll(db, keys, 'cli')).length} project(s): new data key versions active`);
     else {
       const v = await rotateDataKey(db, keys, values.project!, 'cli').catch((e) => {
-        if (e instanceof Error && e.message === 'project data key is gone') throw new Error(`project ${values.project} has no data key (unknown or deleted)`);
-        throw e;
+        throw e instanceof ProjectKeyMissing ? new Error(`project ${values.project} has no data key (unknown or deleted)`) : e;
       });
       out(`project ${values.project}: data key version ${v} active`);
     }
@@ -178,8 +176,6 @@ async function keyCommand(
   }
   return 0;
 }
-
-
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -38,6 +38,8 @@ async function audit(trx: Transaction<DB>, projectId: string, action: string, de
  */
 export async function rotateDataKey(db: Kysely<DB>, keys: DataKeys, projectId: string, reason: string, expect?: number): Promise<number | null> {
   const next = await db.transaction().execute(async (trx) => {
+    // Same lock order as the job (its row, then the keys), so the two never deadlock.
+    await trx.selectFrom('data_key_jobs').select('project_id').where('project_id', '=', projectId).forUpdate().execute();
     const rows = await trx
       .selectFrom('project_keys')
       .select(['version', 'master_key_id', 'wrapped'])
@@ -144,17 +146,22 @@ export async function runJobStep(db: Kysely<DB>, keys: DataKeys, policy: Rotatio
         n = Number(res.numAffectedRows ?? 0);
       }
       const finished = rows.length < policy.batch;
+      // Entering verify, the cursor keeps when the pass ended: reads that fetched a ciphertext
+      // before its re-encryption get the grace period to decrypt it with the old version.
+      const cursor = !finished ? ids[ids.length - 1] : st.next === 'verify' ? new Date().toISOString() : '';
       await trx
         .updateTable('data_key_jobs')
-        .set({ phase: finished ? st.next : job.phase, cursor: finished ? '' : ids[ids.length - 1], reencrypted: sql`reencrypted + ${n}`, updated_at: new Date() })
+        .set({ phase: finished ? st.next : job.phase, cursor, reencrypted: sql`reencrypted + ${n}`, updated_at: new Date() })
         .where('project_id', '=', pid)
         .execute();
       return true;
     }
 
-    // verify: after the grace period no node can still be sealing under an old version.
+    // verify: after the grace period no node can still be sealing under an old version, nor
+    // still decrypting a ciphertext it read before the pass re-encrypted it.
     const retiredAt = Math.max(...live.filter((r) => r.version < active).map((r) => (r.retired_at ?? new Date(0)).getTime()), 0);
-    if (Date.now() - retiredAt < policy.graceMs) {
+    const passEnded = Date.parse(job.cursor) || 0;
+    if (Date.now() - Math.max(retiredAt, passEnded) < policy.graceMs) {
       await trx.updateTable('data_key_jobs').set({ updated_at: new Date() }).where('project_id', '=', pid).execute();
       return false;
     }

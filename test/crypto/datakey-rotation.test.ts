@@ -172,7 +172,7 @@ describe('data key rotation', () => {
     }
   });
 
-  it('`vault keys rotate-data --project` rotates, re-encrypts and destroys, then reports', async () => {
+  it('`vault keys rotate-data --project` rotates, re-encrypts and destroys, then reports', { timeout: 120_000 }, async () => {
     const app = await a.createApp();
     await seed(a, app, 20);
     const env = { ...process.env, DATABASE_URL: a.config.databaseUrl, VAULT_MASTER_KEYS: spec.trim(), DATA_KEY_RETIRE_GRACE_SECONDS: '1' };

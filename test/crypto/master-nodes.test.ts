@@ -49,7 +49,7 @@ const within = async (ms: number, ok: () => boolean | Promise<boolean>) => {
 };
 
 describe('master key rotation on running nodes', () => {
-  it('after `vault keys rotate`, both running nodes wrap new secrets under the new key within 5 s', async () => {
+  it('after `vault keys rotate`, both running nodes wrap new secrets under the new key within 5 s', { timeout: 120_000 }, async () => {
     expect(await newProject(b)).toBe('k1');
     const env = { ...process.env, DATABASE_URL: a.config.databaseUrl, VAULT_MASTER_KEYS: `${k2},${k1}` };
     const cli = run(process.execPath, ['--import', 'tsx', 'src/cli/vault.ts', 'keys', 'rotate'], { env });
