@@ -9,8 +9,15 @@ import type * as P from 'pkcs11js';
 import { DecryptError } from './aead.js';
 import { type KeySource, MasterKeyUnknown } from './keyring.js';
 
-// pkcs11js is CommonJS with a native addon: load it only when an HSM is configured.
-const load = () => createRequire(import.meta.url)('pkcs11js') as typeof P;
+// pkcs11js is CommonJS with a native addon built by node-gyp at install (an optional dependency,
+// so machines without a compiler still install the vault): load it only when an HSM is configured.
+function load(): typeof P {
+  try {
+    return createRequire(import.meta.url)('pkcs11js') as typeof P;
+  } catch {
+    throw new Error('VAULT_KEK_PROVIDER=pkcs11 needs the pkcs11js package, which did not install (building it needs make, g++ and python3): install those and run npm ci again');
+  }
+}
 
 export interface Pkcs11Options {
   module: string;
