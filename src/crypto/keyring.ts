@@ -204,17 +204,6 @@ export class SoftKeySource implements KeySource {
     writeKeyFile(this.file, rest);
     this.keys = rest;
   }
-
-  /** Makes `id` the file's first (default active) key. */
-  promote(id: string): void {
-    if (!this.file) return;
-    this.reload();
-    const k = this.keys.find((x) => x.id === id);
-    if (!k || this.keys[0] === k) return;
-    const next = [k, ...this.keys.filter((x) => x !== k)];
-    writeKeyFile(this.file, next);
-    this.keys = next;
-  }
 }
 
 export function parseKeyring(spec: string, file?: string): Keyring {
