@@ -159,7 +159,7 @@ export class KeyringWatcher {
 
   refresh(): Promise<void> {
     this.running ??= this.doRefresh()
-      .catch((err) => this.log.warn({ err }, 'master keyring refresh failed'))
+      .catch((err: unknown) => this.log.warn({ err }, 'master keyring refresh failed'))
       .finally(() => (this.running = null));
     return this.running;
   }
@@ -185,7 +185,7 @@ export class KeyringWatcher {
       this.sweepTimer = null;
       rewrapAll(this.db, this.keyring).then(
         (n) => n > 0 && this.log.info({ rewrapped: n, master_key_id: this.keyring.activeId }, 'master key sweep re-wrapped keys'),
-        (err) => this.log.warn({ err }, 'master key sweep failed'),
+        (err: unknown) => this.log.warn({ err }, 'master key sweep failed'),
       );
     }, this.refreshMs * 3);
     this.sweepTimer.unref();

@@ -89,7 +89,7 @@ export class Pkcs11KeySource implements KeySource {
         // Another session of this process logged in already: the login is per token and process.
         if (!/CKR_USER_ALREADY_LOGGED_IN/.test((e as Error).message)) {
           // The message names the PKCS#11 return code, never the PIN.
-          throw new Error(`PKCS11_PIN: login to token "${opts.tokenLabel}" failed (${/CKR_\w+/.exec((e as Error).message)?.[0] ?? 'error'})`);
+          throw new Error(`PKCS11_PIN: login to token "${opts.tokenLabel}" failed (${/CKR_\w+/.exec((e as Error).message)?.[0] ?? 'error'})`, { cause: e });
         }
       }
       if (opts.createMissing && !opts.labels.some((l) => this.find(l))) this.create(opts.labels[0]);

@@ -240,7 +240,7 @@ export class DataKeyMaintenance {
 
   tick(): Promise<void> {
     this.running ??= this.step()
-      .catch((err) => this.log.warn({ err }, 'data key maintenance failed'))
+      .catch((err: unknown) => this.log.warn({ err }, 'data key maintenance failed'))
       .finally(() => (this.running = null));
     return this.running;
   }

@@ -11,7 +11,7 @@ import { loadOrCreateKeyFile, parseKeys } from '../../src/crypto/keyring.js';
 async function killMidRotation(file: string, afterMs: number): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/crypto/fixtures/rotate-forever.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
+    child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`rotation loop exited early (${code})`)));
   });
   await new Promise((r) => setTimeout(r, afterMs));

@@ -73,7 +73,7 @@ function attributes(label: string) {
     } catch {
       /* CKR_ATTRIBUTE_SENSITIVE */
     }
-    return { sensitive: (sensitive.value as Buffer)[0] === 1, extractable: (extractable.value as Buffer)[0] === 1, value };
+    return { sensitive: sensitive.value[0] === 1, extractable: extractable.value[0] === 1, value };
   } finally {
     lib.C_CloseSession(session);
   }
