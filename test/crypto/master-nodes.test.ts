@@ -130,4 +130,19 @@ describe('master key rotation on running nodes', () => {
       await node.close();
     }
   });
+
+  it('a node that lacks the key the database names active says so and keeps wrapping under its own', async () => {
+    const node = await startVault({ keyringRefreshMs: 200 });
+    try {
+      await node.sql.query(`INSERT INTO vault_master_keys (id, provider, state, activated_at) VALUES ('elsewhere', 'keyring', 'active', now())`);
+      expect(await within(5000, () => node.logs.lines.some((l) => l.includes("the active master key is not in this node's keyring")))).toBe(true);
+      const line = JSON.parse(node.logs.lines.find((l) => l.includes('not in this node'))!);
+      expect(line).toMatchObject({ master_key_id: 'elsewhere', using: 't1' });
+      const app = await node.createApp();
+      const row = await node.sql.query('SELECT master_key_id FROM project_keys WHERE project_id = $1', [app.projectId]);
+      expect(row.rows[0].master_key_id).toBe('t1');
+    } finally {
+      await node.close();
+    }
+  });
 });
