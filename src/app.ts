@@ -75,6 +75,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     },
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
+    // with `Connection: close`, rather than refused with a 503 outside the error shape.
+    return503OnClosing: false,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
