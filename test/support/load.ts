@@ -30,6 +30,8 @@ export interface LoadResult {
   wrongData: number;
   /** Completion times (ms since epoch) of successful requests, to measure unavailability. */
   okTimes: number[];
+  /** Every answer in completion order: [time, outcome]. */
+  events: [number, string][];
   maxLatencyMs: number;
 }
 
@@ -57,7 +59,7 @@ function errorKind(err: unknown): string {
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const r: LoadResult = { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, okTimes: [], maxLatencyMs: 0 };
+  const r: LoadResult = { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, okTimes: [], events: [], maxLatencyMs: 0 };
   const ackedList: string[] = [];
   let n = 0;
   const count = (k: string) => (r.statuses[k] = (r.statuses[k] ?? 0) + 1);
@@ -93,6 +95,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       outcome = errorKind(err);
     }
     r.maxLatencyMs = Math.max(r.maxLatencyMs, Date.now() - t0);
+    r.events.push([Date.now(), outcome]);
     r.outcomes.set(id, outcome);
     count(outcome);
   }
