@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
+import { backup, restore } from './backup.js';
 import { createApplication } from '../applications/service.js';
 import { DataKeys, rewrapAll } from '../crypto/datakeys.js';
 import { formatKeyring, newMasterKey, parseKeyring } from '../crypto/keyring.js';
@@ -18,7 +19,11 @@ const USAGE = `usage: npm run vault -- <command>
                                               permissions; prints its api_key and pub_key once
   keys rotate                                 add a master key version (DATA_DIR/master.key) or use the
                                               first of VAULT_MASTER_KEYS, and re-wrap every key sealed
-                                              under an older one (data keys, JWT keys, TOTP secrets)`;
+                                              under an older one (data keys, JWT keys, TOTP secrets)
+  backup FILE                                 a consistent pg_dump of the vault and the ids and check values
+                                              of the master keys it needs (never the keys) into FILE
+  restore FILE                                restore FILE into an empty database, given a keyring that holds
+                                              every master key the backup needs; verifies the audit chain`;
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -27,6 +32,9 @@ async function main(argv: string[]) {
     options: { project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' } },
   });
   const cmd = positionals.join(' ');
+  if ((positionals[0] === 'backup' || positionals[0] === 'restore') && positionals.length === 2 && !values.help) {
+    return backupCommand(positionals[0], positionals[1]);
+  }
   if (values.help || !['migrate', 'bootstrap', 'keys rotate'].includes(cmd)) {
     process.stdout.write(USAGE + '\n');
     return cmd === '' || values.help ? 0 : 2;
@@ -85,6 +93,18 @@ async function main(argv: string[]) {
     return 0;
   } finally {
     await database.close();
+    await env.embedded?.stop();
+  }
+}
+
+/** No migrations first: a restore needs an empty database, and a backup takes what is there. */
+async function backupCommand(cmd: 'backup' | 'restore', file: string) {
+  const env = await openFromEnvironment();
+  try {
+    const out = cmd === 'backup' ? await backup(env.config.databaseUrl, env.config.keyring, file) : await restore(env.config.databaseUrl, env.config.keyring, file);
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  } finally {
     await env.embedded?.stop();
   }
 }
