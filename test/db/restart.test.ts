@@ -10,7 +10,7 @@ import { afterAll, expect, test } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { type EmbeddedDb, startEmbedded, withDatabase } from '../../src/db/embedded.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { startVault, type TestVault } from '../helpers.js';
+import { freshDatabase, startVault, type TestVault, VISA } from '../helpers.js';
 import { checkAcked, runLoad } from '../support/load.js';
 import { killTree, sleep } from '../support/vault-process.js';
 
@@ -101,3 +101,21 @@ test('PostgreSQL restarts and crashes under load: only 2xx or 503, no request ov
       `first success ${recovery.join(' / ')} ms after PostgreSQL was back\n`,
   );
 }, 120_000);
+
+test('a database that refuses writes (a standby, mid-failover) gives 503, not 500', async () => {
+  const url = await freshDatabase();
+  const own = await startVault({ databaseUrl: url });
+  try {
+    const a = await own.createApp();
+    const db = new URL(url).pathname.slice(1);
+    // What a standby answers every write with (25006), on every new connection.
+    await own.sql.query(`ALTER DATABASE ${db} SET default_transaction_read_only = on`);
+    await own.sql.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const res = await fetch(`${own.url}/tokenize`, { method: 'POST', headers: { ...a.headers, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'card', data: VISA }) });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('service_unavailable');
+  } finally {
+    await own.sql.end().catch(() => {});
+    await own.app.close();
+  }
+});

@@ -28,7 +28,7 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** Detokenize answers whose card was not the one tokenized (must stay 0). */
   wrongData: number;
-  /** Completion times (ms since epoch) of successful requests, to measure unavailability. */
+  /** Completion times (ms since epoch, ascending) of successful requests, to measure unavailability. */
   okTimes: number[];
   /** Every answer in completion order: [time, outcome]. */
   events: [number, string][];
@@ -58,8 +58,12 @@ function errorKind(err: unknown): string {
   return `error:${e.cause?.code ?? e.cause?.name ?? e.name ?? 'unknown'}`;
 }
 
-export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const r: LoadResult = { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, okTimes: [], events: [], maxLatencyMs: 0 };
+export function newLoadResult(): LoadResult {
+  return { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, okTimes: [], events: [], maxLatencyMs: 0 };
+}
+
+/** Runs until `o.done()`; pass `r` to watch the figures while it runs. */
+export async function runLoad(o: LoadOptions, r: LoadResult = newLoadResult()): Promise<LoadResult> {
   const ackedList: string[] = [];
   let n = 0;
   const count = (k: string) => (r.statuses[k] = (r.statuses[k] ?? 0) + 1);
@@ -109,7 +113,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       }
     }),
   );
-  r.okTimes.sort((a, b) => a - b);
   return r;
 }
 
