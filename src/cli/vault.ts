@@ -3,7 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
-import { backup, restore } from './backup.js';
 import { createApplication } from '../applications/service.js';
 import { DataKeys, rewrapAll } from '../crypto/datakeys.js';
 import { formatKeyring, newMasterKey, parseKeyring } from '../crypto/keyring.js';
@@ -11,6 +10,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openFromEnvironment } from '../main.js';
 import { createProject, type Environment } from '../projects/service.js';
+import { backup, restore } from './backup.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations

@@ -2,7 +2,8 @@
 // connections, answers every request it took (every request that reached the database was
 // answered 201: no 5xx, no connection cut under it), keeps every token it acknowledged, and exits 0
 // within the bound it logs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,3 +111,37 @@ test('while draining, a request on an open connection is served (Connection: clo
   expect(r).toMatch(/^HTTP\/1.1 503 /);
   expect(r).toContain('"code":"service_unavailable"');
 });
+
+test('a request that outlasts VAULT_DRAIN_SECONDS: the process says so, stops PostgreSQL and exits 1 at the bound', async () => {
+  // An upstream that never answers holds a proxy call open.
+  const hang = createHttpServer(() => {});
+  await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+  const upstream = `http://127.0.0.1:${(hang.address() as { port: number }).port}/charge`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-drain-'));
+  dirs.push(dataDir);
+  const env = vaultEnv(await freePort(), { DATA_DIR: dataDir, VAULT_DRAIN_SECONDS: '1', PROXY_ALLOW_PRIVATE_NETWORKS: 'true' });
+  const vault = await startVaultProcess(env);
+  started.push(vault);
+  try {
+    const headers = await bootstrap(env);
+    const t = await (await fetch(`${vault.url}/test-tokens`, { method: 'POST', headers, body: JSON.stringify({ cardNumber: '4242424242424242', expirationMonth: '12', expirationYear: '2034', cvc: '123' }) })).json();
+    const call = fetch(`${vault.url}/proxy/transaction`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ token: t.token, cvc_session_id: t.cvc_session_id, proxy_url: upstream, http_method: 'POST', request_data: { number: '${cardNumber}' } }),
+    }).catch((e: Error) => e);
+    await sleep(500);
+    const termAt = Date.now();
+    vault.child.kill('SIGTERM');
+    const exit = await vault.exited;
+    expect(exit.code).toBe(1);
+    expect(exit.at - termAt).toBeGreaterThanOrEqual(1000);
+    expect(exit.at - termAt).toBeLessThan(5000);
+    expect(vault.output()).toContain('vault: not drained within 1 s; exiting with requests unfinished');
+    expect(await call).toBeInstanceOf(Error);
+    // The embedded PostgreSQL was stopped all the same.
+    expect(existsSync(path.join(dataDir, 'pg/postmaster.pid'))).toBe(false);
+  } finally {
+    hang.closeAllConnections();
+    hang.close();
+  }
+}, 120_000);
