@@ -10,7 +10,7 @@ const HEIGHT = 170;
 
 /** `points`: one row per interval, per scenario: { minute, scenario, p50, p99, rps, errors, rssMB }. */
 export async function soakChart(points, title) {
-  const x = { field: 'minute', type: 'quantitative', title: 'minutes' };
+  const x = { field: 'minute', type: 'quantitative', title: 'minutes', scale: { domain: [0, Math.max(...points.map((p) => p.minute))], nice: false } };
   const color = { field: 'scenario', type: 'nominal', title: null, legend: { orient: 'top' } };
   const line = (y, yTitle, scale = {}) => ({
     width: WIDTH,

@@ -32,7 +32,7 @@ export interface VaultProcess {
   url: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
-  /** Resolves with the exit code (or signal name) and how long after `since` it came. */
+  /** Resolves with the exit code (or signal) and when (ms since epoch) the process exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
