@@ -30,8 +30,8 @@ export interface LoadResult {
   wrongData: number;
   /** Completion times (ms since epoch, ascending) of successful requests, to measure unavailability. */
   okTimes: number[];
-  /** Every answer in completion order: [time, outcome]. */
-  events: [number, string][];
+  /** Every answer in completion order: [answered at, outcome, sent at]. */
+  events: [number, string, number][];
   maxLatencyMs: number;
 }
 
@@ -99,7 +99,7 @@ export async function runLoad(o: LoadOptions, r: LoadResult = newLoadResult()): 
       outcome = errorKind(err);
     }
     r.maxLatencyMs = Math.max(r.maxLatencyMs, Date.now() - t0);
-    r.events.push([Date.now(), outcome]);
+    r.events.push([Date.now(), outcome, t0]);
     r.outcomes.set(id, outcome);
     count(outcome);
   }
