@@ -265,8 +265,9 @@ async function main() {
   if (args['cpu-prof']) return cpuProfile();
   if (args.soak) {
     const minutes = Number(args.soak);
-    if (!(minutes > 0)) throw new Error('--soak takes a number of minutes');
-    return (await import('./soak.mjs')).soak(minutes, Number(args.workers ?? 1));
+    const workers = Number(args.workers ?? 1);
+    if (!(minutes > 0) || !Number.isInteger(workers) || workers < 1) throw new Error('--soak takes a number of minutes, and one --workers count');
+    return (await import('./soak.mjs')).soak(minutes, workers);
   }
   const started = new Date();
   log(`bench: connections ${CONNECTIONS.join(',')}, ${DURATION}s per run after ${WARMUP}s warm-up, workers ${WORKERS.join(',')}`);
