@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../plugins/jwt.js';
-import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
+import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
 import { authorize } from '../projects/access.js';
 
@@ -82,7 +82,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
           let q = base();
           if (after !== null) q = q.where('ingest', '<', after);
           const page = await q.limit(1000).execute();
-          for (const r of page) yield JSON.stringify(view(r as never)) + '\n';
+          for (const r of page) yield JSON.stringify(view(r)) + '\n';
           sent += page.length;
           if (page.length < 1000) return;
           after = Number(page[page.length - 1].ingest);
@@ -91,8 +91,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
       return reply.send(Readable.from(rows()) as never);
     }
 
-    const limit = f.limit ?? 50;
-    const after = decodeCursor(f.cursor, 1);
+    const { limit, after } = pageParams(f, ['int']);
     let q = base();
     if (after) q = q.where('ingest', '<', Number(after[0]));
     const rows = await q.limit(limit + 1).execute();

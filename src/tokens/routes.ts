@@ -8,7 +8,7 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import type { Caller, TokenizeOutcome } from './store.js';
+import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
@@ -33,6 +33,12 @@ function itemError(e: VaultError) {
   return { success: false as const, message: e.message, error: { code: e.code, ...(e.options.details ? { details: e.options.details } : {}) } };
 }
 
+/** A single-item call: the item's own failure is the request's. */
+function only(r: TokenizeItemResult): TokenizeOutcome {
+  if (r instanceof VaultError) throw r;
+  return r;
+}
+
 const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
 
 export async function tokenRoutes(fastify: FastifyInstance) {
@@ -40,6 +46,8 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   const { tokens, now } = app.vault;
 
   app.post('/tokenize', {
+    // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
+    config: { itemsCheckedAlone: true },
     onRequest: apiKeyGuard('tokenization', 'required', { allowJwt: true }),
     preHandler: jwtProjectGuard,
     schema: {
@@ -67,12 +75,15 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       let k = 0;
       return reply.code(200).send({
         success: true,
-        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++]))),
+        items: prepared.map((p) => {
+          const r = p instanceof VaultError ? p : outcomes[k++];
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r);
+        }),
       });
     }
     const item = prepareItem(single, dedupDefault, at);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(outcome));
+    return reply.code(201).send(tokenizeView(only(outcome)));
   });
 
   app.post('/detokenize', {
@@ -115,7 +126,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const item = prepareTestCard(req.body, now());
-    const [o] = await tokens.tokenize(callerOf(req), 'test_token', [item], now());
+    const o = only((await tokens.tokenize(callerOf(req), 'test_token', [item], now()))[0]);
     return reply.code(201).send({
       success: true,
       token: o.token,
