@@ -48,7 +48,7 @@ test('PostgreSQL restarts and crashes under load: only 2xx or 503, no request ov
   const probe = (async () => {
     while (!stop) {
       try {
-        const r = await fetch(`${v!.url}/readyz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const r = await fetch(`${v.url}/readyz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
         ready.push([Date.now(), r.status]);
       } catch (err) {
         ready.push([Date.now(), (err as Error).name]);

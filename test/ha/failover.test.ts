@@ -76,7 +76,7 @@ test(`kill -9 of the primary's PostgreSQL, ${ROUNDS} times back and forth, under
   const probe = (async () => {
     while (!stop) {
       try {
-        ready.push((await fetch(`${vault!.url}/readyz`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).status);
+        ready.push((await fetch(`${vault.url}/readyz`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).status);
       } catch (err) {
         ready.push((err as Error).name);
       }

@@ -82,7 +82,8 @@ async function halfSent(url: string, head: string) {
   const s = connect(Number(new URL(url).port), '127.0.0.1');
   await new Promise((r) => s.once('connect', r));
   let got = '';
-  s.on('data', (d) => (got += d));
+  s.setEncoding('utf8');
+  s.on('data', (d: string) => (got += d));
   s.write(head);
   return {
     finish: async (body = '') => {

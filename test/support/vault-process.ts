@@ -47,8 +47,8 @@ export function vaultEnv(port: number, extra: NodeJS.ProcessEnv): NodeJS.Process
 export async function startVaultProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<VaultProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
@@ -71,14 +71,14 @@ export async function bootstrap(env: NodeJS.ProcessEnv, project = 'load'): Promi
 /** Every process below `pid` (the vault's cluster workers, PostgreSQL and its backends). */
 export function descendants(pid: number): number[] {
   const out: number[] = [];
-  let tasks: string[] = [];
+  let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return out;
   }
   for (const t of tasks) {
-    let kids: number[] = [];
+    let kids: number[];
     try {
       kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
     } catch {
