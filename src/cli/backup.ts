@@ -24,9 +24,12 @@ interface Manifest {
   master_keys: { id: string; check: string; sealed: number }[];
 }
 
-/** Proves a key is the same without revealing it: HMAC-SHA256(key, label), first 16 bytes. */
-export function keyCheckValue(key: Buffer): string {
-  return createHmac('sha256', key).update('open-vault backup key check').digest('hex').slice(0, 32);
+/**
+ * Proves a master key is the same without revealing it: HMAC-SHA256 of a fixed label under the
+ * key's MAC key (the key itself for a software key; derived inside the HSM for a PKCS#11 one).
+ */
+export function keyCheckValue(keyring: Keyring, id: string): string {
+  return createHmac('sha256', keyring.macKey(id)).update('open-vault backup key check').digest('hex').slice(0, 32);
 }
 
 /** pg_dump / pg_restore: PG_BIN_DIR, then PATH, then Debian's newest /usr/lib/postgresql/<n>/bin. */
@@ -83,7 +86,7 @@ export async function backup(databaseUrl: string, keyring: Keyring, file: string
     // One snapshot for the manifest and the dump: the key list matches the data exactly.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0].id;
-    // Everything sealed directly under a master key (the stores `vault keys rotate` re-wraps).
+    // Everything sealed directly under a master key (WRAPPED_STORES in src/crypto/master.ts).
     const used = await client.query<{ id: string; n: number }>(`
       SELECT id, count(*)::int AS n FROM (
         SELECT master_key_id AS id FROM project_keys
@@ -96,9 +99,8 @@ export async function backup(databaseUrl: string, keyring: Keyring, file: string
         (SELECT count(*) FROM audit_log)::int AS audit_entries`)).rows[0];
     const migration = (await client.query<{ name: string }>('SELECT max(name) AS name FROM vault_migrations')).rows[0].name;
     const master_keys = used.rows.map((r) => {
-      const key = keyring.keys.get(r.id);
-      if (!key) throw new Error(`the database holds data sealed under master key "${r.id}", which this keyring lacks`);
-      return { id: r.id, check: keyCheckValue(key), sealed: r.n };
+      if (!keyring.has(r.id)) throw new Error(`the database holds data sealed under master key "${r.id}", which this keyring lacks`);
+      return { id: r.id, check: keyCheckValue(keyring, r.id), sealed: r.n };
     });
     const manifest: Manifest = { created_at: new Date().toISOString(), migration, counts, master_keys };
 
@@ -142,9 +144,8 @@ export async function restore(databaseUrl: string, keyring: Keyring, file: strin
   const { manifest, offset } = readHeader(file);
   // Before anything is written: the keyring must open everything in the backup.
   for (const k of manifest.master_keys) {
-    const key = keyring.keys.get(k.id);
-    if (!key) throw new Error(`the backup needs master key "${k.id}", which this keyring (VAULT_MASTER_KEYS or DATA_DIR/master.key) lacks`);
-    if (keyCheckValue(key) !== k.check) throw new Error(`master key "${k.id}" in this keyring is not the one the backup was sealed under`);
+    if (!keyring.has(k.id)) throw new Error(`the backup needs master key "${k.id}", which this keyring (VAULT_MASTER_KEYS, DATA_DIR/master.key or the HSM) lacks`);
+    if (keyCheckValue(keyring, k.id) !== k.check) throw new Error(`master key "${k.id}" in this keyring is not the one the backup was sealed under`);
   }
   const tool = pgTool('pg_restore');
   const database = openDatabase(databaseUrl, 2);
