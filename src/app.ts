@@ -87,6 +87,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
+    // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
+    // with `Connection: close`, rather than refused with a 503 outside the error shape.
+    return503OnClosing: false,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 

