@@ -11,12 +11,15 @@ import { applicationKeyRoutes, applicationRoutes } from './applications/routes.j
 import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
+import { KeyringWatcher } from './crypto/master.js';
+import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
 import { dashboardRoutes } from './ops/dashboard.js';
 import { projectRoutes } from './projects/routes.js';
+import { invitationRoutes } from './projects/invitations.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -24,7 +27,7 @@ import { registerInputChecks } from './plugins/input.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
-import { registerMetrics } from './plugins/metrics.js';
+import { registerMetrics, serveMetrics } from './plugins/metrics.js';
 import { proxyRoutes } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -37,6 +40,7 @@ export interface VaultServices {
   config: VaultConfig;
   database: Database;
   keys: DataKeys;
+  dataKeyMaintenance: DataKeyMaintenance;
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
@@ -49,6 +53,8 @@ export interface VaultServices {
 declare module 'fastify' {
   interface FastifyInstance {
     vault: VaultServices;
+    /** The separate metrics listener, when METRICS_PORT is set. */
+    metricsUrl?: string;
   }
 }
 
@@ -60,10 +66,12 @@ let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+  const { trustProxy } = config;
   const options: FastifyServerOptions = {
     logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: the same rule as Fastify's number form, which its types omit.
+    trustProxy: typeof trustProxy === 'number' ? (_addr: string, i: number) => i < trustProxy : trustProxy,
     requestIdHeader: false,
     // Fastify's two info lines per request (with redaction) cost more CPU than the tokenize
     // handler itself; the onResponse hook below logs failures at info and the rest at debug.
@@ -79,6 +87,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
+    // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
+    // with `Connection: close`, rather than refused with a 503 outside the error shape.
+    return503OnClosing: false,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -88,12 +99,26 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true });
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
+  const keyringWatcher = new KeyringWatcher(database.db, config.keyring, app.log, config.keyringRefreshMs);
+  const dataKeyMaintenance = new DataKeyMaintenance(
+    database.db,
+    keys,
+    {
+      ...DEFAULT_POLICY,
+      maxSeals: config.dataKeyMaxSeals ?? DEFAULT_POLICY.maxSeals,
+      maxAgeDays: config.dataKeyMaxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
+      graceMs: config.dataKeyGraceMs ?? DEFAULT_POLICY.graceMs,
+    },
+    app.log,
+    config.dataKeyTickMs,
+  );
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const services: VaultServices = {
     config,
     database,
     keys,
+    dataKeyMaintenance,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
@@ -110,8 +135,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
+    // Another node rotated or destroyed a data key version: swap in the new set, no wipe.
+    if (kind === 'datakey') keys.reload(id).catch((err) => app.log.warn({ err }, 'data key reload failed'));
   });
   await listener.start();
+  await keyringWatcher.start(listener);
+  if ((config.dataKeyTickMs ?? 1000) > 0) dataKeyMaintenance.start();
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
   app.decorateRequest('user', null);
@@ -142,7 +171,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       },
     },
   });
-  registerMetrics(app);
+  const registry = registerMetrics(app, config);
+  if (config.metricsPort != null) {
+    const metrics = await serveMetrics(registry, config);
+    app.decorate('metricsUrl', metrics.url);
+    app.addHook('onClose', () => metrics.close());
+  }
   await app.register(opsRoutes);
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
@@ -151,6 +185,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(mfaRoutes);
   await app.register(provisionRoutes);
   await app.register(projectRoutes);
+  await app.register(invitationRoutes);
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);
@@ -170,6 +205,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     if (sweeper) clearInterval(sweeper);
     await services.audit.stop();
+    await keyringWatcher.stop();
+    await dataKeyMaintenance.stop();
     services.apiKeys.close();
     mailer.close();
     await services.apiKeys.flushUsage();

@@ -48,9 +48,31 @@ export interface ProjectsTable {
 
 export interface ProjectKeysTable {
   project_id: string;
+  /** 0: the fingerprint key; 1…: data key versions, the highest encrypts (migration 0007). */
+  version: Generated<number>;
   master_key_id: string;
   wrapped: Buffer;
+  seals: Generated<number>;
   created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface DataKeyJobsTable {
+  project_id: string;
+  phase: Generated<'tokens' | 'cvc' | 'verify' | 'done'>;
+  cursor: Generated<string>;
+  reencrypted: Generated<number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VaultMasterKeysTable {
+  id: string;
+  provider: 'keyring' | 'pkcs11';
+  state: 'active' | 'standby' | 'retired';
+  created_at: Timestamp;
+  activated_at: Timestamp | null;
+  retired_at: Timestamp | null;
 }
 
 export interface ProjectMembersTable {
@@ -58,6 +80,16 @@ export interface ProjectMembersTable {
   user_id: string;
   role: 'owner' | 'admin' | 'developer' | 'viewer';
   created_at: Timestamp;
+}
+
+export interface ProjectInvitationsTable {
+  id: string;
+  project_id: string;
+  email: string;
+  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ApplicationsTable {
@@ -132,6 +164,10 @@ export interface AuditHeadsTable {
   chain: string;
   seq: number;
   hash: string;
+  /** HMAC of (chain, seq, hash) under the chain key; NULL once a head failed its MAC. */
+  mac: string | null;
+  /** Written before heads were MAC'd; gets its MAC on the next start (migration 0006). */
+  legacy: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -151,7 +187,10 @@ export interface DB {
   users: UsersTable;
   projects: ProjectsTable;
   project_keys: ProjectKeysTable;
+  data_key_jobs: DataKeyJobsTable;
+  vault_master_keys: VaultMasterKeysTable;
   project_members: ProjectMembersTable;
+  project_invitations: ProjectInvitationsTable;
   applications: ApplicationsTable;
   tokens: TokensTable;
   cvc_sessions: CvcSessionsTable;
