@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildApp } from './app.js';
-import { DEFAULTS, defaultCookieSecure, type RateLimitRule, type VaultConfig } from './config.js';
+import { DEFAULTS, defaultCookieSecure, parseTrustProxy, type RateLimitRule, type VaultConfig } from './config.js';
 import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { Keyring, type KeySource, loadOrCreateKeyFile, parseKeys, SoftKeySource } from './crypto/keyring.js';
@@ -112,6 +112,8 @@ export async function keyringFromEnvironment(
 /** Reads the environment, starting (or joining) the embedded PostgreSQL when DATABASE_URL is unset. */
 export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, opts: { createHsmKey?: boolean } = {}): Promise<Environment> {
   const port = int('PORT', env.PORT, DEFAULTS.port);
+  // Refused before anything starts: a bad TRUST_PROXY must not cost an embedded database start.
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const host = env.HOST || DEFAULTS.host;
   const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
@@ -134,7 +136,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, 
     region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
     logPretty: process.stdout.isTTY === true,
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy,
     cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
     passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),
     mailFrom: env.MAIL_FROM || DEFAULTS.mailFrom,
@@ -145,10 +147,14 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, 
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
+    metricsToken: env.METRICS_TOKEN || null,
+    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : null,
+    metricsHost: host,
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
   };
+  if (config.metricsToken && config.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
   if (config.dataKeyMaxSeals! < 1 || config.dataKeyMaxSeals! > 2 ** 32) throw new Error('DATA_KEY_MAX_SEALS must be between 1 and 2^32 (4294967296)');
   if (config.dataKeyMaxAgeDays! < 1) throw new Error('DATA_KEY_MAX_AGE_DAYS must be at least 1');

@@ -13,10 +13,13 @@ import { forwardableHeaders, type ProxyInput, ProxyService } from './service.js'
 
 const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
 const RAW_TYPES = ['application/x-www-form-urlencoded', 'application/xml', 'text/xml'];
-// In raw mode the client's own headers go upstream, except these, which belong to the vault.
+// In raw (header) mode the client's own headers go upstream, except these, which belong to the
+// vault: its credentials (a hybrid call's JWT must never reach a PSP), its routing headers, and
+// what proxies in front of it add. The PSP's credentials come as X-Proxy-Authorization.
 const VAULT_HEADERS = new Set([
-  'x-api-key', 'x-pub-key', 'x-token', 'x-proxy-url', 'x-cvc-session-id', 'x-http-method', 'x-request-id', 'cookie',
-  'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
+  'x-api-key', 'x-pub-key', 'x-session-key', 'authorization', 'cookie', 'x-proxy-authorization', 'x-token', 'x-proxy-url',
+  'x-cvc-session-id', 'x-http-method', 'x-request-id', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto',
+  'x-real-ip', 'via',
 ]);
 
 const missing = (path: string) =>
@@ -53,6 +56,8 @@ function rawInput(req: FastifyRequest, raw: Buffer): ProxyInput {
   if (token === null) throw missing('/headers/x-token');
   if (proxyUrl === null) throw missing('/headers/x-proxy-url');
   const headers = forwardableHeaders(h, VAULT_HEADERS);
+  const pspAuth = one('x-proxy-authorization');
+  if (pspAuth !== null) Object.assign(headers, forwardableHeaders({ authorization: pspAuth }));
   const text = raw.toString('utf8');
   return {
     token,
@@ -94,7 +99,9 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     // No body and no Content-Type: a header-mode call with an empty body (it needs X-Token).
     const body = req.body ?? Buffer.alloc(0);
     const input = Buffer.isBuffer(body) ? rawInput(req, body) : jsonInput(body as ProxyJsonBody);
-    const res = await service.transact(callerOf(req), req.project!.proxyAllowedHosts, input, now());
+    const project = req.project!;
+    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
+    const res = await service.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });
 

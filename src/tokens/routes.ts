@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { VaultError } from '../plugins/errors.js';
@@ -14,14 +15,29 @@ export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
 }
 
-function tokenizeView(o: TokenizeOutcome) {
+/**
+ * Deduplication answers "this number is already stored" (the old token, `deduplicated: true`, a
+ * shared fingerprint): an oracle that confirms a guessed card number among the few candidates a
+ * BIN and last 4 leave. Only a caller who may detokenize — and so learns nothing new — gets it;
+ * for everyone else (tokenize-only keys, JWT callers) it does not apply (docs/security.md).
+ */
+export function mayDeduplicate(req: FastifyRequest): boolean {
+  return req.principal !== null && allows(req.principal.permissions, 'detokenization');
+}
+
+function withDedupRight(item: PreparedItem, allowed: boolean): PreparedItem {
+  return allowed || !item.dedup ? item : { ...item, dedup: false };
+}
+
+function tokenizeView(o: TokenizeOutcome, dedup: boolean) {
   return {
     success: true as const,
     token: o.token,
     type: o.type,
     ...publicView(o.type, o.display),
     cvc_session_id: o.cvcSessionId,
-    fingerprint: o.fingerprint,
+    // As Ozura: a fingerprint only where deduplication applied.
+    ...(dedup ? { fingerprint: o.fingerprint } : {}),
     deduplicated: o.deduplicated,
     created_at: o.createdAt.toISOString(),
     expires_at: o.expiresAt ? o.expiresAt.toISOString() : null,
@@ -60,11 +76,12 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const at = now();
     const dedupDefault = req.project!.deduplicate;
+    const dedupAllowed = mayDeduplicate(req);
     const { items, project_id: _ignored, ...single } = req.body;
     if (items) {
       const prepared = items.map((raw) => {
         try {
-          return prepareItem(raw, dedupDefault, at);
+          return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
         } catch (e) {
           if (e instanceof VaultError) return e;
           throw e;
@@ -77,13 +94,13 @@ export async function tokenRoutes(fastify: FastifyInstance) {
         success: true,
         items: prepared.map((p) => {
           const r = p instanceof VaultError ? p : outcomes[k++];
-          return r instanceof VaultError ? itemError(r) : tokenizeView(r);
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r, (p as PreparedItem).dedup);
         }),
       });
     }
-    const item = prepareItem(single, dedupDefault, at);
+    const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(only(outcome)));
+    return reply.code(201).send(tokenizeView(only(outcome), item.dedup));
   });
 
   app.post('/detokenize', {

@@ -66,7 +66,7 @@ export const TokenizeResult = Type.Object({
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
   cvc_session_id: Nullable(Type.String()),
-  fingerprint: Type.String(),
+  fingerprint: Type.Optional(Type.String({ description: 'Only when deduplication applied' })),
   deduplicated: Type.Boolean(),
   created_at: Type.String(),
   expires_at: Nullable(Type.String()),
