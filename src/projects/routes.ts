@@ -12,6 +12,7 @@ import { ErrorBody, Ok } from '../plugins/schemas.js';
 import { atLeast, authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
 import { createProject } from './service.js';
+import { checkElementsOrigins, ElementsOrigins } from '../sessions/origins.js';
 
 const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
@@ -37,6 +38,7 @@ const UpdateBody = Type.Object(
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
     proxy_allowed_hosts: Type.Optional(Hosts),
+    elements_origins: Type.Optional(ElementsOrigins),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -109,6 +111,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
           ...(b.require_mfa !== undefined && { require_mfa: b.require_mfa }),
           ...(b.deduplicate !== undefined && { deduplicate: b.deduplicate }),
           ...(b.proxy_allowed_hosts !== undefined && { proxy_allowed_hosts: b.proxy_allowed_hosts }),
+          ...(b.elements_origins !== undefined && { elements_origins: b.elements_origins }),
           updated_at: new Date(),
         })
         .where('id', '=', req.params.id)
@@ -116,6 +119,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
         .returningAll()
         .executeTakeFirst();
       if (!p) throw PROJECT_NOT_FOUND();
+      checkElementsOrigins(p.elements_origins, p.environment);
       await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
       // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
       await notifyInvalidation(trx, 'project', p.id);

@@ -9,6 +9,7 @@ import {
   TokenizeResult,
 } from './schemas.js';
 import type { Caller, TokenizeOutcome } from './store.js';
+import { orSessionKey } from '../sessions/guard.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
@@ -34,18 +35,22 @@ function itemError(e: VaultError) {
 }
 
 const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+const SESSION_ITEMS_ONLY = () =>
+  new VaultError('validation_error', 'A session key tokenizes a single card or bank account.', { details: [{ path: '/type', message: 'must be card or bank with a session key' }] });
+const SESSION_NO_DEDUP = () =>
+  new VaultError('validation_error', 'Deduplication is not available with a session key.', { details: [{ path: '/deduplicate', message: 'must not be true with a session key' }] });
 
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { tokens, now } = app.vault;
+  const { tokens, sessions, now } = app.vault;
 
   app.post('/tokenize', {
-    onRequest: apiKeyGuard('tokenization', 'required', { allowJwt: true }),
+    onRequest: orSessionKey(apiKeyGuard('tokenization', 'required', { allowJwt: true })),
     preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],
       summary: 'Tokenize a card, bank account or string (or a batch of up to 1000)',
-      headers: { type: 'object', properties: { 'x-api-key': { type: 'string' }, 'x-pub-key': { type: 'string' } } },
+      headers: { type: 'object', properties: { 'x-api-key': { type: 'string' }, 'x-pub-key': { type: 'string' }, 'x-session-key': { type: 'string' } } },
       body: TokenizeBody,
       response: { 201: TokenizeResult, 200: TokenizeBatchResult, '4xx': ErrorBody },
     },
@@ -54,6 +59,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     const dedupDefault = req.project!.deduplicate;
     const { items, project_id: _ignored, ...single } = req.body;
     if (items) {
+      if (req.elementsSession) throw SESSION_ITEMS_ONLY();
       const prepared = items.map((raw) => {
         try {
           return prepareItem(raw, dedupDefault, at);
@@ -69,6 +75,16 @@ export async function tokenRoutes(fastify: FastifyInstance) {
         success: true,
         items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++]))),
       });
+    }
+    const session = req.elementsSession;
+    if (session) {
+      // A browser session tokenizes one card or bank account. No deduplication: its answer
+      // would tell a page whether a card number is already in the project.
+      if (single.type !== 'card' && single.type !== 'bank') throw SESSION_ITEMS_ONLY();
+      if (single.deduplicate) throw SESSION_NO_DEDUP();
+      const item = prepareItem(single, false, at);
+      const [outcome] = await sessions.spend(req, session, () => tokens.tokenize(callerOf(req), 'tokenize', [item], at));
+      return reply.code(201).send(tokenizeView(outcome));
     }
     const item = prepareItem(single, dedupDefault, at);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
