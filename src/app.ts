@@ -33,6 +33,7 @@ import { mfaRoutes } from './mfa/routes.js';
 import { TokenStore } from './tokens/store.js';
 import { SessionRateLimits } from './sessions/guard.js';
 import { sessionRoutes } from './sessions/routes.js';
+import { elementsRoutes } from './elements/routes.js';
 import { SessionStore } from './sessions/service.js';
 
 export interface VaultServices {
@@ -150,6 +151,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
   await app.register(sessionRoutes);
+  await app.register(elementsRoutes, { root: config.elementsRoot });
   await app.register(applicationKeyRoutes);
   await app.register(authRoutes);
   await app.register(mfaRoutes);

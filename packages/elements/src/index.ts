@@ -1,0 +1,371 @@
+// The merchant-side SDK (API.md §2.4), with Ozura's OzVault names: it only places iframes served
+// by the vault and relays events. Card data is typed into those frames, goes from them to the
+// vault, and never passes through this code: what comes back here is state and the token.
+import type { Brand, FieldState } from './card.js';
+import {
+  type Appearance, BANK_FIELDS, type BankFieldType, CARD_FIELDS, type CardFieldType, type ElementStyle, type ErrorType, type FieldConfig,
+  type FieldType, type FromFrame, isTagged, TAG,
+} from './protocol.js';
+
+export type { Appearance, BankFieldType, Brand, CardFieldType, ElementStyle, ErrorType, FieldState, FieldType };
+
+export interface VaultOptions {
+  /** The application's pub key (`pk_…`): not secret, names the project. */
+  pubKey: string;
+  /** The vault's base URL; default: where this script was loaded from. */
+  vaultUrl?: string;
+  /** The merchant's endpoint that mints a session key and answers `{"sessionKey": "sess_…"}` (POST). */
+  sessionUrl?: string;
+  /** Or a function that returns a fresh session key. */
+  getSessionKey?: () => Promise<string>;
+  /** Tokenizations per session key (the `session_limit` the merchant's server asks for); default 3. */
+  sessionLimit?: number;
+  appearance?: Appearance;
+  /** Called once the tokenizer frame is ready. */
+  onReady?: () => void;
+  /** How long a frame may take to load before `loaderror` (ms); default 10 000. */
+  loadTimeoutMs?: number;
+}
+
+export interface ElementOptions {
+  style?: ElementStyle;
+  placeholder?: string;
+  /** The field's accessible label (default: "Card number", …). */
+  label?: string;
+}
+
+export interface ChangeEvent extends FieldState {
+  elementType: FieldType;
+}
+
+export interface ElementEvents {
+  ready: { elementType: FieldType };
+  change: ChangeEvent;
+  focus: { elementType: FieldType };
+  blur: { elementType: FieldType };
+  loaderror: { elementType: FieldType; error: VaultElementsError };
+}
+
+export interface CardTokenResult {
+  token: string;
+  cvcSession: string | null;
+  card: { brand: Brand; last4: string; bin: string; expirationMonth: string; expirationYear: string };
+  billing: unknown;
+}
+
+export interface BankTokenResult {
+  token: string;
+  bank: { last4: string; routingNumber: string };
+}
+
+export class VaultElementsError extends Error {
+  constructor(readonly type: ErrorType, message: string, readonly code?: string) {
+    super(message);
+    this.name = 'VaultElementsError';
+  }
+}
+
+const SCRIPT_URL: string | undefined =
+  typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : (import.meta as { url?: string }).url;
+
+const TITLES: Record<FieldType, string> = {
+  cardNumber: 'Secure card number input',
+  expirationDate: 'Secure expiration date input',
+  cvv: 'Secure security code input',
+  accountNumber: 'Secure bank account number input',
+  routingNumber: 'Secure routing number input',
+};
+
+function randomId(): string {
+  const b = new Uint8Array(12);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+type Handler<K extends keyof ElementEvents> = (e: ElementEvents[K]) => void;
+
+export class OzElement {
+  private iframe: HTMLIFrameElement | null = null;
+  private handlers = new Map<keyof ElementEvents, Set<(e: never) => void>>();
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** @internal */
+  readonly frameId: string;
+
+  /** @internal */
+  constructor(private vault: OzVault, readonly elementType: FieldType, private options: ElementOptions) {
+    this.frameId = `f${randomId()}`;
+  }
+
+  on<K extends keyof ElementEvents>(event: K, handler: Handler<K>): this {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+    return this;
+  }
+
+  off<K extends keyof ElementEvents>(event: K, handler: Handler<K>): this {
+    this.handlers.get(event)?.delete(handler);
+    return this;
+  }
+
+  mount(target: string | HTMLElement): this {
+    const host = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
+    if (!host) throw new VaultElementsError('validation', `mount: no element matches ${String(target)}`);
+    this.unmount();
+    const iframe = this.vault.frame('field', this.frameId, { type: this.elementType });
+    iframe.title = TITLES[this.elementType];
+    iframe.style.cssText = 'border:0;width:100%;height:44px;display:block;background:transparent';
+    this.iframe = iframe;
+    host.appendChild(iframe);
+    this.timer = setTimeout(() => this.loadFailed(), this.vault.loadTimeoutMs);
+    return this;
+  }
+
+  unmount(): this {
+    if (this.timer) clearTimeout(this.timer);
+    this.iframe?.remove();
+    this.iframe = null;
+    this.ready = false;
+    return this;
+  }
+
+  destroy(): void {
+    this.unmount();
+    this.vault.forget(this);
+  }
+
+  update(options: ElementOptions): this {
+    this.options = { ...this.options, ...options };
+    if (this.ready) this.configure();
+    return this;
+  }
+
+  focus(): void {
+    this.post({ kind: 'focus' });
+  }
+
+  clear(): void {
+    this.post({ kind: 'clear' });
+  }
+
+  /** @internal */
+  get window(): Window | null {
+    return this.iframe?.contentWindow ?? null;
+  }
+
+  /** @internal */
+  receive(msg: FromFrame): void {
+    if (msg.kind === 'ready') {
+      if (this.timer) clearTimeout(this.timer);
+      this.ready = true;
+      this.configure();
+      this.emit('ready', { elementType: this.elementType });
+    } else if (msg.kind === 'change') {
+      const s = msg.state;
+      this.emit('change', { elementType: this.elementType, empty: !!s.empty, complete: !!s.complete, valid: !!s.valid, ...(s.brand ? { brand: s.brand } : {}) });
+    } else if (msg.kind === 'focus' || msg.kind === 'blur') {
+      this.emit(msg.kind, { elementType: this.elementType });
+    }
+  }
+
+  /** @internal */
+  loadFailed(): void {
+    if (this.ready || !this.iframe) return;
+    this.emit('loaderror', { elementType: this.elementType, error: new VaultElementsError('load', 'The field could not be loaded from the vault.') });
+  }
+
+  private configure() {
+    const config: FieldConfig = { ...this.options, appearance: this.vault.appearance };
+    this.post({ kind: 'configure', config });
+  }
+
+  private post(msg: object) {
+    this.window?.postMessage({ tag: TAG, ...msg }, this.vault.origin);
+  }
+
+  private emit<K extends keyof ElementEvents>(event: K, e: ElementEvents[K]) {
+    for (const h of this.handlers.get(event) ?? []) (h as Handler<K>)(e);
+  }
+}
+
+export class OzVault {
+  /** @internal */ readonly origin: string;
+  /** @internal */ readonly appearance?: Appearance;
+  /** @internal */ readonly loadTimeoutMs: number;
+  private readonly base: string;
+  private readonly instance = `v${randomId()}`;
+  private readonly elements = new Set<OzElement>();
+  private readonly tokenizer: HTMLIFrameElement;
+  private readonly tokenizerReady: Promise<void>;
+  private tokenizerState: 'loading' | 'ready' | 'failed' = 'loading';
+  private sessionKey: string | null = null;
+  private uses = 0;
+  private rid = 0;
+  private pending = new Map<number, (m: Extract<FromFrame, { kind: 'result' }>) => void>();
+  private readonly listener = (e: MessageEvent) => this.onMessage(e);
+
+  static create(options: VaultOptions): OzVault {
+    return new OzVault(options);
+  }
+
+  constructor(private readonly options: VaultOptions) {
+    if (typeof options?.pubKey !== 'string' || options.pubKey === '') throw new VaultElementsError('validation', 'create: pubKey is required.');
+    if (!options.sessionUrl && !options.getSessionKey) throw new VaultElementsError('validation', 'create: sessionUrl or getSessionKey is required.');
+    const base = options.vaultUrl ?? (SCRIPT_URL ? new URL(SCRIPT_URL).origin : undefined);
+    if (!base) throw new VaultElementsError('validation', 'create: vaultUrl is required.');
+    this.base = base.replace(/\/+$/, '');
+    this.origin = new URL(this.base).origin;
+    this.appearance = options.appearance;
+    this.loadTimeoutMs = options.loadTimeoutMs ?? 10_000;
+    window.addEventListener('message', this.listener);
+    this.tokenizer = this.frame('tokenizer', 'tokenizer', {});
+    this.tokenizer.title = 'Vault tokenizer';
+    this.tokenizer.setAttribute('aria-hidden', 'true');
+    this.tokenizer.tabIndex = -1;
+    this.tokenizer.style.cssText = 'display:none';
+    this.tokenizerReady = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (this.tokenizerState !== 'loading') return;
+        this.tokenizerState = 'failed';
+        reject(new VaultElementsError('load', 'The vault tokenizer could not be loaded.'));
+      }, this.loadTimeoutMs);
+      this.onTokenizerReady = () => {
+        clearTimeout(timer);
+        this.tokenizerState = 'ready';
+        resolve();
+        options.onReady?.();
+      };
+    });
+    this.tokenizerReady.catch(() => {});
+    document.body.appendChild(this.tokenizer);
+  }
+
+  private onTokenizerReady: () => void = () => {};
+
+  createElement(type: CardFieldType, options: ElementOptions = {}): OzElement {
+    if (!(CARD_FIELDS as readonly string[]).includes(type)) throw new VaultElementsError('validation', `createElement: unknown type ${String(type)}`);
+    return this.add(new OzElement(this, type, options));
+  }
+
+  createBankElement(type: BankFieldType, options: ElementOptions = {}): OzElement {
+    if (!(BANK_FIELDS as readonly string[]).includes(type)) throw new VaultElementsError('validation', `createBankElement: unknown type ${String(type)}`);
+    return this.add(new OzElement(this, type, options));
+  }
+
+  /** Tokenizes the card typed into this vault's card elements. */
+  createToken(options: { billing?: Record<string, unknown> } = {}): Promise<CardTokenResult> {
+    const b = options.billing as { name?: unknown; firstName?: unknown; lastName?: unknown } | undefined;
+    const name = typeof b?.name === 'string' ? b.name : [b?.firstName, b?.lastName].filter((x) => typeof x === 'string' && x).join(' ');
+    return this.tokenize('card', { billing: options.billing ?? null, holderName: name || undefined }) as Promise<CardTokenResult>;
+  }
+
+  /** Tokenizes the bank account typed into this vault's bank elements. */
+  createBankToken(options: { firstName: string; lastName: string }): Promise<BankTokenResult> {
+    const name = [options?.firstName, options?.lastName].filter(Boolean).join(' ');
+    return this.tokenize('bank', { holderName: name || undefined }) as Promise<BankTokenResult>;
+  }
+
+  /** Empties every field. */
+  reset(): void {
+    for (const el of this.elements) el.clear();
+  }
+
+  /** Removes every frame and listener; the instance cannot be used afterwards. */
+  destroy(): void {
+    for (const el of [...this.elements]) el.destroy();
+    this.tokenizer.remove();
+    window.removeEventListener('message', this.listener);
+    for (const [rid, done] of this.pending) done({ tag: TAG, kind: 'result', rid, ok: false, error: { type: 'load', message: 'The vault was destroyed.' } });
+    this.pending.clear();
+  }
+
+  /** @internal */
+  frame(kind: 'field' | 'tokenizer', frameId: string, extra: Record<string, string>): HTMLIFrameElement {
+    const q = new URLSearchParams({ pk: this.options.pubKey, instance: this.instance, frame: frameId, origin: location.origin, ...extra });
+    const iframe = document.createElement('iframe');
+    iframe.src = `${this.base}/elements/v1/${kind}.html?${q}`;
+    iframe.setAttribute('allowtransparency', 'true');
+    return iframe;
+  }
+
+  /** @internal */
+  forget(el: OzElement): void {
+    this.elements.delete(el);
+    this.tokenizer.contentWindow?.postMessage({ tag: TAG, kind: 'unlink', frame: el.frameId }, this.origin);
+  }
+
+  private add(el: OzElement): OzElement {
+    this.elements.add(el);
+    if (this.tokenizerState === 'failed') queueMicrotask(() => el.loadFailed());
+    return el;
+  }
+
+  private onMessage(e: MessageEvent) {
+    if (e.origin !== this.origin || !isTagged(e.data)) return;
+    const msg = e.data as FromFrame;
+    if (e.source === this.tokenizer.contentWindow) {
+      if (msg.kind === 'ready') this.onTokenizerReady();
+      else if (msg.kind === 'result') this.pending.get(msg.rid)?.(msg);
+      return;
+    }
+    for (const el of this.elements) {
+      if (el.window && e.source === el.window) return el.receive(msg);
+    }
+  }
+
+  private async freshSessionKey(): Promise<string> {
+    let key: unknown;
+    try {
+      if (this.options.getSessionKey) key = await this.options.getSessionKey();
+      else {
+        const res = await fetch(this.options.sessionUrl!, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(String(res.status));
+        const body = await res.json();
+        key = body?.sessionKey ?? body?.session_key;
+      }
+    } catch {
+      throw new VaultElementsError('auth', 'A session key could not be obtained from the session endpoint.');
+    }
+    if (typeof key !== 'string' || key === '') throw new VaultElementsError('auth', 'The session endpoint did not answer a session key.');
+    this.sessionKey = key;
+    this.uses = 0;
+    return key;
+  }
+
+  private send(what: 'card' | 'bank', sessionKey: string, extra: object) {
+    const rid = ++this.rid;
+    return new Promise<Extract<FromFrame, { kind: 'result' }>>((resolve) => {
+      this.pending.set(rid, (m) => {
+        this.pending.delete(rid);
+        resolve(m);
+      });
+      this.tokenizer.contentWindow?.postMessage({ tag: TAG, kind: 'tokenize', rid, what, sessionKey, ...extra }, this.origin);
+    });
+  }
+
+  private async tokenize(what: 'card' | 'bank', extra: object): Promise<unknown> {
+    await this.tokenizerReady;
+    const limit = this.options.sessionLimit ?? 3;
+    let key = this.sessionKey && this.uses < limit ? this.sessionKey : await this.freshSessionKey();
+    let res = await this.send(what, key, extra);
+    // A spent, expired or revoked key is replaced once, and the tokenization retried.
+    if (!res.ok && res.error.code === 'session_expired') {
+      this.sessionKey = null;
+      key = await this.freshSessionKey();
+      res = await this.send(what, key, extra);
+    }
+    if (!res.ok) {
+      if (res.error.code === 'session_expired') this.sessionKey = null;
+      throw new VaultElementsError(res.error.type, res.error.message, res.error.code);
+    }
+    this.uses++;
+    return res.result;
+  }
+}
+
+/** Ozura's entry point: `create({pubKey, sessionUrl, …})`. */
+export function create(options: VaultOptions): OzVault {
+  return OzVault.create(options);
+}
+
+export default { create, OzVault };
