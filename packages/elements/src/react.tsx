@@ -51,13 +51,11 @@ function Field({ type, className, onReady, onChange, onFocus, onBlur, onLoadErro
       .mount(host.current);
     element.current = el;
     return () => el.destroy();
-    // Options after mount go through update() below, not a new frame.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Options after mount go through update() below, not a new frame: only vault and type re-create it.
   }, [vault, type]);
   const style = JSON.stringify(options);
   useEffect(() => {
     element.current?.update(options);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [style]);
   return <div ref={host} className={className} />;
 }
