@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/app.js';
 import { ALL_PERMISSIONS } from '../../src/applications/permissions.js';
 import { createApplication } from '../../src/applications/service.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { openFromEnvironment } from '../../src/main.js';
 import { createProject } from '../../src/projects/service.js';
 import { startPspDouble, startShop } from './shop.js';
@@ -28,6 +30,9 @@ const env = await openFromEnvironment({
   // The PSP double listens on loopback over plain http.
   PROXY_ALLOW_PRIVATE_NETWORKS: 'true',
 });
+const migrations = openDatabase(env.config.databaseUrl, 1);
+await migrateToLatest(migrations.db);
+await migrations.close();
 const vault = await buildApp(env.config);
 const vaultUrl = await vault.listen({ port: VAULT_PORT, host: '127.0.0.1' });
 
