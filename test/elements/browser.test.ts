@@ -33,11 +33,16 @@ window.__events = [];
 const vault = VaultElements.create({ pubKey: q.get('pk'), sessionUrl: '/session', sessionLimit: ${SESSION_LIMIT}, loadTimeoutMs: 3000,
   appearance: { variables: { fontFamily: 'system-ui', colorText: '#222222' } },
   onReady: () => __events.push({ event: 'vaultready' }) });
-for (const [type, sel] of [['cardNumber', '#card'], ['expirationDate', '#exp'], ['cvv', '#cvv']]) {
-  const el = vault.createElement(type, { style: { base: { fontSize: '16px' }, invalid: { color: '#b00020' } } });
+const bank = q.has('bank');
+const fields = bank ? [['accountNumber', '#card'], ['routingNumber', '#exp']] : [['cardNumber', '#card'], ['expirationDate', '#exp'], ['cvv', '#cvv']];
+for (const [type, sel] of fields) {
+  const options = { style: { base: { fontSize: '16px' }, invalid: { color: '#b00020' } } };
+  const el = bank ? vault.createBankElement(type, options) : vault.createElement(type, options);
   for (const ev of ['ready', 'change', 'focus', 'blur', 'loaderror']) el.on(ev, (e) => __events.push({ event: ev, ...e, error: e.error && e.error.type }));
   el.mount(sel);
 }
+window.vault = vault;
+window.payBank = () => vault.createBankToken({ firstName: 'Jane', lastName: 'Smith' }).catch((e) => ({ error: e.type, code: e.code }));
 window.pay = async () => {
   try {
     const r = await vault.createToken({ billing: { name: 'Ada Lovelace' } });
@@ -91,9 +96,10 @@ afterAll(async () => {
   await v?.close();
 });
 
-async function openCheckout() {
-  await page.goto(`${merchant.origin}/?pk=${shop.pubKey}`);
-  await page.waitForFunction(() => (window as any).__events.filter((e: any) => e.event === 'ready').length === 3 && (window as any).__events.some((e: any) => e.event === 'vaultready'));
+async function openCheckout(query = '') {
+  await page.goto(`${merchant.origin}/?pk=${shop.pubKey}${query}`);
+  const fields = query.includes('bank') ? 2 : 3;
+  await page.waitForFunction((n) => (window as any).__events.filter((e: any) => e.event === 'ready').length === n && (window as any).__events.some((e: any) => e.event === 'vaultready'), fields);
 }
 
 const field = (title: string) => page.frameLocator(`iframe[title="${title}"]`).locator('input');
@@ -131,7 +137,32 @@ describe('Elements in Chromium, merchant on another origin', () => {
     expect(fromMerchant.some((r) => r.url.endsWith('/tokenize'))).toBe(false);
   });
 
+  it('bank elements: account and routing number become a token the merchant sees only the last four of; reset and destroy', async () => {
+    await openCheckout('&bank=1');
+    await page.frameLocator('iframe[title="Secure bank account number input"]').locator('input').pressSequentially('000123456789');
+    const routing = page.frameLocator('iframe[title="Secure routing number input"]').locator('input');
+    await routing.pressSequentially('110000001');
+    await expect.poll(async () => (await events()).filter((e) => e.elementType === 'routingNumber' && e.event === 'change').at(-1)).toMatchObject({ complete: true, valid: false });
+    expect(await page.evaluate(() => (window as any).payBank())).toMatchObject({ error: 'validation', code: 'invalid_routing_number' });
+    await routing.fill('');
+    await routing.pressSequentially('110000000');
+    const result = await page.evaluate(() => (window as any).payBank());
+    expect(result).toMatchObject({ token: expect.stringMatching(/^tok_/), bank: { last4: '6789', routingNumber: '110000000' } });
+    const detok = await v.app.inject({ method: 'POST', url: '/detokenize', headers: shop.headers, payload: { token: result.token } });
+    expect(detok.json().data).toMatchObject({ accountNumber: '000123456789', holderName: 'Jane Smith' });
+    const messages: string[] = await page.evaluate(() => (window as any).__messages);
+    const dom = await page.evaluate(() => document.documentElement.outerHTML);
+    expect([...messages, dom, ...consoleLines].join('\n')).not.toContain('000123456789');
+    // reset() empties every field; destroy() removes every frame.
+    await page.evaluate(() => (window as any).vault.reset());
+    await expect.poll(async () => (await events()).filter((e) => e.elementType === 'accountNumber' && e.event === 'change').at(-1)).toMatchObject({ empty: true });
+    expect(await routing.inputValue()).toBe('');
+    await page.evaluate(() => (window as any).vault.destroy());
+    expect(await page.locator('iframe').count()).toBe(0);
+  });
+
   it("the merchant's script cannot read the frames' inputs", async () => {
+    await openCheckout();
     const attempts = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => {
       let doc: string;
       try {

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionHandler, createSessionMiddleware, createVaultClient, VaultApiError } from '../../packages/node/src/index.js';
-import { OPENAPI_JSON, OPENAPI_TS, render, stableJson } from '../../packages/node/scripts/generate.js';
+import { OPENAPI_TS, render } from '../../packages/node/scripts/generate.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 import { startPsp } from '../proxy/psp.js';
@@ -31,11 +31,7 @@ describe('@open-vault/node', () => {
   it('the committed types are generated from what /openapi.json serves (UPDATE_OPENAPI=1 rewrites them)', async () => {
     const spec = (await (await fetch(`${v.url}/openapi.json`)).json()) as object;
     const ts = await render(spec);
-    if (process.env.UPDATE_OPENAPI === '1') {
-      writeFileSync(OPENAPI_JSON, stableJson(spec));
-      writeFileSync(OPENAPI_TS, ts);
-    }
-    expect(readFileSync(OPENAPI_JSON, 'utf8')).toBe(stableJson(spec));
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(OPENAPI_TS, ts);
     expect(readFileSync(OPENAPI_TS, 'utf8')).toBe(ts);
     for (const path of ['/tokenize', '/detokenize', '/proxy/transaction', '/sessions', '/sessions/{session_key}', '/api/projects']) expect(ts).toContain(`"${path}"`);
   });

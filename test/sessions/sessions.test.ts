@@ -2,6 +2,7 @@
 // X-Session-Key, the 401 once spent/expired/revoked, hashed storage, rate limits and the audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRateLimits } from '../../src/main.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 import { createUser } from '../users.js';
@@ -146,6 +147,12 @@ describe('POST /tokenize with a session key', () => {
 });
 
 describe('rate limits', () => {
+  it('AUTH_RATE_LIMITS also sets the session-key limits', () => {
+    expect(parseRateLimits('elements_ip=60/60,elements_pub_key=1000/60')).toEqual({
+      elements_ip: { points: 60, durationSeconds: 60 }, elements_pub_key: { points: 1000, durationSeconds: 60 },
+    });
+  });
+
   it('per client IP and per pub key, spent before the key is looked up', async () => {
     const limited = await startVault({ rateLimits: { ...LOOSE_LIMITS, elements_ip: { points: 3, durationSeconds: 60 }, elements_pub_key: { points: 1000, durationSeconds: 60 } } });
     try {
