@@ -172,7 +172,7 @@ function cpuSeconds(pid) {
 export function cpuUse(pid) {
   const out = new Map();
   for (const p of [pid, ...descendants(pid)]) {
-    let comm = '';
+    let comm;
     try { comm = readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { continue; }
     const kind = comm.startsWith('node') ? 'node' : comm.startsWith('postgres') || comm.startsWith('postmaster') ? 'postgres' : null;
     if (kind) out.set(p, { kind, seconds: cpuSeconds(p) });

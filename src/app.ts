@@ -66,7 +66,7 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
-    logger: loggerOptions(config.logLevel, config.logStream),
+    logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     requestIdHeader: false,

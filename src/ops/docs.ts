@@ -2,13 +2,13 @@
 // reference page (no scripts, so the strict CSP holds).
 import type { FastifyInstance } from 'fastify';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string | undefined) => (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function docsRoutes(app: FastifyInstance) {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/docs', { schema: { hide: true } }, async (_req, reply) => {
-    const spec = app.swagger() as { info: { title: string; description?: string }; paths: Record<string, Record<string, any>> };
+    const spec = app.swagger() as { info: { title: string; description?: string }; paths: Record<string, Record<string, { summary?: string; tags?: string[] }>> };
     const rows = Object.entries(spec.paths)
       .flatMap(([path, ops]) =>
         Object.entries(ops).map(

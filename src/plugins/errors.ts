@@ -100,11 +100,11 @@ function isDatabaseDown(err: { code?: string; message?: string }): boolean {
 }
 
 /** Translates everything Fastify, ajv and the database can throw into the one shape. */
-export function toVaultError(err: FastifyError & { validation?: any[] }): VaultError {
+export function toVaultError(err: FastifyError): VaultError {
   if (err instanceof VaultError) return err;
   if (err.validation) {
     const details: ErrorDetail[] = err.validation.map((v) => ({
-      path: v.instancePath || (v.params?.missingProperty ? `/${v.params.missingProperty}` : '/'),
+      path: v.instancePath || (typeof v.params?.missingProperty === 'string' ? `/${v.params.missingProperty}` : '/'),
       message: v.message ?? 'is invalid',
     }));
     return new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details });

@@ -40,7 +40,7 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   helmet(options)({} as never, res as never, (err?: unknown) => {
     failure = err ?? null;
   });
-  if (failure) throw failure;
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet failed', { cause: failure });
   return headers;
 }
 

@@ -17,10 +17,12 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `body.data.${f}`, `req.body.${f}`]),
 ];
 
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): LoggerOptions & { stream?: NodeJS.WritableStream } {
+/** The pino options; `pretty` (a terminal) formats lines for people, after redaction as always. */
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream, pretty = false): LoggerOptions & { stream?: NodeJS.WritableStream } {
   return {
     level,
     ...(stream ? { stream } : {}),
+    ...(pretty && !stream ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: FastifyRequest) => ({

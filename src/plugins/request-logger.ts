@@ -43,8 +43,7 @@ class RequestLogger {
 
   private write(level: Level, args: unknown[]) {
     if (!this.isLevelEnabled(level)) return;
-    const real = this.real;
-    (real[level] as (...a: unknown[]) => void).apply(real, args);
+    this.real[level](...(args as Parameters<Logger['info']>));
   }
 }
 
@@ -52,5 +51,5 @@ class RequestLogger {
 export function requestLoggerFactory(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger {
   if (options.level || options.serializers) return logger.child(bindings, options);
   // The vault's logger is always pino (src/plugins/logging.ts).
-  return new RequestLogger(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger;
+  return new RequestLogger(logger as unknown as Logger, bindings);
 }

@@ -268,7 +268,7 @@ export class ProxyService {
   }
 
   private async lookupBatch(jobs: LookupJob[]): Promise<(LookupRow | null)[]> {
-    const { rows } = await this.pool.query({
+    const { rows } = await this.pool.query<LookupRow & { req: number }>({
       name: 'proxy_lookup_v2',
       text: LOOKUP_SQL,
       values: [jobs.map((_, i) => i), jobs.map((j) => j.projectId), jobs.map((j) => j.token), jobs.map((j) => j.cvcId), jobs[0].now],
@@ -325,8 +325,8 @@ export class ProxyService {
       let data: unknown;
       let cvv: string | null = null;
       try {
-        const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8'));
-        data = row.type === 'string' ? plain.value : plain;
+        const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
+        data = row.type === 'string' ? (plain as { value: string }).value : plain;
         if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
@@ -350,7 +350,7 @@ export class ProxyService {
         res = await this.agent.request({
           origin: dest.url.origin,
           path: dest.url.pathname + dest.url.search,
-          method: method as 'POST',
+          method: method,
           headers,
           body: payload,
           signal,
@@ -397,7 +397,7 @@ export class ProxyService {
   /** DELETE /proxy/delete-cvc-session/:id — only the key's own project; unknown or expired → 404. */
   async deleteCvcSession(caller: Caller, id: string, now: Date): Promise<void> {
     if (!UUID.test(id)) throw cvcNotFound();
-    const { rows } = await this.pool.query(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId]);
+    const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId]);
     if (rows.length === 0 || !rows[0].live) throw cvcNotFound();
   }
 }

@@ -34,10 +34,9 @@ export function parseIPv6(input: string): bigint | null {
   const zone = a.indexOf('%');
   if (zone >= 0) a = a.slice(0, zone);
   if (net.isIPv6(a) === false) return null;
-  let tail: bigint | null = null;
   const lastColon = a.lastIndexOf(':');
   if (a.slice(lastColon + 1).includes('.')) {
-    tail = v4(a.slice(lastColon + 1));
+    const tail = v4(a.slice(lastColon + 1));
     if (tail === null) return null;
     a = a.slice(0, lastColon + 1) + (tail >> 16n).toString(16) + ':' + (tail & 0xffffn).toString(16);
   }
@@ -45,7 +44,7 @@ export function parseIPv6(input: string): bigint | null {
   const parse = (s: string) => (s === '' ? [] : s.split(':').map((h) => parseInt(h, 16)));
   const head = parse(halves[0]);
   const rest = halves.length > 1 ? parse(halves[1]) : [];
-  const groups = halves.length > 1 ? [...head, ...new Array(8 - head.length - rest.length).fill(0), ...rest] : head;
+  const groups = halves.length > 1 ? [...head, ...new Array<number>(8 - head.length - rest.length).fill(0), ...rest] : head;
   if (groups.length !== 8) return null;
   return groups.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
 }
@@ -132,8 +131,8 @@ export function guardedLookup(
   // "name." is the same name as "name"; /etc/hosts only knows the latter.
   dns.lookup(hostname.replace(/\.$/, ''), { ...opts, all: true }, (err, addresses) => {
     if (err) return callback(err, '');
-    const list = addresses as dns.LookupAddress[];
-    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new ForbiddenAddress() as NodeJS.ErrnoException, '');
+    const list = addresses;
+    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new ForbiddenAddress(), '');
     if (opts.all) return callback(null, list);
     callback(null, list[0].address, list[0].family);
   });

@@ -50,7 +50,7 @@ function check(raw: unknown): TokenizeItem {
     const details = [...c.Errors(raw)].slice(0, 10).map((e) => ({ path: e.instancePath || '/', message: e.message }));
     throw schemaError(details);
   }
-  return raw as TokenizeItem;
+  return raw;
 }
 
 function checkMetadata(m: Record<string, unknown> | null | undefined): Record<string, unknown> | null {

@@ -30,6 +30,27 @@ export interface TokenizeOutcome {
   cvcSessionId: string | null;
 }
 
+/** A row of INSERT_SQL's answer: a new token, or the stored one a deduplicated item matched. */
+interface InsertedRow {
+  ord: number;
+  token: string;
+  deduplicated: boolean;
+  created_at: Date;
+  expires_at: Date | null;
+  display: Record<string, string>;
+  metadata: Record<string, unknown> | null;
+}
+
+/** A row of SELECT_SQL's answer, tagged with the request (`req`) that asked for it. */
+interface SelectedRow {
+  req: number;
+  project_id: string;
+  token: string;
+  type: string;
+  ciphertext: Buffer;
+  metadata: Record<string, unknown> | null;
+}
+
 export type DetokenizeOutcome = { token: string; type: string; data: unknown; metadata: Record<string, unknown> | null } | { token: string; missing: true };
 
 export const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
@@ -204,7 +225,7 @@ export class TokenStore {
         details: JSON.stringify({ count: job.items.length, types: [...new Set(job.items.map((i) => i.type))] }),
       }));
       try {
-        const res = await this.pool.query({
+        const res = await this.pool.query<InsertedRow>({
           name: 'tokenize_v2',
           text: INSERT_SQL,
           values: [
@@ -289,7 +310,7 @@ export class TokenStore {
         want.token.push(t);
       }),
     );
-    const res = await this.pool.query({
+    const res = await this.pool.query<SelectedRow>({
       name: 'detokenize_v1',
       text: SELECT_SQL,
       values: [
@@ -310,8 +331,8 @@ export class TokenStore {
         throw err;
       }
       try {
-        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8'));
-        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? data.value : data, metadata: row.metadata });
+        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
+        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? (data as { value: string }).value : data, metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
         this.log.error({ project_id: row.project_id }, 'token ciphertext failed authentication');

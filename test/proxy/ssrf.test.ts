@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function tokenize(app: TestApp) {
   const res = await v.app.inject({ method: 'POST', url: '/tokenize', headers: app.headers, payload: { type: 'card', data: VISA } });
-  return res.json() as { token: string; cvc_session_id: string };
+  return res.json<{ token: string; cvc_session_id: string }>();
 }
 
 const proxy = (app: TestApp, payload: object) =>

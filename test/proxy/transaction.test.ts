@@ -26,7 +26,7 @@ beforeEach(() => {
 async function tokenize(app: TestApp, data: object = VISA, type = 'card') {
   const res = await v.app.inject({ method: 'POST', url: '/tokenize', headers: app.headers, payload: { type, data } });
   expect(res.statusCode).toBe(201);
-  return res.json() as { token: string; cvc_session_id: string | null };
+  return res.json<{ token: string; cvc_session_id: string | null }>();
 }
 
 const proxy = (app: TestApp, payload: object) =>

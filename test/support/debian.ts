@@ -31,7 +31,7 @@ export function ensureDebianPackages(needs: DebianNeed[]): void {
     updated = true;
     execFileSync('apt-get', [...lock, 'install', '-y', '-q', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env });
   } catch (err) {
-    throw new Error(`Installing ${pkgs.join(' ')} with apt-get failed (${(err as Error).message}); install them by hand and try again.`);
+    throw new Error(`Installing ${pkgs.join(' ')} with apt-get failed (${(err as Error).message}); install them by hand and try again.`, { cause: err });
   }
   const still = missing.filter((n) => !existsSync(n.file));
   if (still.length > 0) throw new Error(`apt-get installed ${pkgs.join(' ')} but ${still.map((n) => n.file).join(', ')} is still missing.`);

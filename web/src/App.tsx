@@ -28,7 +28,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    refresh();
+    void refresh();
     onUnauthorized(() => setSession(null));
   }, [refresh]);
 
@@ -107,12 +107,18 @@ export function App() {
   );
 }
 
+interface PasswordExpiry {
+  days_remaining: number | null;
+  expired: boolean;
+  expires_at: string | null;
+}
+
 function Banners({ session, onExtend }: { session: Session; onExtend: () => void }) {
-  const [expiry, setExpiry] = useState<{ days_remaining: number | null; expired: boolean; expires_at: string | null } | null>(null);
+  const [expiry, setExpiry] = useState<PasswordExpiry | null>(null);
   const [now, setNow] = useState(Date.now());
   const [last, setLast] = useState(lastApiActivity());
   useEffect(() => {
-    api.get('/auth/password-expiry-info').then(setExpiry, () => setExpiry(null));
+    api.get<PasswordExpiry>('/auth/password-expiry-info').then(setExpiry, () => setExpiry(null));
   }, [session.user.id]);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);

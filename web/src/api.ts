@@ -46,11 +46,20 @@ export function onUnauthorized(fn: () => void) {
   unauthorized = fn;
 }
 
-async function request(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<any> {
+/** The vault's JSON envelope (API.md §0), success or error. */
+interface Envelope {
+  success?: boolean;
+  message?: string;
+  data?: unknown;
+  next_cursor?: string | null;
+  error?: { code?: string; details?: unknown } & Record<string, unknown>;
+}
+
+async function request(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<Envelope> {
   let url = path;
   if (query) {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    for (const [k, v] of Object.entries(query)) if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean') qs.set(k, String(v));
     const s = qs.toString();
     if (s) url += `?${s}`;
   }
@@ -65,22 +74,22 @@ async function request(method: string, path: string, body?: unknown, query?: Rec
   } catch {
     throw new ApiError(0, 'network_error', 'The vault could not be reached. Check your connection and try again.');
   }
-  let json: any = null;
+  let json: Envelope | null = null;
   const text = await res.text();
   if (text) {
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as Envelope;
     } catch {
       json = null;
     }
   }
   if (!res.ok || json?.success === false) {
-    const err = json?.error ?? {};
+    const err: NonNullable<Envelope['error']> = json?.error ?? {};
     const apiErr = new ApiError(
       res.status,
       err.code ?? 'http_error',
       json?.message ?? `The vault answered ${res.status}.`,
-      Array.isArray(err.details) ? err.details : [],
+      Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [],
       err,
     );
     if (res.status === 401 && !path.startsWith('/auth/login') && unauthorized && apiErr.code !== 'invalid_credentials') unauthorized();
@@ -92,14 +101,14 @@ async function request(method: string, path: string, body?: unknown, query?: Rec
 }
 
 export const api = {
-  get: async <T = any>(path: string, query?: Record<string, unknown>): Promise<T> => (await request('GET', path, undefined, query)).data,
-  list: async <T = any>(path: string, query?: Record<string, unknown>): Promise<ListPage<T>> => {
+  get: async <T = unknown>(path: string, query?: Record<string, unknown>): Promise<T> => (await request('GET', path, undefined, query)).data as T,
+  list: async <T = unknown>(path: string, query?: Record<string, unknown>): Promise<ListPage<T>> => {
     const j = await request('GET', path, undefined, query);
-    return { data: j.data ?? [], next_cursor: j.next_cursor ?? null };
+    return { data: (j.data as T[] | undefined) ?? [], next_cursor: j.next_cursor ?? null };
   },
-  post: async <T = any>(path: string, body: unknown = {}): Promise<T> => (await request('POST', path, body)).data,
-  put: async <T = any>(path: string, body: unknown = {}): Promise<T> => (await request('PUT', path, body)).data,
-  del: async <T = any>(path: string): Promise<T> => (await request('DELETE', path)).data,
+  post: async <T = unknown>(path: string, body: unknown = {}): Promise<T> => (await request('POST', path, body)).data as T,
+  put: async <T = unknown>(path: string, body: unknown = {}): Promise<T> => (await request('PUT', path, body)).data as T,
+  del: async <T = unknown>(path: string): Promise<T> => (await request('DELETE', path)).data as T,
 };
 
 // ---- shapes from API.md §4 ----

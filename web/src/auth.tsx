@@ -25,7 +25,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { busy, error, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(async () => {
+    void run(async () => {
       try {
         await api.post('/auth/login', { email, password });
       } catch (err) {
@@ -63,7 +63,7 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
   const { busy, error, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(async () => {
+    void run(async () => {
       const d = await api.post<{ backup_codes_remaining?: number }>(backup ? '/auth/mfa/verify-backup' : '/auth/mfa/verify', { code: code.trim() });
       if (backup && typeof d?.backup_codes_remaining === 'number') setRemaining(d.backup_codes_remaining);
       onVerified();
@@ -116,14 +116,14 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
 
   const sendCode = (e: FormEvent) => {
     e.preventDefault();
-    run(async () => {
+    void run(async () => {
       await api.post('/auth/send-verification-code', { email });
       setStep('code');
     });
   };
   const checkCode = (e: FormEvent) => {
     e.preventDefault();
-    run(async () => {
+    void run(async () => {
       const d = await api.post<{ verification_token: string }>('/auth/verify-email-code', { email, code: code.trim() });
       setVerificationToken(d.verification_token);
       setStep('details');
@@ -135,7 +135,7 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
       setError(new ApiError(400, 'mismatch', 'The passwords do not match.', [{ path: '/confirm', message: 'Must match the password.' }]));
       return;
     }
-    run(async () => {
+    void run(async () => {
       await api.post('/auth/register', { email, password, name, verification_token: verificationToken });
       onSignedIn();
       navigate('/projects', true);
@@ -199,7 +199,7 @@ export function ForgotPassword() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            run(async () => {
+            void run(async () => {
               await api.post('/auth/forgot-password', { email });
               setSent(true);
             });
@@ -247,7 +247,7 @@ export function ResetPassword({ token }: { token: string }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            run(async () => {
+            void run(async () => {
               await api.post('/auth/reset-password', { token, new_password: password });
               setDone(true);
             });
@@ -285,7 +285,7 @@ export function ExpiredPassword({ onSignedIn }: { onSignedIn: () => void }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          run(async () => {
+          void run(async () => {
             await api.post('/auth/reset-expired-password', { token, current_password: current, new_password: password });
             expiredToken = null;
             onSignedIn();

@@ -70,7 +70,7 @@ function CreateProject({ onCreated, onCancel }: { onCreated: (p: Project) => voi
   const { busy, error, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(async () => onCreated(await api.post<Project>('/api/projects', { name, environment, require_mfa: requireMfa })));
+    void run(async () => onCreated(await api.post<Project>('/api/projects', { name, environment, require_mfa: requireMfa })));
   };
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label="New project">
@@ -169,7 +169,7 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          save.run(async () => {
+          void save.run(async () => {
             const body = {
               environment,
               require_mfa: requireMfa,

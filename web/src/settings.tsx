@@ -52,7 +52,7 @@ function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => vo
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        run(async () => {
+        void run(async () => {
           await api.put('/api/user/settings', { name });
           setSaved(true);
           onSaved();
@@ -84,7 +84,7 @@ function PasswordForm({ expiresAt }: { expiresAt?: string | null }) {
       onSubmit={(e) => {
         e.preventDefault();
         setDone(false);
-        run(async () => {
+        void run(async () => {
           await api.post('/auth/change-password', { current_password: current, new_password: next });
           setCurrent('');
           setNext('');
@@ -164,7 +164,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
               noValidate
               onSubmit={(e: FormEvent) => {
                 e.preventDefault();
-                verify.run(async () => {
+                void verify.run(async () => {
                   await api.post('/auth/mfa/verify', { code: code.trim() });
                   setConfirmed(true);
                   setEnrolment(null);
@@ -200,7 +200,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
           aria-label="Turn off two-step verification"
           onSubmit={(e) => {
             e.preventDefault();
-            disable.run(async () => {
+            void disable.run(async () => {
               await api.post('/auth/mfa/disable', { code: disableCode.trim() });
               setDisableCode('');
               setConfirmed(false);
@@ -225,7 +225,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
       aria-label="Two-step verification"
       onSubmit={(e) => {
         e.preventDefault();
-        start.run(async () => {
+        void start.run(async () => {
           const d = await api.put<Settings>('/api/user/settings', { mfa_enabled: true, current_password: password });
           setPassword('');
           if (d.totp_uri) setEnrolment({ uri: d.totp_uri, codes: d.backup_codes ?? [] });

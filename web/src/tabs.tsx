@@ -21,7 +21,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.run(async () => {
+    void create.run(async () => {
       const app = await api.post<Application>('/api/applications', {
         project_id: project.id,
         name,
@@ -494,7 +494,7 @@ export function MembersTab({ project }: { project: Project }) {
         aria-label="Invite a member"
         onSubmit={(e) => {
           e.preventDefault();
-          invite.run(async () => {
+          void invite.run(async () => {
             await api.post(`/api/projects/${pid(project)}/members`, { email, role });
             setNotice(`${email} was added as ${role}.`);
             setEmail('');
@@ -541,7 +541,7 @@ export function MembersTab({ project }: { project: Project }) {
                     disabled={change.busy}
                     onChange={(e) => {
                       const r = e.target.value;
-                      change.run(async () => {
+                      void change.run(async () => {
                         await api.put(`/api/projects/${pid(project)}/members/${encodeURIComponent(m.user_id)}`, { role: r });
                         list.reload();
                       });

@@ -50,18 +50,8 @@ export interface FieldConfig {
   label?: string;
 }
 
-/** Parent → field frame. */
-export type ToField =
-  | { tag: typeof TAG; kind: 'configure'; config: FieldConfig }
-  | { tag: typeof TAG; kind: 'focus' }
-  | { tag: typeof TAG; kind: 'clear' };
-
-/** Parent → tokenizer frame: an element was destroyed. */
-export interface UnlinkRequest {
-  tag: typeof TAG;
-  kind: 'unlink';
-  frame: string;
-}
+// Parent → field frame: {kind: 'configure', config: FieldConfig} | {kind: 'focus'} | {kind: 'clear'}.
+// Parent → tokenizer frame: TokenizeRequest | {kind: 'unlink', frame} (an element was destroyed).
 
 /** Parent → tokenizer frame. */
 export interface TokenizeRequest {
