@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { ChangeEvent } from '@open-vault/elements';
 import { CardNumberElement, CvvElement, ElementsProvider, ExpirationDateElement, useVault } from '@open-vault/elements/react';
 
-const config = JSON.parse(document.getElementById('config')!.textContent!) as { vaultUrl: string; pubKey: string; sessionLimit: number };
+const config = JSON.parse(document.getElementById('config')?.textContent ?? '{}') as { vaultUrl: string; pubKey: string; sessionLimit: number };
 
 const fieldStyle = { base: { fontSize: '16px', color: '#1a1f36' }, invalid: { color: '#b3261e' } };
 
@@ -25,7 +25,7 @@ function Checkout() {
     try {
       const { token, cvcSession, card } = await vault.createToken({ billing: { name } });
       const res = await fetch('/api/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, cvcSession, amount: 2000 }) });
-      const body = await res.json();
+      const body = (await res.json()) as { charge?: string; error?: string };
       if (!res.ok) throw new Error(body.error ?? 'payment failed');
       setStatus({ kind: 'paid', text: `Paid $20.00 with ${card.brand} ending ${card.last4} (charge ${body.charge})` });
     } catch (err) {

@@ -2,7 +2,7 @@
 // keys for the browser (createSessionMiddleware) and charges a token through the vault's proxy.
 // It never receives a card number: the page posts only the token and the CVC session id.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { createSessionMiddleware, createVaultClient } from '../../packages/node/src/index.js';
@@ -65,7 +65,8 @@ export async function startShop(o: ShopOptions): Promise<Shop> {
   const vault = createVaultClient({ vaultUrl: o.vaultUrl, apiKey: o.apiKey });
   const received: string[] = [];
 
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0];
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     try {
@@ -91,7 +92,7 @@ export async function startShop(o: ShopOptions): Promise<Shop> {
     } catch (err) {
       json(502, { error: (err as Error).name === 'VaultApiError' ? (err as Error).message : 'payment failed' });
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://localhost:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -106,10 +107,12 @@ export interface PspDouble {
 /** A stand-in for a card processor: approves every Luhn-valid card and remembers the request. */
 export async function startPspDouble(port: number): Promise<PspDouble> {
   const charges: PspDouble['charges'] = [];
-  const server = createServer(async (req, res) => {
-    const body = (await readJson(req)) as PspDouble['charges'][number]['body'];
-    charges.push({ authorization: req.headers.authorization, body });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `ch_${randomBytes(8).toString('hex')}`, status: 'succeeded', amount: body.amount }));
+  const server = createServer((req, res) => {
+    void readJson(req).then((json) => {
+      const body = json as PspDouble['charges'][number]['body'];
+      charges.push({ authorization: req.headers.authorization, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `ch_${randomBytes(8).toString('hex')}`, status: 'succeeded', amount: body.amount }));
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as { port: number }).port;

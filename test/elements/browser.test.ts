@@ -79,7 +79,7 @@ beforeAll(async () => {
     window.addEventListener('message', (e) => (window as any).__messages.push(JSON.stringify({ origin: e.origin, data: e.data })), true);
   }, merchant.origin);
   browser.context.on('request', (r: Request) => {
-    let origin = '';
+    let origin: string;
     try {
       origin = new URL(r.frame().url()).origin;
     } catch {

@@ -2,7 +2,7 @@
 // merchant's server on its own origin that mints session keys with its API key.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,8 @@ export interface Merchant {
  */
 export async function startMerchant(opts: { vaultUrl: string; apiKey: string; sessionLimit: number; page: string; script: string }): Promise<Merchant> {
   const m: Merchant = { origin: '', received: [], sessionHits: 0, sessionDown: false, lastSessionKey: null, close: async () => {} };
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     m.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
@@ -65,7 +66,7 @@ export async function startMerchant(opts: { vaultUrl: string; apiKey: string; se
     if (url.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(opts.page);
     if (url.pathname === '/app.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(opts.script);
     res.writeHead(404).end();
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   m.origin = `http://localhost:${port}`;

@@ -110,7 +110,7 @@ export class OzElement {
 
   mount(target: string | HTMLElement): this {
     const host = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
-    if (!host) throw new VaultElementsError('validation', `mount: no element matches ${String(target)}`);
+    if (!host) throw new VaultElementsError('validation', `mount: no element matches ${typeof target === 'string' ? target : 'the target'}`);
     this.unmount();
     const iframe = this.vault.frame('field', this.frameId, { type: this.elementType });
     iframe.title = TITLES[this.elementType];
@@ -320,7 +320,7 @@ export class OzVault {
       else {
         const res = await fetch(this.options.sessionUrl!, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
         if (!res.ok) throw new Error(String(res.status));
-        const body = await res.json();
+        const body = (await res.json()) as { sessionKey?: unknown; session_key?: unknown } | null;
         key = body?.sessionKey ?? body?.session_key;
       }
     } catch {

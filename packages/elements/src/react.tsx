@@ -35,27 +35,30 @@ export interface FieldProps extends ElementOptions {
 function Field({ type, className, onReady, onChange, onFocus, onBlur, onLoadError, ...options }: FieldProps & { type: FieldType }) {
   const vault = useVault();
   const host = useRef<HTMLDivElement>(null);
-  const handlers = useRef({ onReady, onChange, onFocus, onBlur, onLoadError });
-  handlers.current = { onReady, onChange, onFocus, onBlur, onLoadError };
+  // The latest props, read by the listeners and effects below: a new handler or style never
+  // re-creates the frame (only a new vault or type does).
+  const latest = useRef({ options, handlers: { onReady, onChange, onFocus, onBlur, onLoadError } });
+  latest.current = { options, handlers: { onReady, onChange, onFocus, onBlur, onLoadError } };
   const element = useRef<OzElement | null>(null);
   useEffect(() => {
     if (!vault || !host.current) return;
+    const opts = latest.current.options;
     const el = (BANK_FIELDS as readonly string[]).includes(type)
-      ? vault.createBankElement(type as 'accountNumber', options)
-      : vault.createElement(type as 'cardNumber', options);
-    el.on('ready', (e) => handlers.current.onReady?.(e))
-      .on('change', (e) => handlers.current.onChange?.(e))
-      .on('focus', (e) => handlers.current.onFocus?.(e))
-      .on('blur', (e) => handlers.current.onBlur?.(e))
-      .on('loaderror', (e) => handlers.current.onLoadError?.(e))
+      ? vault.createBankElement(type as 'accountNumber', opts)
+      : vault.createElement(type as 'cardNumber', opts);
+    const h = () => latest.current.handlers;
+    el.on('ready', (e) => h().onReady?.(e))
+      .on('change', (e) => h().onChange?.(e))
+      .on('focus', (e) => h().onFocus?.(e))
+      .on('blur', (e) => h().onBlur?.(e))
+      .on('loaderror', (e) => h().onLoadError?.(e))
       .mount(host.current);
     element.current = el;
     return () => el.destroy();
-    // Options after mount go through update() below, not a new frame: only vault and type re-create it.
   }, [vault, type]);
   const style = JSON.stringify(options);
   useEffect(() => {
-    element.current?.update(options);
+    element.current?.update(latest.current.options);
   }, [style]);
   return <div ref={host} className={className} />;
 }

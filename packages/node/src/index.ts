@@ -68,12 +68,13 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
   const api = createClient<paths>({ baseUrl: options.vaultUrl.replace(/\/+$/, ''), headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
     api,
+    // One item answers 201 with the token; a batch (`items`) answers 200: this shortcut is for one item.
     tokenize: (body) => unwrap(api.POST('/tokenize', { body })) as Promise<TokenizeResponse>,
-    detokenize: (token) => unwrap(api.POST('/detokenize', { body: { token } })) as Promise<DetokenizeResponse>,
-    proxy: (body) => unwrap(api.POST('/proxy/transaction', { body })) as Promise<ProxyResponse>,
+    detokenize: (token) => unwrap(api.POST('/detokenize', { body: { token } })),
+    proxy: (body) => unwrap(api.POST('/proxy/transaction', { body })),
     async createSession(o = {}) {
       const body = { ...(o.sessionLimit !== undefined && { session_limit: o.sessionLimit }), ...(o.ttlSeconds !== undefined && { ttl_seconds: o.ttlSeconds }) };
-      return ((await unwrap(api.POST('/sessions', { body }))) as SessionResponse).data;
+      return (await unwrap(api.POST('/sessions', { body }))).data;
     },
     async revokeSession(sessionKey) {
       await unwrap(api.DELETE('/sessions/{session_key}', { params: { path: { session_key: sessionKey } } }));

@@ -10,6 +10,19 @@ interface Field {
   port: MessagePort;
 }
 
+/** The parts of /tokenize's answer (201) or error body the tokenizer reads. */
+interface VaultAnswer {
+  success?: boolean;
+  message?: string;
+  error?: { code?: string };
+  token: string;
+  cvc_session_id?: string;
+  brand: string;
+  last4: string;
+  bin: string;
+  data?: { expirationMonth?: string; expirationYear?: string };
+}
+
 class TokenizeError extends Error {
   constructor(readonly type: ErrorType, message: string, readonly code?: string) {
     super(message);
@@ -101,7 +114,7 @@ function start() {
     } catch {
       throw new TokenizeError('network', 'The vault could not be reached.');
     }
-    const json = await res.json().catch(() => null);
+    const json = (await res.json().catch(() => null)) as VaultAnswer | null;
     if (res.status !== 201 || !json?.success) {
       const code: string | undefined = json?.error?.code;
       const message: string = typeof json?.message === 'string' ? json.message : `The vault answered ${res.status}.`;
