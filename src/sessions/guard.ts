@@ -1,7 +1,8 @@
 // The browser's way into /tokenize (API.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
-// only when X-Session-Key is present, so the API-key hot path pays one header lookup. Both the
-// pub key and the client IP have a rate limit, spent before the key is even looked up, so
-// guessing keys is as slow as the limits make it.
+// only when X-Session-Key is present, so the API-key hot path pays one header lookup. The client
+// IP's limit is spent before the key is even looked up, so guessing keys is as slow as it makes
+// it; the pub key's limit only once the key proved valid, so strangers holding the (public) pub
+// key cannot use up a merchant's budget with made-up session keys.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
@@ -33,10 +34,14 @@ export class SessionRateLimits {
     });
   }
 
-  async spend(pubKey: string, ip: string, reply: FastifyReply) {
-    const [byPubKey, byIp] = this.limits;
-    await spendPoint(byPubKey.limiter, byPubKey.rule, pubKey, reply);
-    await spendPoint(byIp.limiter, byIp.rule, ip, reply);
+  byIp(ip: string, reply: FastifyReply) {
+    const { limiter, rule } = this.limits[1];
+    return spendPoint(limiter, rule, ip, reply);
+  }
+
+  byPubKey(pubKey: string, reply: FastifyReply) {
+    const { limiter, rule } = this.limits[0];
+    return spendPoint(limiter, rule, pubKey, reply);
   }
 }
 
@@ -46,8 +51,9 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
   const pubKey = req.headers['x-pub-key'];
   if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
   const { sessions, sessionLimits } = req.server.vault;
-  await sessionLimits.spend(pubKey.slice(0, 128), req.ip, reply);
+  await sessionLimits.byIp(req.ip, reply);
   const use = await sessions.authenticate(typeof key === 'string' ? key : '', pubKey);
+  await sessionLimits.byPubKey(use.principal.pubKey, reply);
   if (!allows(use.principal.permissions, 'tokenization')) {
     throw new VaultError('permission_denied', 'This application does not have the tokenization permission.');
   }

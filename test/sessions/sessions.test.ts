@@ -153,7 +153,7 @@ describe('rate limits', () => {
     });
   });
 
-  it('per client IP and per pub key, spent before the key is looked up', async () => {
+  it('per client IP (spent before the key is looked up) and per pub key (once the key is valid)', async () => {
     const limited = await startVault({ rateLimits: { ...LOOSE_LIMITS, elements_ip: { points: 3, durationSeconds: 60 }, elements_pub_key: { points: 1000, durationSeconds: 60 } } });
     try {
       const a = await limited.createApp();
@@ -174,10 +174,15 @@ describe('rate limits', () => {
     try {
       const a = await byPubKey.createApp();
       const b = await byPubKey.createApp();
-      const send = (app: TestApp) =>
-        byPubKey.app.inject({ method: 'POST', url: '/tokenize', headers: { 'x-pub-key': app.pubKey, 'x-session-key': `sess_${'y'.repeat(43)}` }, payload: { type: 'card', data: VISA } });
-      expect([(await send(a)).statusCode, (await send(a)).statusCode, (await send(a)).statusCode]).toEqual([401, 401, 429]);
-      expect((await send(b)).statusCode).toBe(401);
+      const key = async (app: TestApp) =>
+        (await byPubKey.app.inject({ method: 'POST', url: '/sessions', headers: { 'x-api-key': app.apiKey }, payload: { session_limit: 10 } })).json().data.session_key as string;
+      const send = (app: TestApp, sessionKey: string) =>
+        byPubKey.app.inject({ method: 'POST', url: '/tokenize', headers: { 'x-pub-key': app.pubKey, 'x-session-key': sessionKey }, payload: { type: 'card', data: VISA } });
+      // Made-up session keys under a's (public) pub key do not use up a's budget.
+      for (let i = 0; i < 3; i++) expect((await send(a, `sess_${'y'.repeat(43)}`)).statusCode).toBe(401);
+      const ka = await key(a);
+      expect([(await send(a, ka)).statusCode, (await send(a, ka)).statusCode, (await send(a, ka)).statusCode]).toEqual([201, 201, 429]);
+      expect((await send(b, await key(b))).statusCode).toBe(201);
     } finally {
       await byPubKey.close();
     }
