@@ -26,13 +26,19 @@ const PAGE = (vaultUrl: string) => `<!doctype html><html lang="en"><head><meta c
 <script src="${vaultUrl}/elements/v1/elements.global.js"></script>
 <script src="/app.js"></script></body></html>`;
 
-// The merchant's own script, as an integrator would write it (no vaultUrl: the script's origin).
+// The merchant's own script, as an integrator would write it: `VaultElements.create` (no vaultUrl:
+// the script's origin), or with `?oz=1` Ozura's `await OzVault.create({frameBaseUrl, sessionLimit: null})`.
 const SCRIPT = `
 const q = new URLSearchParams(location.search);
 window.__events = [];
-const vault = VaultElements.create({ pubKey: q.get('pk'), sessionUrl: '/session', sessionLimit: ${SESSION_LIMIT}, loadTimeoutMs: 3000,
+window.__refreshes = 0;
+(async () => {
+const options = { pubKey: q.get('pk'), sessionUrl: '/session', sessionLimit: ${SESSION_LIMIT}, loadTimeoutMs: 3000,
   appearance: { variables: { fontFamily: 'system-ui', colorText: '#222222' } },
-  onReady: () => __events.push({ event: 'vaultready' }) });
+  onReady: () => __events.push({ event: 'vaultready' }), onSessionRefresh: () => window.__refreshes++ };
+const vault = q.has('oz')
+  ? await VaultElements.OzVault.create({ ...options, frameBaseUrl: q.get('vault'), sessionLimit: null })
+  : VaultElements.create(options);
 const bank = q.has('bank');
 const fields = bank ? [['accountNumber', '#card'], ['routingNumber', '#exp']] : [['cardNumber', '#card'], ['expirationDate', '#exp'], ['cvv', '#cvv']];
 for (const [type, sel] of fields) {
@@ -53,7 +59,8 @@ window.pay = async () => {
     document.querySelector('#result').textContent = 'Failed: ' + e.type;
     return { error: e.type, code: e.code };
   }
-};`;
+};
+})();`;
 
 let v: TestVault;
 let shop: TestApp;
@@ -259,6 +266,23 @@ describe('Elements in Chromium, merchant on another origin', () => {
     expect(await page.evaluate(() => (window as any).pay())).toEqual({ error: 'auth' });
     expect(merchant.sessionHits).toBe(4);
     merchant.sessionDown = false;
+  });
+
+  it("Ozura's form: await OzVault.create fetches the first key; sessionLimit null refreshes only on session_expired", async () => {
+    merchant.sessionHits = 0;
+    await openCheckout(`&oz=1&vault=${encodeURIComponent(v.url)}`);
+    expect(merchant.sessionHits).toBe(1);
+    expect(await page.evaluate(() => [(window as any).vault.isReady, (window as any).vault.getElement('cardNumber')?.elementType])).toEqual([true, 'cardNumber']);
+    await field('Secure card number input').pressSequentially(PAN);
+    await field('Secure expiration date input').pressSequentially('1230');
+    await field('Secure security code input').pressSequentially(CVV);
+    // The server's key allows SESSION_LIMIT uses; the SDK does not count, so the next one is a 401,
+    // then one refresh (onSessionRefresh) and a retry that succeeds.
+    for (let i = 0; i < SESSION_LIMIT + 1; i++) expect((await page.evaluate(() => (window as any).pay())).token).toMatch(/^tok_/);
+    expect(merchant.sessionHits).toBe(2);
+    expect(await page.evaluate(() => (window as any).__refreshes)).toBe(1);
+    const asked = merchant.received.filter((r) => r.url === '/session').at(-1)!;
+    expect(JSON.parse(asked.body)).toEqual({ sessionId: expect.stringMatching(/^v[0-9a-f]{24}$/) });
   });
 
   it('frames send frame-ancestors from elements_origins; a page on another origin gets loaderror', async () => {

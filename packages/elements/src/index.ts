@@ -12,17 +12,26 @@ export type { Appearance, BankFieldType, Brand, CardFieldType, ElementStyle, Err
 export interface VaultOptions {
   /** The application's pub key (`pk_…`): not secret, names the project. */
   pubKey: string;
-  /** The vault's base URL; default: where this script was loaded from. */
+  /** The vault's base URL; default: where this script was loaded from (required from npm). */
   vaultUrl?: string;
-  /** The merchant's endpoint that mints a session key and answers `{"sessionKey": "sess_…"}` (POST). */
+  /** Ozura's name for `vaultUrl`. */
+  frameBaseUrl?: string;
+  /** The merchant's endpoint that mints a session key: POST `{"sessionId"}` → `{"sessionKey": "sess_…"}`. */
   sessionUrl?: string;
-  /** Or a function that returns a fresh session key. */
-  getSessionKey?: () => Promise<string>;
-  /** Tokenizations per session key (the `session_limit` the merchant's server asks for); default 3. */
-  sessionLimit?: number;
+  /** Or a function that returns a fresh session key (given this vault's id, as Ozura's). */
+  getSessionKey?: (sessionId: string) => Promise<string>;
+  /**
+   * Tokenizations per session key (the `session_limit` the merchant's server asks for); default 3.
+   * `null`: no count, a new key only when the vault answers `session_expired`.
+   */
+  sessionLimit?: number | null;
   appearance?: Appearance;
   /** Called once the tokenizer frame is ready. */
   onReady?: () => void;
+  /** Called when the tokenizer frame could not be loaded (elements also emit `loaderror`). */
+  onLoadError?: () => void;
+  /** Called whenever a key replaces a spent or expired one. */
+  onSessionRefresh?: () => void;
   /** How long a frame may take to load before `loaderror` (ms); default 10 000. */
   loadTimeoutMs?: number;
 }
@@ -199,19 +208,48 @@ export class OzVault {
   private readonly tokenizerReady: Promise<void>;
   private tokenizerState: 'loading' | 'ready' | 'failed' = 'loading';
   private sessionKey: string | null = null;
+  private hadKey = false;
   private uses = 0;
   private rid = 0;
   private pending = new Map<number, (m: Extract<FromFrame, { kind: 'result' }>) => void>();
   private readonly listener = (e: MessageEvent) => this.onMessage(e);
 
-  static create(options: VaultOptions): OzVault {
-    return new OzVault(options);
+  /**
+   * Ozura's factory: resolves once the first session key is in hand (rejects with an `auth` error
+   * when the session endpoint does not give one). `create()` below is the synchronous form, which
+   * fetches the key on the first tokenization.
+   */
+  static async create(options: VaultOptions, signal?: AbortSignal): Promise<OzVault> {
+    const vault = new OzVault(options);
+    const abort = () => vault.destroy();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      if (signal?.aborted) throw new VaultElementsError('load', 'Aborted.');
+      await vault.freshSessionKey();
+      if (signal?.aborted) throw new VaultElementsError('load', 'Aborted.');
+      return vault;
+    } catch (e) {
+      vault.destroy();
+      throw e;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /** This instance's id (sent to the session endpoint as `sessionId`). */
+  get vaultId(): string {
+    return this.instance;
+  }
+
+  /** True once the tokenizer frame has loaded. */
+  get isReady(): boolean {
+    return this.tokenizerState === 'ready';
   }
 
   constructor(private readonly options: VaultOptions) {
     if (typeof options?.pubKey !== 'string' || options.pubKey === '') throw new VaultElementsError('validation', 'create: pubKey is required.');
     if (!options.sessionUrl && !options.getSessionKey) throw new VaultElementsError('validation', 'create: sessionUrl or getSessionKey is required.');
-    const base = options.vaultUrl ?? (SCRIPT_URL ? new URL(SCRIPT_URL).origin : undefined);
+    const base = options.vaultUrl ?? options.frameBaseUrl ?? (SCRIPT_URL ? new URL(SCRIPT_URL).origin : undefined);
     if (!base) throw new VaultElementsError('validation', 'create: vaultUrl is required.');
     this.base = base.replace(/\/+$/, '');
     this.origin = new URL(this.base).origin;
@@ -228,6 +266,7 @@ export class OzVault {
         if (this.tokenizerState !== 'loading') return;
         this.tokenizerState = 'failed';
         reject(new VaultElementsError('load', 'The vault tokenizer could not be loaded.'));
+        options.onLoadError?.();
       }, this.loadTimeoutMs);
       this.onTokenizerReady = () => {
         clearTimeout(timer);
@@ -250,6 +289,15 @@ export class OzVault {
   createBankElement(type: BankFieldType, options: ElementOptions = {}): OzElement {
     if (!(BANK_FIELDS as readonly string[]).includes(type)) throw new VaultElementsError('validation', `createBankElement: unknown type ${String(type)}`);
     return this.add(new OzElement(this, type, options));
+  }
+
+  /** The element of that type, or null. */
+  getElement(type: CardFieldType): OzElement | null {
+    return [...this.elements].find((el) => el.elementType === type) ?? null;
+  }
+
+  getBankElement(type: BankFieldType): OzElement | null {
+    return [...this.elements].find((el) => el.elementType === type) ?? null;
   }
 
   /** Tokenizes the card typed into this vault's card elements. */
@@ -316,9 +364,14 @@ export class OzVault {
   private async freshSessionKey(): Promise<string> {
     let key: unknown;
     try {
-      if (this.options.getSessionKey) key = await this.options.getSessionKey();
+      if (this.options.getSessionKey) key = await this.options.getSessionKey(this.instance);
       else {
-        const res = await fetch(this.options.sessionUrl!, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+        const res = await fetch(this.options.sessionUrl!, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify({ sessionId: this.instance }),
+        });
         if (!res.ok) throw new Error(String(res.status));
         const body = (await res.json()) as { sessionKey?: unknown; session_key?: unknown } | null;
         key = body?.sessionKey ?? body?.session_key;
@@ -327,6 +380,8 @@ export class OzVault {
       throw new VaultElementsError('auth', 'A session key could not be obtained from the session endpoint.');
     }
     if (typeof key !== 'string' || key === '') throw new VaultElementsError('auth', 'The session endpoint did not answer a session key.');
+    if (this.hadKey) this.options.onSessionRefresh?.();
+    this.hadKey = true;
     this.sessionKey = key;
     this.uses = 0;
     return key;
@@ -345,8 +400,8 @@ export class OzVault {
 
   private async tokenize(what: 'card' | 'bank', extra: object): Promise<unknown> {
     await this.tokenizerReady;
-    const limit = this.options.sessionLimit ?? 3;
-    let key = this.sessionKey && this.uses < limit ? this.sessionKey : await this.freshSessionKey();
+    const limit = this.options.sessionLimit === undefined ? 3 : this.options.sessionLimit;
+    let key = this.sessionKey && (limit === null || this.uses < limit) ? this.sessionKey : await this.freshSessionKey();
     let res = await this.send(what, key, extra);
     // A spent, expired or revoked key is replaced once, and the tokenization retried.
     if (!res.ok && res.error.code === 'session_expired') {
@@ -363,9 +418,9 @@ export class OzVault {
   }
 }
 
-/** Ozura's entry point: `create({pubKey, sessionUrl, …})`. */
+/** API.md's entry point: `create({pubKey, sessionUrl, …})`, synchronous (see `OzVault.create` for Ozura's). */
 export function create(options: VaultOptions): OzVault {
-  return OzVault.create(options);
+  return new OzVault(options);
 }
 
 export default { create, OzVault };

@@ -18,6 +18,9 @@ export function ElementsProvider({ options, children }: { options: VaultOptions;
   return <VaultContext.Provider value={vault}>{children}</VaultContext.Provider>;
 }
 
+/** Ozura's name for the provider. */
+export const OzElements = ElementsProvider;
+
 /** The provider's vault (null until it is created): call `createToken` on it. */
 export function useVault(): OzVault | null {
   return useContext(VaultContext);
