@@ -19,7 +19,8 @@ import { dashboardRoutes } from './ops/dashboard.js';
 import { projectRoutes } from './projects/routes.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import { registerInputChecks } from './plugins/input.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
@@ -81,6 +82,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     },
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // The router's and the HTTP parser's own errors answer in the one error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -132,6 +136,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     req.log[reply.statusCode >= 400 ? 'info' : 'debug']({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
   registerErrorHandling(app);
+  registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,8 @@
 // The one error shape of API.md §0 and the one map from error code to HTTP status.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomString } from '../lib/random.js';
 
 export const ERROR_STATUS = {
   invalid_json: 400,
@@ -31,10 +34,14 @@ export const ERROR_STATUS = {
   not_found: 404,
   token_not_found: 404,
   cvc_session_not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   email_taken: 409,
+  token_space_exhausted: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   rate_limited: 429,
   internal_error: 500,
   upstream_error: 502,
@@ -69,6 +76,10 @@ export class VaultError extends Error {
   }
 }
 
+/** 400 `validation_error` naming the fields (paths and rules only, never values). */
+export const invalidFields = (details: ErrorDetail[]) =>
+  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details });
+
 export function errorBody(code: ErrorCode, message: string, requestId: string, options: VaultErrorOptions = {}) {
   const body: Record<string, unknown> = {
     success: false,
@@ -92,7 +103,8 @@ export function sendError(reply: FastifyReply, err: VaultError) {
 
 const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
-function isDatabaseDown(err: { code?: string; message?: string }): boolean {
+export function isDatabaseDown(e: unknown): boolean {
+  const err = (e ?? {}) as { code?: string; message?: string };
   return (
     (err.code !== undefined && PG_UNAVAILABLE.has(err.code)) ||
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(err.message ?? '')
@@ -107,7 +119,7 @@ export function toVaultError(err: FastifyError): VaultError {
       path: v.instancePath || (typeof v.params?.missingProperty === 'string' ? `/${v.params.missingProperty}` : '/'),
       message: v.message ?? 'is invalid',
     }));
-    return new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details });
+    return invalidFields(details);
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -127,7 +139,45 @@ export function toVaultError(err: FastifyError): VaultError {
   if (err.statusCode === 404) return new VaultError('not_found', 'Not found.');
   if (err.statusCode === 413) return new VaultError('payload_too_large', 'The request body is larger than 1 MiB.');
   if (err.statusCode === 415) return new VaultError('unsupported_media_type', 'The request body must be application/json.');
+  if (err.statusCode !== undefined && err.statusCode > 400 && err.statusCode < 500) {
+    return new VaultError('invalid_request', 'The request is malformed.', { status: err.statusCode });
+  }
   return new VaultError('internal_error', 'Something went wrong on our side.');
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's own failures (a malformed %-escape, an over-long path
+ * parameter). Its default answers quote the URL, which may hold a card number; ours never do.
+ * These requests skip every hook, so the request id header is set here.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', req.id);
+  const ve =
+    err.code === 'FST_ERR_BAD_URL' ? new VaultError('invalid_request', 'The URL is malformed.')
+    : err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new VaultError('uri_too_long', 'A path segment of the URL is too long.')
+    : toVaultError(err);
+  void sendError(reply, ve);
+}
+
+/**
+ * Node's `clientError`: the HTTP parser gave up (headers over 16 KiB, bad framing, a timeout)
+ * before there was a request. Answered in the one shape with `Connection: close`, since the
+ * connection cannot be reused (a keep-alive client would otherwise send its next request into a
+ * reset).
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const ve =
+    err.code === 'HPE_HEADER_OVERFLOW' ? new VaultError('headers_too_large', 'The request headers are larger than the vault accepts.')
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new VaultError('request_timeout', 'The request took too long to arrive.')
+    : new VaultError('invalid_request', 'The request is malformed.');
+  const id = `req_${randomString(16)}`;
+  const body = JSON.stringify(errorBody(ve.code, ve.message, id));
+  if (!socket.writable) return void socket.destroy();
+  socket.end(
+    `HTTP/1.1 ${ve.status} ${STATUS_CODES[ve.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

@@ -91,7 +91,9 @@ export async function proxyRoutes(fastify: FastifyInstance) {
       response: { 200: ProxyResult, '4xx': ErrorBody, '5xx': ErrorBody },
     },
   }, async (req, reply) => {
-    const input = Buffer.isBuffer(req.body) ? rawInput(req, req.body) : jsonInput(req.body as ProxyJsonBody);
+    // No body and no Content-Type: a header-mode call with an empty body (it needs X-Token).
+    const body = req.body ?? Buffer.alloc(0);
+    const input = Buffer.isBuffer(body) ? rawInput(req, body) : jsonInput(body as ProxyJsonBody);
     const res = await service.transact(callerOf(req), req.project!.proxyAllowedHosts, input, now());
     return reply.send({ success: true, proxy_response: res });
   });

@@ -10,8 +10,8 @@ import type { VaultConfig } from '../config.js';
 import { open } from '../crypto/aead.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import { VaultError } from '../plugins/errors.js';
+import { isTokenId } from '../tokens/format.js';
 import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
-import { luhnValid } from '../tokens/validate.js';
 import {
   type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
 } from './placeholders.js';
@@ -101,7 +101,7 @@ FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $
 
 interface AuditJob {
   size: 1;
-  row: [string, Date, string, string, string | null, string | null, string | null, string, string];
+  row: [string, Date, string, string | null, string | null, string | null, string | null, string, string];
 }
 
 const DELETE_CVC_SQL = `
@@ -154,7 +154,9 @@ export function forwardableHeaders(given: Record<string, string | string[] | und
     if (!TOKEN_CHARS.test(name)) throw badRequest('/http_headers', 'header names must be HTTP tokens');
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
     // Never echo the value: it may be a PSP secret.
-    if (/[\r\n\0]/.test(value)) throw badRequest('/http_headers', 'header values must not contain CR, LF or NUL');
+    // Latin-1 without control characters: anything else cannot be sent, so it is the caller's
+    // error (400), not an upstream failure.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw badRequest('/http_headers', 'header values must be Latin-1 text without control characters');
     out[lower] = value;
   }
   return out;
@@ -199,8 +201,6 @@ const isJsonType = (ct: string | undefined) => {
   return t === 'application/json' || t.endsWith('+json');
 };
 
-/** A card number sent by mistake as the token must not land in the audit log. */
-const auditableToken = (t: string) => (/^\d{13,19}$/.test(t) && luhnValid(t) ? `${t.slice(0, 6)}***${t.slice(-4)}` : t.slice(0, 128));
 
 export class ProxyService {
   readonly agent: Agent;
@@ -212,11 +212,12 @@ export class ProxyService {
     private pool: pg.Pool,
     private keys: DataKeys,
     private config: VaultConfig,
-    private log: { warn(obj: object, msg: string): void },
+    private log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
   ) {
     this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
-    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
+    const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
+    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
+    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
     // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
     // resolved address is checked inside the connector and the socket uses the checked address.
     this.agent = new Agent({
@@ -262,7 +263,7 @@ export class ProxyService {
       };
       await this.audits.submit({
         size: 1,
-        row: [caller.projectId, now, details.outcome, auditableToken(input.token), caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
+        row: [caller.projectId, now, details.outcome, isTokenId(input.token) ? input.token : null, caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
       });
     }
   }

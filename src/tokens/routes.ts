@@ -8,7 +8,7 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import type { Caller, TokenizeOutcome } from './store.js';
+import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../sessions/guard.js';
 
 export function callerOf(req: FastifyRequest): Caller {
@@ -34,6 +34,12 @@ function itemError(e: VaultError) {
   return { success: false as const, message: e.message, error: { code: e.code, ...(e.options.details ? { details: e.options.details } : {}) } };
 }
 
+/** A single-item call: the item's own failure is the request's. */
+function only(r: TokenizeItemResult): TokenizeOutcome {
+  if (r instanceof VaultError) throw r;
+  return r;
+}
+
 const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
 const SESSION_ITEMS_ONLY = () =>
   new VaultError('validation_error', 'A session key tokenizes a single card or bank account.', { details: [{ path: '/type', message: 'must be card or bank with a session key' }] });
@@ -45,6 +51,8 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   const { tokens, sessions, now } = app.vault;
 
   app.post('/tokenize', {
+    // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
+    config: { itemsCheckedAlone: true },
     onRequest: orSessionKey(apiKeyGuard('tokenization', 'required', { allowJwt: true })),
     preHandler: jwtProjectGuard,
     schema: {
@@ -73,7 +81,10 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       let k = 0;
       return reply.code(200).send({
         success: true,
-        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++]))),
+        items: prepared.map((p) => {
+          const r = p instanceof VaultError ? p : outcomes[k++];
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r);
+        }),
       });
     }
     const session = req.elementsSession;
@@ -83,12 +94,13 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       if (single.type !== 'card' && single.type !== 'bank') throw SESSION_ITEMS_ONLY();
       if (single.deduplicate) throw SESSION_NO_DEDUP();
       const item = prepareItem(single, false, at);
-      const [outcome] = await sessions.spend(req, session, () => tokens.tokenize(callerOf(req), 'tokenize', [item], at));
+      // only() throws the item's failure inside spend(), which then gives the use back.
+      const outcome = await sessions.spend(req, session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
       return reply.code(201).send(tokenizeView(outcome));
     }
     const item = prepareItem(single, dedupDefault, at);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(outcome));
+    return reply.code(201).send(tokenizeView(only(outcome)));
   });
 
   app.post('/detokenize', {
@@ -131,7 +143,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const item = prepareTestCard(req.body, now());
-    const [o] = await tokens.tokenize(callerOf(req), 'test_token', [item], now());
+    const o = only((await tokens.tokenize(callerOf(req), 'test_token', [item], now()))[0]);
     return reply.code(201).send({
       success: true,
       token: o.token,
