@@ -52,7 +52,7 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
   if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
   const { sessions, sessionLimits } = req.server.vault;
   await sessionLimits.byIp(req.ip, reply);
-  const use = await sessions.authenticate(typeof key === 'string' ? key : '', pubKey);
+  const use = await sessions.authenticate(req, typeof key === 'string' ? key : '', pubKey);
   await sessionLimits.byPubKey(use.principal.pubKey, reply);
   if (!allows(use.principal.permissions, 'tokenization')) {
     throw new VaultError('permission_denied', 'This application does not have the tokenization permission.');

@@ -93,20 +93,29 @@ export class SessionStore {
    * The application behind a live session key whose pub key matches. Every refusal is the same
    * 401, so the answer never tells a spent key from a key that never existed.
    */
-  async authenticate(key: string, pubKey: string): Promise<SessionUse> {
+  async authenticate(req: FastifyRequest, key: string, pubKey: string): Promise<SessionUse> {
     if (!SESSION_KEY_RE.test(key)) throw SESSION_EXPIRED();
     const row = await this.db
       .selectFrom('elements_sessions as s')
       .innerJoin('applications as a', 'a.id', 's.app_id')
       .innerJoin('projects as p', 'p.id', 's.project_id')
       .select(PRINCIPAL_COLUMNS)
-      .select(['s.id as session_id', 's.uses', 's.session_limit', 's.expires_at', 's.revoked_at'])
+      .select(['s.id as session_id', 's.project_id as session_project', 's.app_id as session_app', 's.uses', 's.session_limit', 's.expires_at', 's.revoked_at'])
       .where('s.key_hash', '=', hashSessionKey(key))
       .where('a.deleted_at', 'is', null)
       .where('p.deleted_at', 'is', null)
       .executeTakeFirst();
-    const live = row && row.pub_key === pubKey && !row.revoked_at && row.expires_at > this.now() && row.uses < row.session_limit;
-    if (!live) throw SESSION_EXPIRED();
+    if (!row) throw SESSION_EXPIRED();
+    const refused =
+      row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
+    if (refused) {
+      // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
+      await writeAudit(this.db, req, {
+        projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
+        resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
+      });
+      throw SESSION_EXPIRED();
+    }
     return { id: row.session_id, principal: principalFromRow(row) };
   }
 

@@ -82,7 +82,12 @@ describe('POST /tokenize with a session key', () => {
     const detok = await v.app.inject({ method: 'POST', url: '/detokenize', headers: a.headers, payload: { token: card.json().token } });
     expect(detok.json().data.cardNumber.replace(/\D/g, '')).toBe('4111111111111111');
     const uses = await v.sql.query("SELECT outcome, details FROM audit_log WHERE action = 'session_use' AND app_id = $1 ORDER BY id", [a.appId]);
-    expect(uses.rows.map((r) => r.details.use)).toEqual([1, 2]);
+    // Two successes, then the spent key's refusal.
+    expect(uses.rows).toEqual([
+      { outcome: 'success', details: { use: 1, session_limit: 2 } },
+      { outcome: 'success', details: { use: 2, session_limit: 2 } },
+      { outcome: 'failure', details: { reason: 'spent' } },
+    ]);
     const tokens = await v.sql.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'tokenize' AND app_id = $1", [a.appId]);
     expect(tokens.rows[0].n).toBe(2);
   });
@@ -122,6 +127,8 @@ describe('POST /tokenize with a session key', () => {
     const both = await browserTokenize(a, live.session_key, undefined, { 'x-api-key': a.apiKey });
     expect(both.statusCode).toBe(400);
     expect((await browserTokenize(a, live.session_key)).statusCode).toBe(201);
+    const refusals = await v.sql.query("SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'session_use' AND outcome = 'failure' AND app_id = $1", [a.appId]);
+    expect(refusals.rows.map((r) => r.reason).sort()).toEqual(['expired', 'pub_key_mismatch', 'revoked']);
     // A deleted application's keys die with it.
     await v.sql.query('UPDATE applications SET deleted_at = now() WHERE id = $1', [a.appId]);
     expect((await browserTokenize(a, live.session_key)).json().error.code).toBe('session_expired');
