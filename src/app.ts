@@ -11,6 +11,8 @@ import { applicationKeyRoutes, applicationRoutes } from './applications/routes.j
 import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
+import { KeyringWatcher } from './crypto/master.js';
+import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
@@ -41,6 +43,7 @@ export interface VaultServices {
   config: VaultConfig;
   database: Database;
   keys: DataKeys;
+  dataKeyMaintenance: DataKeyMaintenance;
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
@@ -94,12 +97,26 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true });
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
+  const keyringWatcher = new KeyringWatcher(database.db, config.keyring, app.log, config.keyringRefreshMs);
+  const dataKeyMaintenance = new DataKeyMaintenance(
+    database.db,
+    keys,
+    {
+      ...DEFAULT_POLICY,
+      maxSeals: config.dataKeyMaxSeals ?? DEFAULT_POLICY.maxSeals,
+      maxAgeDays: config.dataKeyMaxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
+      graceMs: config.dataKeyGraceMs ?? DEFAULT_POLICY.graceMs,
+    },
+    app.log,
+    config.dataKeyTickMs,
+  );
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const services: VaultServices = {
     config,
     database,
     keys,
+    dataKeyMaintenance,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
@@ -118,8 +135,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
+    // Another node rotated or destroyed a data key version: swap in the new set, no wipe.
+    if (kind === 'datakey') keys.reload(id).catch((err) => app.log.warn({ err }, 'data key reload failed'));
   });
   await listener.start();
+  await keyringWatcher.start(listener);
+  if ((config.dataKeyTickMs ?? 1000) > 0) dataKeyMaintenance.start();
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
   app.decorateRequest('user', null);
@@ -182,6 +203,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     if (sweeper) clearInterval(sweeper);
     await services.audit.stop();
+    await keyringWatcher.stop();
+    await dataKeyMaintenance.stop();
     services.apiKeys.close();
     mailer.close();
     await services.apiKeys.flushUsage();

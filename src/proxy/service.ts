@@ -7,7 +7,6 @@ import type pg from 'pg';
 import { Agent } from 'undici';
 import { Coalescer } from '../lib/coalescer.js';
 import type { VaultConfig } from '../config.js';
-import { open } from '../crypto/aead.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import { VaultError } from '../plugins/errors.js';
 import { isTokenId } from '../tokens/format.js';
@@ -326,9 +325,9 @@ export class ProxyService {
       let data: unknown;
       let cvv: string | null = null;
       try {
-        const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
+        const plain = JSON.parse(key.open(row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
         data = row.type === 'string' ? (plain as { value: string }).value : plain;
-        if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
+        if (row.cvc_id !== null) cvv = key.open(row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
         throw tokenNotFound();

@@ -4,7 +4,6 @@
 // AES-GCM seal per secret and one HMAC per fingerprint.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { open, seal } from '../crypto/aead.js';
 import { type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing } from '../crypto/datakeys.js';
 import { Coalescer, type CoalescerLog } from '../lib/coalescer.js';
 import { VaultError } from '../plugins/errors.js';
@@ -172,7 +171,7 @@ export class TokenStore {
     }
     taken.add(`${projectId}\0${token}`);
     r.token = token;
-    r.ciphertext = seal(projectKeys[r.job].dek, r.item.plaintext, tokenAad(projectId, token));
+    r.ciphertext = projectKeys[r.job].seal(r.item.plaintext, tokenAad(projectId, token));
   }
 
   /** The rare path: items the statement could not resolve get what they need for another try. */
@@ -224,7 +223,7 @@ export class TokenStore {
       cols.app.push(caller.appId);
       cols.exp.push(r.expiresAt);
       cols.cvcId.push(r.cvcId);
-      cols.cvcCt.push(r.cvcId ? seal(projectKeys[r.job].dek, Buffer.from(it.cvv!), cvcAad(caller.projectId, r.cvcId)) : null);
+      cols.cvcCt.push(r.cvcId ? projectKeys[r.job].seal(Buffer.from(it.cvv!), cvcAad(caller.projectId, r.cvcId)) : null);
       cols.cvcExp.push(r.cvcId ? new Date(now.getTime() + it.cvcTtlSeconds * 1000) : null);
       cols.req.push(r.job);
       cols.ord.push(r.ord);
@@ -303,7 +302,7 @@ export class TokenStore {
       const key = keys.get(row.project_id);
       if (!key) continue;
       try {
-        const data = JSON.parse(open(key.dek, row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
+        const data = JSON.parse(key.open(row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
         found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? (data as { value: string }).value : data, metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
