@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   invalid_api_key: 401,
   pub_key_required: 401,
   pub_key_mismatch: 401,
+  session_expired: 401,
   authentication_required: 401,
   invalid_token: 401,
   invalid_credentials: 401,
