@@ -59,7 +59,7 @@ export class AuthRateLimits {
       reply.header('ratelimit-reset', String(reset));
       reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
       if (over) {
-        throw new VaultError('rate_limited', 'Too many requests; try again later.', { retryAfterSeconds: reset });
+        throw new VaultError('rate_limited', undefined, { retryAfterSeconds: reset });
       }
     };
   }

@@ -35,19 +35,19 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
         req.jwtOnly = true;
         return;
       }
-      throw new VaultError('api_key_required', 'The X-API-Key header is required.');
+      throw new VaultError('api_key_required');
     }
     const principal = await req.server.vault.apiKeys.lookup(key);
-    if (!principal) throw new VaultError('invalid_api_key', 'The API key is invalid or has been deleted.');
+    if (!principal) throw new VaultError('invalid_api_key');
     if (pubKey === 'required' || (pubKey === 'production' && principal.project.environment === 'production')) {
       const pk = req.headers['x-pub-key'];
-      if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
+      if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required');
       if (!safeEqual(pk, principal.pubKey)) {
-        throw new VaultError('pub_key_mismatch', "The X-Pub-Key does not belong to this API key's application.");
+        throw new VaultError('pub_key_mismatch');
       }
     }
     if (permission && !allows(principal.permissions, permission)) {
-      throw new VaultError('permission_denied', `This application does not have the ${permission} permission.`);
+      throw new VaultError('permission_denied');
     }
     req.principal = principal;
     req.project = principal.project;

@@ -15,7 +15,7 @@ const PATTERN = new RegExp(`\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|(${LITERALS.join('
 export type Name = (typeof NAMED)[number] | (typeof LITERALS)[number];
 const KNOWN = new Set<string>(NAMED);
 
-const badPlaceholder = () => new VaultError('invalid_placeholder', 'The request uses a placeholder this token cannot fill.');
+const badPlaceholder = () => new VaultError('invalid_placeholder');
 
 /** The placeholders used in a string; refuses unknown `${…}` names before anything is read. */
 export function scanString(s: string, into: Set<Name>): void {

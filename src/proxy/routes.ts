@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../plugins/api-key.js';
-import { VaultError } from '../plugins/errors.js';
+import { validationError } from '../plugins/errors.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
@@ -19,8 +19,7 @@ const VAULT_HEADERS = new Set([
   'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
 ]);
 
-const missing = (path: string) =>
-  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details: [{ path, message: 'is required' }] });
+const missing = (path: string) => validationError([{ path, message: 'is required' }]);
 
 function jsonInput(body: ProxyJsonBody): ProxyInput {
   const headers = forwardableHeaders(body.http_headers ?? {});

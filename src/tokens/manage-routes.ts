@@ -44,7 +44,7 @@ function view(r: Row) {
   };
 }
 
-const NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+const NOT_FOUND = () => new VaultError('token_not_found');
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 128 }) });
 const ProjectQuery = Type.Object({ project_id: Type.Optional(Type.String({ maxLength: 64 })) });
 

@@ -1,7 +1,7 @@
 // Turns one request item into what the store writes: validated, canonical plaintext, a display
 // (masked, kept in clear) and the CVV split off for its own session. Pure: no I/O, no keys.
 import { Compile } from 'typebox/compile';
-import { type ErrorDetail, VaultError } from '../plugins/errors.js';
+import { type ErrorDetail, validationError, VaultError } from '../plugins/errors.js';
 import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
 import {
   cardBrand, maskPan, normalizeAccount, normalizeExpiry, normalizePan, normalizeRouting, TEST_CARDS, validateCvv,
@@ -36,7 +36,7 @@ const MAX_STRING_BYTES = 4096;
 const checkers = { card: Compile(CardItem), bank: Compile(BankItem), string: Compile(StringItem) };
 
 function schemaError(details: ErrorDetail[]): VaultError {
-  return new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details });
+  return validationError(details);
 }
 
 function check(raw: unknown): TokenizeItem {
@@ -47,7 +47,11 @@ function check(raw: unknown): TokenizeItem {
   }
   const c = checkers[type];
   if (!c.Check(raw)) {
-    const details = [...c.Errors(raw)].slice(0, 10).map((e) => ({ path: e.instancePath || '/', message: e.message }));
+    const details = [...c.Errors(raw)].slice(0, 10).map((e) => {
+      // A missing property is named in the path, so the message can say which (§0).
+      const missing = (e.params as { requiredProperties?: string[] }).requiredProperties?.[0];
+      return { path: missing ? `${e.instancePath}/${missing}` : e.instancePath || '/', message: e.message };
+    });
     throw schemaError(details);
   }
   return raw;
@@ -135,7 +139,7 @@ export interface TestCardInput {
 /** /test-tokens: only published test numbers, so a real card can never get a year-long CVC. */
 export function prepareTestCard(body: TestCardInput, now: Date): PreparedItem {
   const pan = normalizePan(body.cardNumber);
-  if (!TEST_CARDS.has(pan)) throw new VaultError('not_a_test_card', 'Only the card networks\' published test card numbers are accepted here.');
+  if (!TEST_CARDS.has(pan)) throw new VaultError('not_a_test_card');
   const holderName = [body.firstName, body.lastName].filter(Boolean).join(' ');
   const item = prepareItem(
     {

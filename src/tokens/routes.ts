@@ -20,7 +20,8 @@ function tokenizeView(o: TokenizeOutcome) {
     token: o.token,
     type: o.type,
     ...publicView(o.type, o.display),
-    cvc_session_id: o.cvcSessionId,
+    // As Ozura: only when a CVV was sent.
+    ...(o.cvcSessionId ? { cvc_session_id: o.cvcSessionId } : {}),
     fingerprint: o.fingerprint,
     deduplicated: o.deduplicated,
     created_at: o.createdAt.toISOString(),
@@ -33,7 +34,7 @@ function itemError(e: VaultError) {
   return { success: false as const, message: e.message, error: { code: e.code, ...(e.options.details ? { details: e.options.details } : {}) } };
 }
 
-const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+const TOKEN_NOT_FOUND = () => new VaultError('token_not_found');
 
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -65,7 +65,7 @@ export const TokenizeResult = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
-  cvc_session_id: Nullable(Type.String()),
+  cvc_session_id: Type.Optional(Type.String()),
   fingerprint: Type.String(),
   deduplicated: Type.Boolean(),
   created_at: Type.String(),
