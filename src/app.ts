@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
 import { applicationKeyRoutes, applicationRoutes } from './applications/routes.js';
+import { ozuraAuditRoutes } from './audit/ozura.js';
 import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
@@ -149,6 +150,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);
+  await app.register(ozuraAuditRoutes);
   await app.register(proxyRoutes);
   // Last: its wildcard only answers what no route above does.
   await app.register(dashboardRoutes, { root: config.webRoot });

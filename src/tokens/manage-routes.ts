@@ -74,7 +74,8 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
     return row;
   }
 
-  app.get('/api/tokens', {
+  // `/tokens` is Ozura's dashboard path for the same list (§4.2).
+  for (const path of ['/api/tokens', '/tokens']) app.get(path, {
     schema: {
       tags: ['tokens'], summary: "A project's tokens, masked, newest first",
       querystring: Type.Object({
