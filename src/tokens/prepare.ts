@@ -2,6 +2,7 @@
 // (masked, kept in clear) and the CVV split off for its own session. Pure: no I/O, no keys.
 import { Compile } from 'typebox/compile';
 import { type ErrorDetail, validationError, VaultError } from '../plugins/errors.js';
+import type { MaskingConfig } from './masking.js';
 import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
 import {
   cardBrand, maskPan, normalizeAccount, normalizeExpiry, normalizePan, normalizeRouting, TEST_CARDS, validateCvv,
@@ -26,6 +27,8 @@ export interface PreparedItem {
   cvcTtlSeconds: number;
   /** Needed to build a card-preserving token. */
   pan: string | null;
+  /** Ozura's maskingConfig: shapes the answer only, never stored. */
+  masking: MaskingConfig | null;
 }
 
 export const CVC_TTL_SECONDS = 90;
@@ -75,6 +78,7 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     test: false,
     ttlSeconds: item.ttl_seconds ?? null,
     cvcTtlSeconds: CVC_TTL_SECONDS,
+    masking: item.maskingConfig ?? null,
   };
   if (item.type !== 'card' && format === 'card_preserving') {
     throw schemaError([{ path: '/format', message: 'card_preserving is only for card tokens' }]);
@@ -104,6 +108,8 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     const routing = normalizeRouting(item.data.routingNumber);
     const data: Record<string, string> = { accountNumber: account, routingNumber: routing };
     if (item.data.holderName) data.holderName = item.data.holderName;
+    if (item.data.firstName) data.firstName = item.data.firstName;
+    if (item.data.lastName) data.lastName = item.data.lastName;
     const last4 = account.slice(-4);
     return {
       ...common,

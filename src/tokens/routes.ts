@@ -8,18 +8,25 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
+import { maskCard, type MaskingConfig } from './masking.js';
 import type { Caller, TokenizeOutcome } from './store.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
 }
 
-function tokenizeView(o: TokenizeOutcome) {
+function tokenizeView(o: TokenizeOutcome, masking: MaskingConfig | null) {
+  const view = publicView(o.type, o.display);
+  if (masking && o.type === 'card') {
+    const m = maskCard(o.display, masking);
+    view.data = { ...view.data, cardNumber: m.cardNumber };
+    view.mask = { card_number: m.card_number };
+  }
   return {
     success: true as const,
     token: o.token,
     type: o.type,
-    ...publicView(o.type, o.display),
+    ...view,
     // As Ozura: only when a CVV was sent.
     ...(o.cvcSessionId ? { cvc_session_id: o.cvcSessionId } : {}),
     fingerprint: o.fingerprint,
@@ -68,12 +75,12 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       let k = 0;
       return reply.code(200).send({
         success: true,
-        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++]))),
+        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++], p.masking))),
       });
     }
     const item = prepareItem(single, dedupDefault, at);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(outcome));
+    return reply.code(201).send(tokenizeView(outcome, item.masking));
   });
 
   app.post('/detokenize', {
