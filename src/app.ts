@@ -25,7 +25,7 @@ import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics } from './plugins/metrics.js';
-import { proxyRoutes } from './proxy/routes.js';
+import { proxyRoutes, rewriteTokenizeProxy } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
@@ -74,6 +74,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : `${REQ_PREFIX}${(++reqCounter).toString(36)}`;
     },
+    rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   };
