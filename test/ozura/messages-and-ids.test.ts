@@ -38,6 +38,26 @@ describe("Ozura's documented error messages", () => {
     });
   }
 
+  it('an invalid or expired JWT → 401 "Token expired"', async () => {
+    const res = await v.app.inject({ url: '/auth/verify', headers: { authorization: 'Bearer eyJhbGciOiJFZERTQSJ9.e30.c2ln' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ message: 'Token expired', error: { code: 'invalid_token' } });
+  });
+
+  it('an unreachable processor → 502 "Failed to proxy request"', async () => {
+    const t = (await post('/tokenize', a.headers, { type: 'card', data: CARD })).json();
+    const res = await post('/proxy/transaction', { 'x-api-key': a.apiKey }, { token: t.token, proxy_url: 'http://127.0.0.1:1/charge', request_data: { n: '${cardNumber}' } });
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toMatchObject({ message: 'Failed to proxy request', error: { code: 'upstream_error' } });
+  });
+
+  it('over a rate limit → 429 "Rate limit exceeded"', async () => {
+    let last;
+    for (let i = 0; i < 8; i++) last = await v.app.inject({ method: 'POST', url: '/auth/login', payload: { email: `nobody${i}@example.com`, password: 'not the password at all' } });
+    expect(last!.statusCode).toBe(429);
+    expect(last!.json()).toMatchObject({ message: 'Rate limit exceeded', error: { code: 'rate_limited' } });
+  });
+
   it('a key without the permission → 403 in Ozura\'s words', async () => {
     const ro = await v.createApp({ permissions: { tokenization: { allowed: false }, provisioning: { allowed: false }, detokenization: { allowed: true } } });
     const res = await post('/tokenize', ro.headers, { type: 'card', data: CARD });
