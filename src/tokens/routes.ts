@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
-import { VaultError } from '../plugins/errors.js';
+import { validationError, VaultError } from '../plugins/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
 import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
@@ -94,7 +94,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const { token, tokens: many } = req.body;
     if ((token === undefined) === (many === undefined)) {
-      throw new VaultError('validation_error', 'Send either "token" or "tokens".', { details: [{ path: '/token', message: 'exactly one of token, tokens is required' }] });
+      throw validationError([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
     }
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
