@@ -12,6 +12,8 @@ import { ozuraAuditRoutes } from './audit/ozura.js';
 import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
+import { KeyringWatcher } from './crypto/master.js';
+import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { opsRoutes } from './ops/routes.js';
@@ -20,7 +22,8 @@ import { dashboardRoutes } from './ops/dashboard.js';
 import { projectRoutes } from './projects/routes.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import { registerInputChecks } from './plugins/input.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
@@ -37,6 +40,7 @@ export interface VaultServices {
   config: VaultConfig;
   database: Database;
   keys: DataKeys;
+  dataKeyMaintenance: DataKeyMaintenance;
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
@@ -77,6 +81,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // The router's and the HTTP parser's own errors answer in the one error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -86,12 +93,26 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true });
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
+  const keyringWatcher = new KeyringWatcher(database.db, config.keyring, app.log, config.keyringRefreshMs);
+  const dataKeyMaintenance = new DataKeyMaintenance(
+    database.db,
+    keys,
+    {
+      ...DEFAULT_POLICY,
+      maxSeals: config.dataKeyMaxSeals ?? DEFAULT_POLICY.maxSeals,
+      maxAgeDays: config.dataKeyMaxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
+      graceMs: config.dataKeyGraceMs ?? DEFAULT_POLICY.graceMs,
+    },
+    app.log,
+    config.dataKeyTickMs,
+  );
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const services: VaultServices = {
     config,
     database,
     keys,
+    dataKeyMaintenance,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
@@ -108,8 +129,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
+    // Another node rotated or destroyed a data key version: swap in the new set, no wipe.
+    if (kind === 'datakey') keys.reload(id).catch((err) => app.log.warn({ err }, 'data key reload failed'));
   });
   await listener.start();
+  await keyringWatcher.start(listener);
+  if ((config.dataKeyTickMs ?? 1000) > 0) dataKeyMaintenance.start();
   app.decorate('vault', services);
   app.decorateRequest('principal', null);
   app.decorateRequest('user', null);
@@ -125,6 +150,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     req.log[reply.statusCode >= 400 ? 'info' : 'debug']({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
   registerErrorHandling(app);
+  registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -168,6 +194,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     if (sweeper) clearInterval(sweeper);
     await services.audit.stop();
+    await keyringWatcher.stop();
+    await dataKeyMaintenance.stop();
     services.apiKeys.close();
     mailer.close();
     await services.apiKeys.flushUsage();

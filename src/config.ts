@@ -26,6 +26,15 @@ export interface VaultConfig {
   proxyTimeoutMs?: number;
   /** ms between sweeps of expired tokens and CVC sessions; 0 disables the sweeper. */
   sweepIntervalMs: number;
+  /** ms between re-reads of the master keyring and the active master key id (besides NOTIFY). */
+  keyringRefreshMs?: number;
+  /** Data-key cryptoperiod (docs/keys.md): DATA_KEY_MAX_SEALS, DATA_KEY_MAX_AGE_DAYS. */
+  dataKeyMaxSeals?: number;
+  dataKeyMaxAgeDays?: number;
+  /** ms a retired data key version is kept before the final check may destroy it. */
+  dataKeyGraceMs?: number;
+  /** ms between data-key maintenance ticks (seal-count flush, rotation jobs); 0 disables them. */
+  dataKeyTickMs?: number;
   /** How long an API-key lookup may be served from memory when LISTEN/NOTIFY is down. */
   keyCacheTtlMs: number;
   /** How often the audit sealer links new entries into the hash chain; 0 = on demand only. */

@@ -8,7 +8,9 @@ import pg from 'pg';
 import { buildApp } from './app.js';
 import { DEFAULTS, defaultCookieSecure, type RateLimitRule, type VaultConfig } from './config.js';
 import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
-import { type Keyring, loadOrCreateKeyFile, parseKeyring } from './crypto/keyring.js';
+import { existsSync, mkdirSync } from 'node:fs';
+import { Keyring, type KeySource, loadOrCreateKeyFile, parseKeys, SoftKeySource } from './crypto/keyring.js';
+import { DEFAULT_POLICY } from './crypto/rotation.js';
 import { type EmbeddedDb, startEmbedded, withDatabase } from './db/embedded.js';
 
 export interface Environment {
@@ -56,29 +58,65 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
+/**
+ * The master keyring (API.md §1): VAULT_KEK_PROVIDER picks where the active key lives. The other
+ * kind of source, when configured too, stays in the ring for unwrapping, which is what lets
+ * `vault keys migrate` move between a key file and an HSM while nodes keep serving.
+ */
+export async function keyringFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  opts: { createHsmKey?: boolean } = {},
+): Promise<{ keyring: Keyring; keyWarning: string | null }> {
+  const provider = env.VAULT_KEK_PROVIDER || 'keyring';
+  if (provider !== 'keyring' && provider !== 'pkcs11') throw new Error('VAULT_KEK_PROVIDER must be keyring or pkcs11');
+  let soft: KeySource | null = null;
+  let keyWarning: string | null = null;
+  const file = path.join(dataDir, 'master.key');
+  if (env.VAULT_MASTER_KEYS) {
+    soft = new SoftKeySource(parseKeys(env.VAULT_MASTER_KEYS));
+  } else if (provider === 'keyring' && env.DATABASE_URL) {
+    throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
+  } else if (provider === 'keyring' || existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const loaded = loadOrCreateKeyFile(file);
+    soft = loaded.keyring.primary;
+    if (provider === 'keyring') {
+      keyWarning =
+        `WARNING: using the development master key in ${file}${loaded.created ? ' (just generated)' : ''}. ` +
+        'Anyone with this file and the database can read every token. Set VAULT_MASTER_KEYS or VAULT_KEK_PROVIDER=pkcs11 in production and back the key up.';
+    }
+  }
+  let hsm: KeySource | null = null;
+  if (provider === 'pkcs11' || env.PKCS11_MODULE) {
+    const need = (name: string) => {
+      const v = env[name];
+      if (!v) throw new Error(`${name} is required with ${provider === 'pkcs11' ? 'VAULT_KEK_PROVIDER=pkcs11' : 'PKCS11_MODULE'}`);
+      return v;
+    };
+    const { Pkcs11KeySource } = await import('./crypto/pkcs11.js');
+    hsm = new Pkcs11KeySource({
+      module: need('PKCS11_MODULE'),
+      tokenLabel: need('PKCS11_TOKEN_LABEL'),
+      pin: need('PKCS11_PIN'),
+      labels: need('PKCS11_KEY_LABELS').split(',').map((s) => s.trim()).filter(Boolean),
+      createMissing: opts.createHsmKey,
+    });
+  }
+  const sources = (provider === 'pkcs11' ? [hsm, soft] : [soft, hsm]).filter((s): s is KeySource => s !== null);
+  const ids = sources.flatMap((s) => s.ids());
+  if (new Set(ids).size !== ids.length) throw new Error('master key ids must be unique across VAULT_MASTER_KEYS / master.key and PKCS11_KEY_LABELS');
+  return { keyring: new Keyring(sources), keyWarning };
+}
+
 /** Reads the environment, starting (or joining) the embedded PostgreSQL when DATABASE_URL is unset. */
-export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<Environment> {
+export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, opts: { createHsmKey?: boolean } = {}): Promise<Environment> {
   const port = int('PORT', env.PORT, DEFAULTS.port);
   const host = env.HOST || DEFAULTS.host;
   const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
 
-  let keyring: Keyring;
-  let keyWarning: string | null = null;
-  if (env.VAULT_MASTER_KEYS) {
-    keyring = parseKeyring(env.VAULT_MASTER_KEYS);
-  } else if (env.DATABASE_URL) {
-    throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
-  } else {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(dataDir, { recursive: true });
-    const file = path.join(dataDir, 'master.key');
-    const loaded = loadOrCreateKeyFile(file);
-    keyring = loaded.keyring;
-    keyWarning =
-      `WARNING: using the development master key in ${file}${loaded.created ? ' (just generated)' : ''}. ` +
-      'Anyone with this file and the database can read every token. Set VAULT_MASTER_KEYS in production and back the key up.';
-  }
+  const { keyring, keyWarning } = await keyringFromEnvironment(env, dataDir, opts);
 
   let databaseUrl = env.DATABASE_URL;
   let embedded: EmbeddedDb | null = null;
@@ -107,7 +145,13 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
+    dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
+    dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
+    dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
   };
+  // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
+  if (config.dataKeyMaxSeals! < 1 || config.dataKeyMaxSeals! > 2 ** 32) throw new Error('DATA_KEY_MAX_SEALS must be between 1 and 2^32 (4294967296)');
+  if (config.dataKeyMaxAgeDays! < 1) throw new Error('DATA_KEY_MAX_AGE_DAYS must be at least 1');
   if (!/^[a-z]{2,8}$/.test(config.region)) throw new Error('VAULT_REGION must be 2–8 letters');
   return { config, port, host, embedded, keyWarning };
 }

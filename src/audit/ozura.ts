@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { invalidFields } from '../plugins/errors.js';
 import { requireUser } from '../plugins/jwt.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { authorize } from '../projects/access.js';
@@ -69,6 +70,9 @@ export async function ozuraAuditRoutes(fastify: FastifyInstance) {
     const { project_id: projectId } = req.query;
     const page = req.query.page ?? 1;
     const limit = req.query.limit ?? 50;
+    // ajv lets `1e309` through as Infinity, past its range checks.
+    if (!Number.isSafeInteger(page)) throw invalidFields([{ path: '/page', message: 'must be an integer from 1' }]);
+    if (!Number.isSafeInteger(limit)) throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
     if (projectId) await authorize(db, user.id, projectId, 'audit.read');
     const scope = () => {
       const q = db.selectFrom('audit_log');

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../plugins/jwt.js';
-import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
+import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
 import { authorize } from '../projects/access.js';
 
@@ -91,8 +91,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
       return reply.send(Readable.from(rows()) as never);
     }
 
-    const limit = f.limit ?? 50;
-    const after = decodeCursor(f.cursor, 1);
+    const { limit, after } = pageParams(f, ['int']);
     let q = base();
     if (after) q = q.where('ingest', '<', Number(after[0]));
     const rows = await q.limit(limit + 1).execute();

@@ -5,7 +5,6 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, importJWK, type JWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type pg from 'pg';
-import { open, seal } from '../crypto/aead.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { randomString } from '../lib/random.js';
 import { VaultError } from '../plugins/errors.js';
@@ -42,18 +41,16 @@ export class SigningKeys {
         const { publicKey, privateKey } = generateKeyPairSync('ed25519');
         const der = privateKey.export({ format: 'der', type: 'pkcs8' });
         const jwk = publicKey.export({ format: 'jwk' });
-        const sealed = seal(this.keyring.active.key, der, aad(kid));
+        const { keyId, sealed } = this.keyring.seal(der, aad(kid));
         await client.query(
           'INSERT INTO auth_signing_keys (kid, alg, public_jwk, private_key, master_key_id) VALUES ($1, $2, $3, $4, $5)',
-          [kid, ALG, JSON.stringify({ ...jwk, alg: ALG, kid }), sealed, this.keyring.active.id],
+          [kid, ALG, JSON.stringify({ ...jwk, alg: ALG, kid }), sealed, keyId],
         );
-        rows = [{ kid, private_key: sealed, master_key_id: this.keyring.active.id }];
+        rows = [{ kid, private_key: sealed, master_key_id: keyId }];
       }
       await client.query('COMMIT');
       const row = rows[0];
-      const master = this.keyring.keys.get(row.master_key_id);
-      if (!master) throw new Error(`JWT signing key ${row.kid} is sealed under unknown master key ${row.master_key_id}`);
-      const der = open(master, row.private_key, aad(row.kid));
+      const der = this.keyring.open(row.master_key_id, row.private_key, aad(row.kid));
       return { kid: row.kid, key: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});

@@ -178,7 +178,7 @@ export class AuthService {
     return rows[0];
   }
 
-  private codeHash(email: string, code: string, key = this.config.keyring.active.key): Buffer {
+  private codeHash(email: string, code: string, key = this.config.keyring.macKey(this.config.keyring.activeId)): Buffer {
     // Six digits are too few for a plain hash: key it with the active master key.
     return createHmac('sha256', key).update(`email-code:${email.toLowerCase()}:${code}`).digest();
   }
@@ -186,7 +186,7 @@ export class AuthService {
   /** Checked under every master key, so a code sent just before a key rotation still works. */
   private codeMatches(email: string, code: string, stored: Buffer): boolean {
     let ok = false;
-    for (const key of this.config.keyring.keys.values()) ok = timingSafeEqual(this.codeHash(email, code, key), stored) || ok;
+    for (const id of this.config.keyring.ids()) ok = timingSafeEqual(this.codeHash(email, code, this.config.keyring.macKey(id)), stored) || ok;
     return ok;
   }
 

@@ -1,12 +1,13 @@
 // `npm run vault -- <command>`: headless administration on the same configuration as the server.
 // Works next to a running vault on the same DATA_DIR (it joins the running embedded PostgreSQL).
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
-import { DataKeys, rewrapAll } from '../crypto/datakeys.js';
-import { formatKeyring, newMasterKey, parseKeyring } from '../crypto/keyring.js';
-import { openDatabase } from '../db/database.js';
+import { DataKeys, persistCounts, ProjectKeyMissing } from '../crypto/datakeys.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
+import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
+import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openFromEnvironment } from '../main.js';
 import { createProject, type Environment } from '../projects/service.js';
@@ -16,23 +17,41 @@ const USAGE = `usage: npm run vault -- <command>
   bootstrap --project NAME [--environment development|staging|production] [--app NAME]
                                               create a project and an application with all
                                               permissions; prints its api_key and pub_key once
-  keys rotate                                 add a master key version (DATA_DIR/master.key) or use the
-                                              first of VAULT_MASTER_KEYS, and re-wrap every key sealed
-                                              under an older one (data keys, JWT keys, TOTP secrets)`;
+  keys list                                   master keys: which is active, what each still wraps
+  keys rotate                                 add a master key (to DATA_DIR/master.key, or in the HSM with
+                                              VAULT_KEK_PROVIDER=pkcs11; with VAULT_MASTER_KEYS, use its
+                                              first key), make it active on every node, and re-wrap every
+                                              key sealed under an older one (data keys, JWT keys, TOTP)
+  keys retire ID                              remove master key ID (refused while anything is wrapped
+                                              under it); an HSM key is destroyed in the token
+  keys migrate --to pkcs11|keyring            make the other configured source's first key active and
+                                              re-wrap everything under it (key file <-> HSM)
+  keys rotate-data --project ID | --all       new data key version(s), re-encrypt every ciphertext,
+                                              destroy the old version(s)`;
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' },
+      all: { type: 'boolean' }, to: { type: 'string' },
+    },
   });
-  const cmd = positionals.join(' ');
-  if (values.help || !['migrate', 'bootstrap', 'keys rotate'].includes(cmd)) {
+  const cmd = positionals.slice(0, 2).join(' ');
+  const arg = positionals[2];
+  const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data'];
+  const badArgs =
+    (cmd === 'keys retire' && !arg) ||
+    (cmd === 'keys migrate' && values.to !== 'pkcs11' && values.to !== 'keyring') ||
+    (cmd === 'keys rotate-data' && !values.project === !values.all);
+  if (values.help || !known.includes(cmd) || badArgs) {
     process.stdout.write(USAGE + '\n');
     return cmd === '' || values.help ? 0 : 2;
   }
 
-  const env = await openFromEnvironment();
+  // Moving to an HSM may start from an empty token: create its first key there.
+  const env = await openFromEnvironment(process.env, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
   const database = openDatabase(env.config.databaseUrl, 2);
   try {
     await migrateToLatest(database.db);
@@ -72,21 +91,90 @@ async function main(argv: string[]) {
       // The only time the API key is ever shown.
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else {
-      let ring = env.config.keyring;
-      if (ring.file) {
-        const next = newMasterKey(ring.keys.keys());
-        const all = [next, ...[...ring.keys].map(([id, key]) => ({ id, key }))];
-        writeFileSync(ring.file, formatKeyring(all), { mode: 0o600 });
-        ring = parseKeyring(formatKeyring(all), ring.file);
-      }
-      const n = await rewrapAll(database.db, ring);
-      process.stdout.write(`active master key: ${ring.active.id}; re-wrapped ${n} key(s)\n`);
+      return await keyCommand(cmd, arg, values, database, env.config.keyring, env.config);
     }
     return 0;
   } finally {
     await database.close();
+    env.config.keyring.close();
     await env.embedded?.stop();
   }
+}
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+/** Re-wraps, waits until every node has followed the new active key, and sweeps once more. */
+async function rewrapAndSweep(database: Database, ring: Keyring): Promise<number> {
+  let n = await rewrapAll(database.db, ring);
+  await new Promise((r) => setTimeout(r, KEYRING_REFRESH_MS * 3));
+  n += await rewrapAll(database.db, ring);
+  return n;
+}
+
+async function keyCommand(
+  cmd: string,
+  arg: string | undefined,
+  values: { project?: string; all?: boolean; to?: string },
+  database: Database,
+  ring: Keyring,
+  config: { dataKeyGraceMs?: number },
+): Promise<number> {
+  const db = database.db;
+  const active = await readActive(db);
+  if (active) ring.choose(active.id);
+  if (cmd === 'keys list') {
+    const known = await db.selectFrom('vault_master_keys').selectAll().orderBy('created_at').execute();
+    const ids = [...new Set([...ring.ids(), ...known.map((k) => k.id)])];
+    for (const id of ids) {
+      const row = known.find((k) => k.id === id);
+      const left = await wrappedUnder(db, id);
+      const what = Object.entries(left).map(([k, n]) => `${n} ${k}(s)`).join(', ') || 'nothing';
+      out(`${id}\t${id === ring.activeId ? 'active' : (row?.state ?? 'standby')}\t${ring.has(id) ? 'held' : 'not in this keyring'}\twraps ${what}`);
+    }
+  } else if (cmd === 'keys rotate' || cmd === 'keys migrate') {
+    let id: string;
+    if (cmd === 'keys migrate') {
+      const target = ring.sources.find((s) => s.provider === values.to);
+      if (!target) {
+        process.stderr.write(`vault: no ${values.to} key source is configured (see docs/keys.md, "Moving between a key file and an HSM")\n`);
+        return 2;
+      }
+      id = target.ids()[0];
+    } else {
+      // VAULT_MASTER_KEYS cannot be changed from here: its first key is the one to activate.
+      id = ring.primary.mutable ? ring.primary.generate() : ring.primary.ids()[0];
+    }
+    await activate(db, ring, id);
+    const n = await rewrapAndSweep(database, ring);
+    out(`active master key: ${id}; re-wrapped ${n} key(s)`);
+    if (cmd === 'keys migrate') out(`set VAULT_KEK_PROVIDER=${values.to} on every node, then retire the old keys with \`keys retire ID\``);
+  } else if (cmd === 'keys retire') {
+    try {
+      out(`master key ${arg} retired: ${await retire(db, ring, arg!)}`);
+    } catch (e) {
+      if (!(e instanceof RetireRefused)) throw e;
+      process.stderr.write(`vault: ${e.message}\n`);
+      return 3;
+    }
+  } else {
+    const keys = new DataKeys(db, ring);
+    if (values.all) out(`${(await rotateAll(db, keys, 'cli')).length} project(s): new data key versions active`);
+    else {
+      const v = await rotateDataKey(db, keys, values.project!, 'cli').catch((e) => {
+        throw e instanceof ProjectKeyMissing ? new Error(`project ${values.project} has no data key (unknown or deleted)`) : e;
+      });
+      out(`project ${values.project}: data key version ${v} active`);
+    }
+    const policy = { ...DEFAULT_POLICY, graceMs: config.dataKeyGraceMs ?? DEFAULT_POLICY.graceMs };
+    let said = false;
+    await runJobsToCompletion(db, keys, policy, (msg) => {
+      if (!said) out(msg);
+      said = true;
+    });
+    await persistCounts(db, keys.takeCounts());
+    out('re-encryption done; old data key versions destroyed');
+  }
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -6,12 +6,14 @@ import { randomPooled } from '../lib/random.js';
 const NONCE = 12;
 const TAG = 16;
 
-export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+/** `prefix`: bytes put before the nonce (a data key's version header), not authenticated. */
+export function seal(key: Buffer, plaintext: Buffer, aad: string, prefix?: Buffer): Buffer {
   const nonce = randomPooled(NONCE);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
   // Array elements evaluate left to right: the tag is read after final().
-  return Buffer.concat([nonce, c.update(plaintext), c.final(), c.getAuthTag()]);
+  const parts = [nonce, c.update(plaintext), c.final(), c.getAuthTag()];
+  return Buffer.concat(prefix ? [prefix, ...parts] : parts);
 }
 
 export class DecryptError extends Error {

@@ -1,23 +1,84 @@
 // Per-project data keys: random AES-256 keys stored only wrapped by the active master key, unwrapped
 // once per process and kept in memory so the hot path never derives or unwraps per request.
+// Data keys are versioned (docs/keys.md, "Data keys"): the highest version encrypts, every version
+// still stored decrypts. Version 1 ciphertexts keep the original layout; later versions carry an
+// 8-byte header (magic | version) in front of it, so a ciphertext names the key that opens it.
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { open, seal } from './aead.js';
-import { type Keyring, reloadKeyring } from './keyring.js';
-import { secretAad } from './secrets.js';
+import { DecryptError, open, seal } from './aead.js';
+import type { Keyring } from './keyring.js';
+import { projectKeyAad } from './master.js';
 
-export interface ProjectKey {
-  /** Encrypts token data and CVC sessions. */
-  dek: Buffer;
-  /** HMAC key for fingerprints, derived so that it is never the encryption key itself. */
-  fingerprintKey: Buffer;
+const MAGIC = 0xf5766b01;
+export const HEADER = 8;
+
+export function versionHeader(version: number): Buffer {
+  const h = Buffer.allocUnsafe(HEADER);
+  h.writeUInt32BE(MAGIC, 0);
+  h.writeUInt32BE(version, 4);
+  return h;
 }
 
-const wrapAad = (projectId: string) => `vault:project-key:${projectId}`;
+/** The version a ciphertext's header names, or null for the original (version 1) layout. */
+export function headerVersion(sealed: Buffer): number | null {
+  return sealed.length > HEADER && sealed.readUInt32BE(0) === MAGIC ? sealed.readUInt32BE(4) : null;
+}
 
-export function wrapDataKey(keyring: Keyring, projectId: string, dek: Buffer) {
-  return { master_key_id: keyring.active.id, wrapped: seal(keyring.active.key, dek, wrapAad(projectId)) };
+/** Encryptions under one data key version, counted in memory and persisted in batches. */
+export interface SealCounter {
+  projectId: string;
+  version: number;
+  pending: number;
+}
+
+export class ProjectKey {
+  private header: Buffer | undefined;
+
+  constructor(
+    readonly projectId: string,
+    /** The version new ciphertexts are sealed under. */
+    readonly version: number,
+    private deks: Map<number, Buffer>,
+    /** HMAC key for fingerprints: never the encryption key itself, and stable across versions. */
+    readonly fingerprintKey: Buffer,
+    private counter: SealCounter,
+    private onCount: (c: SealCounter) => void,
+  ) {
+    this.header = version === 1 ? undefined : versionHeader(version);
+  }
+
+  get versions(): number[] {
+    return [...this.deks.keys()];
+  }
+
+  seal(plain: Buffer, aad: string): Buffer {
+    this.counter.pending++;
+    this.onCount(this.counter);
+    return seal(this.deks.get(this.version)!, plain, aad, this.header);
+  }
+
+  open(sealed: Buffer, aad: string): Buffer {
+    const v = headerVersion(sealed);
+    const dek = v === null ? undefined : this.deks.get(v);
+    if (dek) {
+      try {
+        return open(dek, sealed.subarray(HEADER), aad);
+      } catch (e) {
+        // 2^-32 chance that an original-layout nonce starts with the magic: try version 1 too.
+        if (!this.deks.has(1)) throw e;
+      }
+    }
+    const v1 = this.deks.get(1);
+    if (!v1) throw new DecryptError();
+    return open(v1, sealed, aad);
+  }
+
+  /** Best effort: JS cannot guarantee memory is wiped, but we drop what we can. */
+  wipe() {
+    for (const k of this.deks.values()) k.fill(0);
+    this.fingerprintKey.fill(0);
+  }
 }
 
 export class ProjectKeyMissing extends Error {
@@ -26,17 +87,30 @@ export class ProjectKeyMissing extends Error {
   }
 }
 
+export interface DataKeyLimits {
+  /** Flush a key's seal count as soon as this many are pending (besides the periodic flush). */
+  flushAt: number;
+}
+
 export class DataKeys {
   private cache = new Map<string, Promise<ProjectKey>>();
+  private counters = new Map<string, SealCounter>();
+  private flushWanted: (() => void) | null = null;
 
   constructor(
     private db: Kysely<DB>,
-    private keyring: Keyring,
+    readonly keyring: Keyring,
+    private limits: DataKeyLimits = { flushAt: 65_536 },
   ) {}
 
   /** A fresh wrapped data key row for a new project (insert it in the project's transaction). */
   newWrapped(projectId: string) {
-    return { project_id: projectId, ...wrapDataKey(this.keyring, projectId, randomBytes(32)) };
+    return this.wrapVersion(projectId, 1, randomBytes(32));
+  }
+
+  wrapVersion(projectId: string, version: number, dek: Buffer) {
+    const { keyId, sealed } = this.keyring.seal(dek, projectKeyAad(projectId, version));
+    return { project_id: projectId, version, master_key_id: keyId, wrapped: sealed };
   }
 
   get(projectId: string): Promise<ProjectKey> {
@@ -49,68 +123,111 @@ export class DataKeys {
     return p;
   }
 
+  /** A deleted project: drop and wipe its keys. */
   forget(projectId: string): void {
     const p = this.cache.get(projectId);
     this.cache.delete(projectId);
-    // Drop our references; a best effort, since JS cannot guarantee memory is wiped.
-    p?.then((k) => { k.dek.fill(0); k.fingerprintKey.fill(0); }).catch(() => {});
+    p?.then((k) => k.wipe()).catch(() => {});
   }
 
-  private async load(projectId: string): Promise<ProjectKey> {
-    const row = await this.db
-      .selectFrom('project_keys')
-      .select(['master_key_id', 'wrapped'])
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    if (!row) throw new ProjectKeyMissing();
-    let master = this.keyring.keys.get(row.master_key_id);
-    // Another process may have rotated to a key version this node has not read yet.
-    if (!master && reloadKeyring(this.keyring)) master = this.keyring.keys.get(row.master_key_id);
-    if (!master) throw new Error(`master key "${row.master_key_id}" is not in the keyring`);
-    const dek = open(master, row.wrapped, wrapAad(projectId));
-    const fingerprintKey = Buffer.from(hkdfSync('sha256', dek, Buffer.alloc(0), 'vault:fingerprint:v1', 32));
-    return { dek, fingerprintKey };
+  /**
+   * Re-reads a project's key versions after a rotation or destruction. The old object stays
+   * valid for requests already holding it (no wipe); the swap happens once the new one is loaded.
+   */
+  async reload(projectId: string): Promise<ProjectKey | null> {
+    try {
+      const k = await this.load(projectId);
+      this.cache.set(projectId, Promise.resolve(k));
+      return k;
+    } catch (err) {
+      if (!(err instanceof ProjectKeyMissing)) throw err;
+      this.forget(projectId);
+      return null;
+    }
   }
+
+  /** Projects this node holds keys for, with the versions it holds. */
+  async cached(): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    for (const [id, p] of this.cache) {
+      const k = await p.catch(() => null);
+      if (k) out.set(id, k.versions);
+    }
+    return out;
+  }
+
+  onFlushWanted(fn: () => void) {
+    this.flushWanted = fn;
+  }
+
+  /** Takes the pending seal counts (the caller persists them, or hands them back on failure). */
+  takeCounts(): SealCounter[] {
+    const out: SealCounter[] = [];
+    for (const c of this.counters.values()) {
+      if (c.pending > 0) {
+        out.push({ ...c });
+        c.pending = 0;
+      }
+    }
+    return out;
+  }
+
+  returnCounts(counts: SealCounter[]) {
+    for (const c of counts) this.counter(c.projectId, c.version).pending += c.pending;
+  }
+
+  private counter(projectId: string, version: number): SealCounter {
+    const id = `${projectId}:${version}`;
+    let c = this.counters.get(id);
+    if (!c) {
+      c = { projectId, version, pending: 0 };
+      this.counters.set(id, c);
+    }
+    return c;
+  }
+
+  private readonly onCount = (c: SealCounter) => {
+    if (c.pending >= this.limits.flushAt) this.flushWanted?.();
+  };
+
+  private async load(projectId: string): Promise<ProjectKey> {
+    const rows = await this.db
+      .selectFrom('project_keys')
+      .select(['version', 'master_key_id', 'wrapped'])
+      .where('project_id', '=', projectId)
+      .orderBy('version')
+      .execute();
+    const deks = new Map<number, Buffer>();
+    let fp: Buffer | null = null;
+    for (const r of rows) {
+      const plain = this.keyring.open(r.master_key_id, r.wrapped, projectKeyAad(projectId, r.version));
+      if (r.version === 0) fp = plain;
+      else deks.set(r.version, plain);
+    }
+    if (deks.size === 0) throw new ProjectKeyMissing();
+    fp ??= fingerprintKeyOf(deks.get(1));
+    const active = Math.max(...deks.keys());
+    return new ProjectKey(projectId, active, deks, fp, this.counter(projectId, active), this.onCount);
+  }
+}
+
+/** The fingerprint key of a project that has never rotated: derived from its first data key. */
+export function fingerprintKeyOf(dek1: Buffer | undefined): Buffer {
+  if (!dek1) throw new Error('project has neither a fingerprint key nor data key version 1');
+  return Buffer.from(hkdfSync('sha256', dek1, Buffer.alloc(0), 'vault:fingerprint:v1', 32));
 }
 
 export function fingerprint(key: ProjectKey, type: string, canonical: string): string {
   return 'fp_' + createHmac('sha256', key.fingerprintKey).update(`${type}\0${canonical}`).digest('base64url');
 }
 
-/**
- * Everything sealed directly under a master key: the table, its key column, the columns holding
- * the wrapped bytes and the master key id, and the AAD each was sealed with.
- */
-const WRAPPED_STORES = [
-  { table: 'project_keys', id: 'project_id', bytes: 'wrapped', master: 'master_key_id', aad: (id: string) => wrapAad(id) },
-  { table: 'vault_secrets', id: 'name', bytes: 'wrapped', master: 'master_key_id', aad: (id: string) => secretAad(id) },
-  { table: 'auth_signing_keys', id: 'kid', bytes: 'private_key', master: 'master_key_id', aad: (id: string) => `jwt-signing-key:${id}` },
-  { table: 'users', id: 'id', bytes: 'mfa_secret', master: 'mfa_key_id', aad: (id: string) => `totp:${id}` },
-] as const;
-
-/**
- * Re-wraps everything sealed under a master key other than the active one: project data keys,
- * vault secrets, JWT signing keys and TOTP secrets. Online: the wrapped secrets themselves do not
- * change, so ciphertexts, sessions and running nodes are unaffected. Returns how many it re-wrapped.
- */
-export async function rewrapAll(db: Kysely<DB>, keyring: Keyring): Promise<number> {
-  let n = 0;
-  for (const st of WRAPPED_STORES) {
-    // Identifiers come from the constant table above, never from input.
-    const { rows } = await sql<{ id: string; master: string; bytes: Buffer }>`
-      SELECT ${sql.ref(st.id)} AS id, ${sql.ref(st.master)} AS master, ${sql.ref(st.bytes)} AS bytes FROM ${sql.table(st.table)}
-      WHERE ${sql.ref(st.bytes)} IS NOT NULL AND ${sql.ref(st.master)} <> ${keyring.active.id}`.execute(db);
-    for (const row of rows) {
-      const master = keyring.keys.get(row.master);
-      if (!master) throw new Error(`master key "${row.master}" is not in the keyring; cannot re-wrap`);
-      const plain = open(master, row.bytes, st.aad(row.id));
-      const next = seal(keyring.active.key, plain, st.aad(row.id));
-      plain.fill(0);
-      const res = await sql`
-        UPDATE ${sql.table(st.table)} SET ${sql.ref(st.bytes)} = ${next}, ${sql.ref(st.master)} = ${keyring.active.id}
-        WHERE ${sql.ref(st.id)} = ${row.id} AND ${sql.ref(st.master)} = ${row.master}`.execute(db);
-      n += Number(res.numAffectedRows ?? 0);
-    }
-  }
-  return n;
+/** Persists seal counts in one statement; returns the totals now stored. */
+export async function persistCounts(db: Kysely<DB>, counts: SealCounter[]) {
+  if (counts.length === 0) return [];
+  const { rows } = await sql<{ project_id: string; version: number; seals: number }>`
+    UPDATE project_keys k SET seals = k.seals + x.n
+    FROM unnest(${counts.map((c) => c.projectId)}::text[], ${counts.map((c) => c.version)}::int[], ${counts.map((c) => c.pending)}::bigint[]) AS x(p, v, n)
+    WHERE k.project_id = x.p AND k.version = x.v
+    RETURNING k.project_id, k.version, k.seals`.execute(db);
+  return rows;
 }

@@ -3,20 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { open, seal } from './aead.js';
-import { type Keyring, reloadKeyring } from './keyring.js';
+import type { Keyring } from './keyring.js';
 
 export const secretAad = (name: string) => `vault:secret:${name}`;
 
 export async function loadOrCreateSecret(db: Kysely<DB>, keyring: Keyring, name: string): Promise<Buffer> {
+  const { keyId, sealed } = keyring.seal(randomBytes(32), secretAad(name));
   await db
     .insertInto('vault_secrets')
-    .values({ name, master_key_id: keyring.active.id, wrapped: seal(keyring.active.key, randomBytes(32), secretAad(name)) })
+    .values({ name, master_key_id: keyId, wrapped: sealed })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const row = await db.selectFrom('vault_secrets').select(['master_key_id', 'wrapped']).where('name', '=', name).executeTakeFirstOrThrow();
-  let master = keyring.keys.get(row.master_key_id);
-  if (!master && reloadKeyring(keyring)) master = keyring.keys.get(row.master_key_id);
-  if (!master) throw new Error(`master key "${row.master_key_id}" is not in the keyring`);
-  return open(master, row.wrapped, secretAad(name));
+  return keyring.open(row.master_key_id, row.wrapped, secretAad(name));
 }

@@ -1,7 +1,8 @@
 // Cross-node cache invalidation over PostgreSQL LISTEN/NOTIFY. A change that must reach every node
-// (deleted application, deleted project, revoked session) commits a NOTIFY on `vault_invalidate`;
-// every node's listener drops what it cached. While the listener is down, caches fall back to a
-// short TTL (see `healthy`), so a missed message can never keep a deleted key alive for long.
+// (deleted application, deleted project, revoked session, a new active master key or data key
+// version) commits a NOTIFY on `vault_invalidate`; every node's listener drops what it cached.
+// While the listener is down, caches fall back to a short TTL (see `healthy`), and the key
+// watchers to their periodic re-read, so a missed message can never keep stale state for long.
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
@@ -75,6 +76,6 @@ export class InvalidationListener {
 }
 
 /** Queues an invalidation; delivered to every node when the surrounding transaction commits. */
-export async function notifyInvalidation(trx: Kysely<DB>, kind: 'app' | 'project', id: string): Promise<void> {
+export async function notifyInvalidation(trx: Kysely<DB>, kind: 'app' | 'project' | 'keyring' | 'datakey', id: string): Promise<void> {
   await sql`SELECT pg_notify(${CHANNEL}, ${`${kind}:${id}`})`.execute(trx);
 }

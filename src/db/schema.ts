@@ -48,9 +48,31 @@ export interface ProjectsTable {
 
 export interface ProjectKeysTable {
   project_id: string;
+  /** 0: the fingerprint key; 1…: data key versions, the highest encrypts (migration 0007). */
+  version: Generated<number>;
   master_key_id: string;
   wrapped: Buffer;
+  seals: Generated<number>;
   created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface DataKeyJobsTable {
+  project_id: string;
+  phase: Generated<'tokens' | 'cvc' | 'verify' | 'done'>;
+  cursor: Generated<string>;
+  reencrypted: Generated<number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VaultMasterKeysTable {
+  id: string;
+  provider: 'keyring' | 'pkcs11';
+  state: 'active' | 'standby' | 'retired';
+  created_at: Timestamp;
+  activated_at: Timestamp | null;
+  retired_at: Timestamp | null;
 }
 
 export interface ProjectMembersTable {
@@ -151,6 +173,8 @@ export interface DB {
   users: UsersTable;
   projects: ProjectsTable;
   project_keys: ProjectKeysTable;
+  data_key_jobs: DataKeyJobsTable;
+  vault_master_keys: VaultMasterKeysTable;
   project_members: ProjectMembersTable;
   applications: ApplicationsTable;
   tokens: TokensTable;

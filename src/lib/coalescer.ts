@@ -1,6 +1,18 @@
 // Group commit: concurrent callers' jobs are merged into one database statement, so under load
 // many requests share one round trip and one WAL flush while each still gets its own answer
 // only after its data is durable. With no load a job runs alone on the next tick.
+//
+// Robust by construction: `run` must be all-or-nothing (one statement, or nothing committed
+// before it throws). When a merged run fails, every job is run again on its own, so one job the
+// database refuses fails alone instead of failing every request (of every tenant) merged with
+// it. Input validation should make that impossible; when it still happens it is a bug and is
+// logged as one. A database that is down is not retried job by job: it would fail them all again.
+import { isDatabaseDown } from '../plugins/errors.js';
+
+export interface CoalescerLog {
+  error(obj: object, msg: string): void;
+}
+
 export class Coalescer<J extends { size: number }, R> {
   private queue: { job: J; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   private inflight = 0;
@@ -10,6 +22,8 @@ export class Coalescer<J extends { size: number }, R> {
     private run: (jobs: J[]) => Promise<R[]>,
     private maxSize: number,
     private maxInflight: number,
+    private log: CoalescerLog,
+    private name: string,
   ) {}
 
   submit(job: J): Promise<R> {
@@ -41,12 +55,25 @@ export class Coalescer<J extends { size: number }, R> {
       this.run(take.map((t) => t.job))
         .then(
           (results) => take.forEach((t, i) => t.resolve(results[i])),
-          (err) => take.forEach((t) => t.reject(err)),
+          (err) => (take.length === 1 || isDatabaseDown(err) ? take.forEach((t) => t.reject(err)) : this.alone(take, err)),
         )
         .finally(() => {
           this.inflight--;
           this.schedule();
         });
+    }
+  }
+
+  /** The rare path: a merged run failed; each job runs on its own so only the faulty one fails. */
+  private async alone(take: typeof this.queue, err: unknown) {
+    this.log.error({ err, coalescer: this.name, jobs: take.length }, 'merged statement failed; retrying each job alone (bug)');
+    for (const t of take) {
+      try {
+        t.resolve((await this.run([t.job]))[0]);
+      } catch (e) {
+        this.log.error({ err: e, coalescer: this.name }, 'job failed on its own (bug)');
+        t.reject(e);
+      }
     }
   }
 }

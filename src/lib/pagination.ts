@@ -1,7 +1,7 @@
 // Cursor pagination of API.md §0: `?limit=` (1–200, default 50) and an opaque `?cursor=`
 // → `{success, data: [...], next_cursor}`. The cursor is the sort key of the last row returned.
 import { Type } from 'typebox';
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields } from '../plugins/errors.js';
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -15,15 +15,45 @@ export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/** What a cursor element must be: an ISO timestamp, an id, or a non-negative integer. */
+export type CursorPart = 'date' | 'id' | 'int';
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const ID = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+function partOk(kind: CursorPart, v: unknown): boolean {
+  if (kind === 'int') return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  if (typeof v !== 'string') return false;
+  // A date that parses and prints back the same: no "2024-02-31", nothing PostgreSQL would refuse.
+  if (kind === 'date') return ISO.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 19) === v.slice(0, 19);
+  return ID.test(v);
+}
+
+/**
+ * The sort key a cursor from `pageOf` carries, checked element by element: whatever a client
+ * makes of a cursor is a 400, never a statement the database refuses.
+ */
+export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string' || typeof p === 'number')) return parts;
+    if (Array.isArray(parts) && parts.length === kinds.length && kinds.every((k, i) => partOk(k, parts[i]))) return parts as (string | number)[];
   } catch {
     // fall through
   }
-  throw new VaultError('validation_error', 'The cursor is not valid.', { details: [{ path: '/cursor', message: 'is not a cursor from this API' }] });
+  throw invalidFields([{ path: '/cursor', message: 'is not a cursor from this API' }]);
+}
+
+/**
+ * `?limit=` and `?cursor=` of a list, checked. ajv coerces `limit=1e309` (or `Infinity`) to
+ * Infinity and then skips its range checks for non-finite numbers, so the limit is checked here.
+ */
+export function pageParams(query: { limit?: number; cursor?: string }, kinds: CursorPart[]) {
+  const limit = query.limit ?? 50;
+  if (!Number.isSafeInteger(limit)) {
+    throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
+  }
+  return { limit, after: decodeCursor(query.cursor, kinds) };
 }
 
 /** Fetch limit+1 rows; this trims and produces next_cursor from the last row kept. */

@@ -2,7 +2,6 @@
 // (AAD 'totp:<user id>'); a code is accepted for the current step ±1, and the caller refuses any
 // step at or before the last accepted one, so a code is never accepted twice.
 import { Secret, TOTP } from 'otpauth';
-import { open, seal } from '../crypto/aead.js';
 import type { Keyring } from '../crypto/keyring.js';
 
 export const PERIOD = 30;
@@ -21,13 +20,11 @@ export function totpUri(secret: Secret, email: string): string {
 }
 
 export function sealSecret(keyring: Keyring, userId: string, secret: Secret): { sealed: Buffer; keyId: string } {
-  return { sealed: seal(keyring.active.key, Buffer.from(secret.bytes), `totp:${userId}`), keyId: keyring.active.id };
+  return keyring.seal(Buffer.from(secret.bytes), `totp:${userId}`);
 }
 
 export function openSecret(keyring: Keyring, userId: string, sealed: Buffer, keyId: string): Secret {
-  const key = keyring.keys.get(keyId);
-  if (!key) throw new Error(`TOTP secret sealed under unknown master key ${keyId}`);
-  return new Secret({ buffer: new Uint8Array(open(key, sealed, `totp:${userId}`)).buffer });
+  return new Secret({ buffer: new Uint8Array(keyring.open(keyId, sealed, `totp:${userId}`)).buffer });
 }
 
 /** The time step a code matches (current ±1), or null. */

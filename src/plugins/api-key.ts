@@ -9,7 +9,7 @@ import { safeEqual } from '../applications/keys.js';
 import { allows, type Permission } from '../applications/permissions.js';
 import type { AppPrincipal } from '../applications/service.js';
 import { authorize, PROJECT_NOT_FOUND } from '../projects/access.js';
-import { validationError, VaultError } from './errors.js';
+import { invalidFields, VaultError } from './errors.js';
 import { requireUser, SESSION_COOKIE } from './jwt.js';
 
 declare module 'fastify' {
@@ -85,7 +85,7 @@ export async function jwtProjectGuard(req: FastifyRequest) {
     projectId = owner.project_id;
   }
   if (typeof projectId !== 'string' || projectId === '') {
-    throw validationError([{ path: '/headers/x-pub-key', message: 'is required with JWT authentication (or project_id in the body)' }]);
+    throw invalidFields([{ path: '/headers/x-pub-key', message: 'is required with JWT authentication (or project_id in the body)' }]);
   }
   await authorize(database.db, req.user!.id, projectId, 'tokens.tokenize');
   const p = await database.db

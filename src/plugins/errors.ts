@@ -1,5 +1,8 @@
 // The one error shape of API.md §0 and the one map from error code to HTTP status.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomString } from '../lib/random.js';
 
 export const ERROR_STATUS = {
   invalid_json: 400,
@@ -30,10 +33,14 @@ export const ERROR_STATUS = {
   not_found: 404,
   token_not_found: 404,
   cvc_session_not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   email_taken: 409,
+  token_space_exhausted: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   rate_limited: 429,
   internal_error: 500,
   upstream_error: 502,
@@ -76,10 +83,14 @@ export const ERROR_MESSAGE: Record<ErrorCode, string> = {
   not_found: 'Not found.',
   token_not_found: 'Token not found',
   cvc_session_not_found: 'CVC session expired or not found',
+  request_timeout: 'The request took too long to arrive.',
   conflict: 'The request conflicts with existing data.',
   email_taken: 'An account with this email already exists.',
+  token_space_exhausted: "Every card-preserving token for this card number's BIN and last four digits is in use in this project.",
   payload_too_large: 'The request body is larger than 1 MiB.',
+  uri_too_long: 'A path segment of the URL is too long.',
   unsupported_media_type: 'The request body must be application/json.',
+  headers_too_large: 'The request headers are larger than the vault accepts.',
   rate_limited: 'Rate limit exceeded',
   internal_error: 'Something went wrong on our side.',
   upstream_error: 'Failed to proxy request',
@@ -88,10 +99,11 @@ export const ERROR_MESSAGE: Record<ErrorCode, string> = {
 };
 
 /**
- * A validation failure in Ozura's words (§0), named after the first failing field:
- * `Missing required field: X` or `Invalid value for X`; every failure stays in `details`.
+ * 400 `validation_error` in Ozura's words (§0), named after the first failing field:
+ * `Missing required field: X` or `Invalid value for X`; every failure stays in `details` (paths
+ * and rules only, never values).
  */
-export function validationError(details: ErrorDetail[]): VaultError {
+export function invalidFields(details: ErrorDetail[]): VaultError {
   const first = details[0];
   const field = first ? first.path.split('/').filter(Boolean).pop() : undefined;
   if (!first || !field) return new VaultError('validation_error', undefined, { details });
@@ -147,7 +159,8 @@ export function sendError(reply: FastifyReply, err: VaultError) {
 
 const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
-function isDatabaseDown(err: { code?: string; message?: string }): boolean {
+export function isDatabaseDown(e: unknown): boolean {
+  const err = (e ?? {}) as { code?: string; message?: string };
   return (
     (err.code !== undefined && PG_UNAVAILABLE.has(err.code)) ||
     /Connection terminated|connection timeout|Client has encountered a connection error/i.test(err.message ?? '')
@@ -162,7 +175,7 @@ export function toVaultError(err: FastifyError): VaultError {
       path: typeof v.params?.missingProperty === 'string' ? `${v.instancePath}/${v.params.missingProperty}` : v.instancePath || '/',
       message: v.message ?? 'is invalid',
     }));
-    return validationError(details);
+    return invalidFields(details);
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -182,7 +195,45 @@ export function toVaultError(err: FastifyError): VaultError {
   if (err.statusCode === 404) return new VaultError('not_found');
   if (err.statusCode === 413) return new VaultError('payload_too_large');
   if (err.statusCode === 415) return new VaultError('unsupported_media_type');
+  if (err.statusCode !== undefined && err.statusCode > 400 && err.statusCode < 500) {
+    return new VaultError('invalid_request', undefined, { status: err.statusCode });
+  }
   return new VaultError('internal_error');
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's own failures (a malformed %-escape, an over-long path
+ * parameter). Its default answers quote the URL, which may hold a card number; ours never do.
+ * These requests skip every hook, so the request id header is set here.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', req.id);
+  const ve =
+    err.code === 'FST_ERR_BAD_URL' ? new VaultError('invalid_request', 'The URL is malformed.')
+    : err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new VaultError('uri_too_long')
+    : toVaultError(err);
+  void sendError(reply, ve);
+}
+
+/**
+ * Node's `clientError`: the HTTP parser gave up (headers over 16 KiB, bad framing, a timeout)
+ * before there was a request. Answered in the one shape with `Connection: close`, since the
+ * connection cannot be reused (a keep-alive client would otherwise send its next request into a
+ * reset).
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const ve =
+    err.code === 'HPE_HEADER_OVERFLOW' ? new VaultError('headers_too_large')
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new VaultError('request_timeout')
+    : new VaultError('invalid_request');
+  const id = `req_${randomString(16)}`;
+  const body = JSON.stringify(errorBody(ve.code, ve.message, id));
+  if (!socket.writable) return void socket.destroy();
+  socket.end(
+    `HTTP/1.1 ${ve.status} ${STATUS_CODES[ve.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

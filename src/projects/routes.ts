@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/write.js';
 import { notifyInvalidation } from '../db/notify.js';
-import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
+import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { requireUser } from '../plugins/jwt.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
@@ -72,8 +72,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
   app.get('/api/projects', {
     schema: { tags: ['projects'], summary: 'Projects you are a member of', querystring: Type.Object(PageQuery), response: { 200: Page(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req) => {
-    const limit = req.query.limit ?? 50;
-    const after = decodeCursor(req.query.cursor, 2);
+    const { limit, after } = pageParams(req.query, ['date', 'id']);
     let q = db
       .selectFrom('projects as p')
       .innerJoin('project_members as m', 'm.project_id', 'p.id')

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../plugins/api-key.js';
-import { validationError } from '../plugins/errors.js';
+import { invalidFields } from '../plugins/errors.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
@@ -19,7 +19,7 @@ const VAULT_HEADERS = new Set([
   'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
 ]);
 
-const missing = (path: string) => validationError([{ path, message: 'is required' }]);
+const missing = (path: string) => invalidFields([{ path, message: 'is required' }]);
 
 function jsonInput(body: ProxyJsonBody): ProxyInput {
   const headers = forwardableHeaders(body.http_headers ?? {});
@@ -47,7 +47,8 @@ function jsonInput(body: ProxyJsonBody): ProxyInput {
  */
 function isHeaderMode(req: FastifyRequest): boolean {
   const h = req.headers;
-  if (h['x-token'] !== undefined || h['x-proxy-url'] !== undefined || Buffer.isBuffer(req.body)) return true;
+  // No body at all (no Content-Type) is a header-mode call with an empty body: it needs X-Token.
+  if (h['x-token'] !== undefined || h['x-proxy-url'] !== undefined || Buffer.isBuffer(req.body) || req.body == null) return true;
   const q = req.query as Record<string, unknown>;
   return q.token !== undefined || q.proxy_url !== undefined;
 }

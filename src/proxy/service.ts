@@ -7,11 +7,10 @@ import type pg from 'pg';
 import { Agent } from 'undici';
 import { Coalescer } from '../lib/coalescer.js';
 import type { VaultConfig } from '../config.js';
-import { open } from '../crypto/aead.js';
 import type { DataKeys } from '../crypto/datakeys.js';
-import { validationError, VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
+import { isTokenId } from '../tokens/format.js';
 import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
-import { luhnValid } from '../tokens/validate.js';
 import {
   type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
 } from './placeholders.js';
@@ -101,7 +100,7 @@ FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $
 
 interface AuditJob {
   size: 1;
-  row: [string, Date, string, string, string | null, string | null, string | null, string, string];
+  row: [string, Date, string, string | null, string | null, string | null, string | null, string, string];
 }
 
 const DELETE_CVC_SQL = `
@@ -118,7 +117,7 @@ const tokenNotFound = () => new VaultError('token_not_found');
 const cvcNotFound = () => new VaultError('cvc_session_not_found');
 const upstreamError = () => new VaultError('upstream_error');
 const upstreamTimeout = () => new VaultError('upstream_timeout');
-const badRequest = (path: string, message: string) => validationError([{ path, message }]);
+const badRequest = (path: string, message: string) => invalidFields([{ path, message }]);
 
 /** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
 function codesOf(err: unknown): string[] {
@@ -153,7 +152,9 @@ export function forwardableHeaders(given: Record<string, string | string[] | und
     if (!TOKEN_CHARS.test(name)) throw badRequest('/http_headers', 'header names must be HTTP tokens');
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
     // Never echo the value: it may be a PSP secret.
-    if (/[\r\n\0]/.test(value)) throw badRequest('/http_headers', 'header values must not contain CR, LF or NUL');
+    // Latin-1 without control characters: anything else cannot be sent, so it is the caller's
+    // error (400), not an upstream failure.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw badRequest('/http_headers', 'header values must be Latin-1 text without control characters');
     out[lower] = value;
   }
   return out;
@@ -198,8 +199,6 @@ const isJsonType = (ct: string | undefined) => {
   return t === 'application/json' || t.endsWith('+json');
 };
 
-/** A card number sent by mistake as the token must not land in the audit log. */
-const auditableToken = (t: string) => (/^\d{13,19}$/.test(t) && luhnValid(t) ? `${t.slice(0, 6)}***${t.slice(-4)}` : t.slice(0, 128));
 
 export class ProxyService {
   readonly agent: Agent;
@@ -211,11 +210,12 @@ export class ProxyService {
     private pool: pg.Pool,
     private keys: DataKeys,
     private config: VaultConfig,
-    private log: { warn(obj: object, msg: string): void },
+    private log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
   ) {
     this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
-    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, Math.max(2, Math.floor((pool.options.max ?? 10) / 4)));
+    const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
+    this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
+    this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
     // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
     // resolved address is checked inside the connector and the socket uses the checked address.
     this.agent = new Agent({
@@ -261,7 +261,7 @@ export class ProxyService {
       };
       await this.audits.submit({
         size: 1,
-        row: [caller.projectId, now, details.outcome, auditableToken(input.token), caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
+        row: [caller.projectId, now, details.outcome, isTokenId(input.token) ? input.token : null, caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
       });
     }
   }
@@ -324,9 +324,9 @@ export class ProxyService {
       let data: unknown;
       let cvv: string | null = null;
       try {
-        const plain = JSON.parse(open(key.dek, row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
+        const plain = JSON.parse(key.open(row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
         data = row.type === 'string' ? (plain as { value: string }).value : plain;
-        if (row.cvc_id !== null) cvv = open(key.dek, row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
+        if (row.cvc_id !== null) cvv = key.open(row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
         throw tokenNotFound();

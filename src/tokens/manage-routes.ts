@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/write.js';
 import { requireUser } from '../plugins/jwt.js';
-import { decodeCursor, Page, PageQuery, pageOf } from '../lib/pagination.js';
+import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
 import { type Action, authorize } from '../projects/access.js';
@@ -87,9 +87,8 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
     },
   }, async (req) => {
     const { project_id, type } = req.query;
-    const limit = req.query.limit ?? 50;
+    const { limit, after } = pageParams(req.query, ['date', 'id']);
     await authorize(db, req.user!.id, project_id, 'tokens.read');
-    const after = decodeCursor(req.query.cursor, 2);
     let q = db
       .selectFrom('tokens')
       .select(COLUMNS)

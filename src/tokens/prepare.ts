@@ -1,7 +1,8 @@
 // Turns one request item into what the store writes: validated, canonical plaintext, a display
 // (masked, kept in clear) and the CVV split off for its own session. Pure: no I/O, no keys.
 import { Compile } from 'typebox/compile';
-import { type ErrorDetail, validationError, VaultError } from '../plugins/errors.js';
+import { findBadText } from '../lib/text.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 import type { MaskingConfig } from './masking.js';
 import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
 import {
@@ -38,12 +39,13 @@ const MAX_STRING_BYTES = 4096;
 
 const checkers = { card: Compile(CardItem), bank: Compile(BankItem), string: Compile(StringItem) };
 
-function schemaError(details: ErrorDetail[]): VaultError {
-  return validationError(details);
-}
+const schemaError = invalidFields;
 
 function check(raw: unknown): TokenizeItem {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw schemaError([{ path: '/', message: 'must be object' }]);
+  // Before anything recurses over it: text the database cannot store, or nesting too deep.
+  const bad = findBadText(raw);
+  if (bad) throw schemaError([bad]);
   const type = (raw as { type?: unknown }).type;
   if (type !== 'card' && type !== 'bank' && type !== 'string') {
     throw schemaError([{ path: '/type', message: 'must be one of card, bank, string' }]);

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
-import { validationError, VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
 import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
 import { maskCard, type MaskingConfig } from './masking.js';
-import type { Caller, TokenizeOutcome } from './store.js';
+import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
@@ -41,6 +41,12 @@ function itemError(e: VaultError) {
   return { success: false as const, message: e.message, error: { code: e.code, ...(e.options.details ? { details: e.options.details } : {}) } };
 }
 
+/** A single-item call: the item's own failure is the request's. */
+function only(r: TokenizeItemResult): TokenizeOutcome {
+  if (r instanceof VaultError) throw r;
+  return r;
+}
+
 const TOKEN_NOT_FOUND = () => new VaultError('token_not_found');
 
 export async function tokenRoutes(fastify: FastifyInstance) {
@@ -48,6 +54,8 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   const { tokens, now } = app.vault;
 
   app.post('/tokenize', {
+    // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
+    config: { itemsCheckedAlone: true },
     onRequest: apiKeyGuard('tokenization', 'required', { allowJwt: true }),
     preHandler: jwtProjectGuard,
     schema: {
@@ -75,12 +83,16 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       let k = 0;
       return reply.code(200).send({
         success: true,
-        items: prepared.map((p) => (p instanceof VaultError ? itemError(p) : tokenizeView(outcomes[k++], p.masking))),
+        items: prepared.map((p) => {
+          if (p instanceof VaultError) return itemError(p);
+          const r = outcomes[k++];
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r, p.masking);
+        }),
       });
     }
     const item = prepareItem(single, dedupDefault, at);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(outcome, item.masking));
+    return reply.code(201).send(tokenizeView(only(outcome), item.masking));
   });
 
   app.post('/detokenize', {
@@ -94,7 +106,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const { token, tokens: many } = req.body;
     if ((token === undefined) === (many === undefined)) {
-      throw validationError([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
+      throw invalidFields([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
     }
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
@@ -123,7 +135,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const item = prepareTestCard(req.body, now());
-    const [o] = await tokens.tokenize(callerOf(req), 'test_token', [item], now());
+    const o = only((await tokens.tokenize(callerOf(req), 'test_token', [item], now()))[0]);
     return reply.code(201).send({
       success: true,
       token: o.token,

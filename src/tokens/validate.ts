@@ -1,6 +1,6 @@
 // Card and bank-account rules of API.md §3.1. Every failure is a VaultError with a fixed message:
 // the offending value itself never appears in an error.
-import { validationError, VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -81,7 +81,7 @@ export function abaValid(routing: string): boolean {
 export function normalizeAccount(account: string): string {
   const a = account.replace(/[\s-]/g, '');
   if (!/^\d{4,17}$/.test(a)) {
-    throw validationError([{ path: '/data/accountNumber', message: 'must be 4 to 17 digits' }]);
+    throw invalidFields([{ path: '/data/accountNumber', message: 'must be 4 to 17 digits' }]);
   }
   return a;
 }

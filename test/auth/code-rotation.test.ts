@@ -14,9 +14,9 @@ let after: TestVault;
 beforeAll(async () => {
   mail = new MailSink();
   const smtpUrl = await mail.start();
-  before = await startVault({ smtpUrl, rateLimits: LOOSE_LIMITS });
-  const old = before.config.keyring.active;
-  const rotated = parseKeyring(`k2:${randomBytes(32).toString('base64')},${old.id}:${old.key.toString('base64')}`);
+  const old = `t1:${randomBytes(32).toString('base64')}`;
+  before = await startVault({ smtpUrl, rateLimits: LOOSE_LIMITS, keyring: parseKeyring(old) });
+  const rotated = parseKeyring(`k2:${randomBytes(32).toString('base64')},${old}`);
   after = await startVault({ smtpUrl, rateLimits: LOOSE_LIMITS, databaseUrl: before.config.databaseUrl, keyring: rotated });
 });
 afterAll(async () => {

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataKeys, rewrapAll } from '../../src/crypto/datakeys.js';
+import { DataKeys } from '../../src/crypto/datakeys.js';
 import { formatKeyring, loadOrCreateKeyFile, newMasterKey, parseKeyring } from '../../src/crypto/keyring.js';
+import { rewrapAll } from '../../src/crypto/master.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 
 let v: TestVault;
@@ -65,7 +66,7 @@ describe('master key rotation', () => {
     // A node that only has the new master key reads everything: the old key can be retired.
     const fresh = new DataKeys(v.app.vault.database.db, parseKeyring(formatKeyring([k2])));
     const key = await fresh.get(a.projectId);
-    expect(key.dek).toEqual((await v.app.vault.keys.get(a.projectId)).dek);
+    expect(key.fingerprintKey).toEqual((await v.app.vault.keys.get(a.projectId)).fingerprintKey);
     // Rotating again is a no-op.
     expect(await rewrapAll(v.app.vault.database.db, ring2)).toBe(0);
   });
@@ -83,14 +84,16 @@ describe('master key rotation', () => {
     const before = await keys.get(project.id);
 
     // What the CLI does: prepend a new version to the file, re-wrap under it.
-    const k2 = newMasterKey(keyring.keys.keys());
-    writeFileSync(file, formatKeyring([k2, ...[...keyring.keys].map(([id, key]) => ({ id, key }))]));
-    await rewrapAll(db, parseKeyring(readFileSync(file, 'utf8')));
+    const k2 = newMasterKey(keyring.ids());
+    writeFileSync(file, readFileSync(file, 'utf8') + formatKeyring([k2]));
+    const cli = parseKeyring(readFileSync(file, 'utf8'));
+    cli.choose(k2.id);
+    await rewrapAll(db, cli);
 
     // The running node's in-memory keyring does not know k2 yet; a cold load reloads the file.
     const cold = new DataKeys(db, keyring);
-    expect((await cold.get(project.id)).dek).toEqual(before.dek);
-    expect(keyring.active.id).toBe(k2.id);
+    expect((await cold.get(project.id)).fingerprintKey).toEqual(before.fingerprintKey);
+    expect(keyring.has(k2.id)).toBe(true);
   });
 
   it('refuses malformed keyrings without echoing key material', () => {

@@ -82,5 +82,8 @@ describe('GET /audit-logs', () => {
     const bad = await v.app.inject({ url: `/audit-logs?project_id=${projectId}&limit=500`, headers: alice.auth });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('Invalid value for limit');
+    for (const q of ['limit=1e309', 'page=1e309', 'page=0']) {
+      expect((await v.app.inject({ url: `/audit-logs?project_id=${projectId}&${q}`, headers: alice.auth })).statusCode, q).toBe(400);
+    }
   });
 });

@@ -52,10 +52,11 @@ describe("Ozura's documented error messages", () => {
   });
 
   it('over a rate limit → 429 "Rate limit exceeded"', async () => {
-    let last;
-    for (let i = 0; i < 8; i++) last = await v.app.inject({ method: 'POST', url: '/auth/login', payload: { email: `nobody${i}@example.com`, password: 'not the password at all' } });
-    expect(last!.statusCode).toBe(429);
-    expect(last!.json()).toMatchObject({ message: 'Rate limit exceeded', error: { code: 'rate_limited' } });
+    const login = (i: number) => v.app.inject({ method: 'POST', url: '/auth/login', payload: { email: `nobody${i}@example.com`, password: 'not the password at all' } });
+    for (let i = 0; i < 7; i++) await login(i);
+    const last = await login(7);
+    expect(last.statusCode).toBe(429);
+    expect(last.json()).toMatchObject({ message: 'Rate limit exceeded', error: { code: 'rate_limited' } });
   });
 
   it('a key without the permission → 403 in Ozura\'s words', async () => {

@@ -1,0 +1,48 @@
+// Text PostgreSQL cannot store: NUL (in text and jsonb) and unpaired UTF-16 surrogates (jsonb
+// refuses their \u escapes; text would silently turn them into U+FFFD). Such input is refused at
+// validation, before it can reach a statement that other requests share. Nesting is bounded too:
+// deep values overflow the stack of whatever recurses over them later (JSON.stringify, masking).
+import type { ErrorDetail } from '../plugins/errors.js';
+
+declare global {
+  interface String {
+    isWellFormed(): boolean; // ES2024, in Node ≥ 20
+  }
+}
+
+export const MAX_DEPTH = 64;
+
+export const storable = (s: string) => s.isWellFormed() && !s.includes('\0');
+
+const SAFE_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+/** A detail path that names a field only when the name is harmless: paths never quote input. */
+export const fieldPath = (prefix: string, key: string | undefined) => (key !== undefined && SAFE_KEY.test(key) ? `${prefix}/${key}` : prefix || '/');
+
+/**
+ * The first problem in a parsed JSON value (or query/params object), or null. `skip` names a
+ * top-level key left to its handler (batch items, which fail one by one). Iterative: the value
+ * itself may be nested deeper than the stack allows.
+ */
+export function findBadText(value: unknown, prefix = '', skip?: string): ErrorDetail | null {
+  const stack: [unknown, number, string | undefined][] = [[value, 0, undefined]];
+  while (stack.length > 0) {
+    const [v, depth, top] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (!storable(v)) return { path: fieldPath(prefix, top), message: 'must not contain NUL characters or unpaired surrogates' };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_DEPTH) return { path: fieldPath(prefix, top), message: `must not be nested more than ${MAX_DEPTH} levels deep` };
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push([x, depth + 1, top]);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      if (depth === 0 && k === skip) continue;
+      const at = depth === 0 ? k : top;
+      if (!storable(k)) return { path: fieldPath(prefix, at), message: 'must not contain NUL characters or unpaired surrogates' };
+      stack.push([(v as Record<string, unknown>)[k], depth + 1, at]);
+    }
+  }
+  return null;
+}
