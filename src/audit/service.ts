@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import { loadOrCreateSecret } from '../crypto/secrets.js';
 import type { DB } from '../db/schema.js';
-import { pruneChains, sealPending, type VerifyResult, verifyChain } from './chain.js';
+import { adoptLegacyHeads, pruneChains, type SealedHead, sealPending, type VerifyResult, verifyChain } from './chain.js';
 
 export interface AuditChainOptions {
   /** How often pending entries are sealed; 0 = only on demand (tests). */
@@ -23,17 +23,32 @@ export class AuditChain {
   constructor(
     private db: Kysely<DB>,
     private keyring: Keyring,
-    private log: { warn(obj: object, msg: string): void },
+    private log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
     private opts: AuditChainOptions,
   ) {}
 
   private key(): Promise<Buffer> {
-    this.keyP ??= loadOrCreateSecret(this.db, this.keyring, 'audit-chain').catch((e) => {
-      this.keyP = null;
-      throw e;
-    });
+    this.keyP ??= loadOrCreateSecret(this.db, this.keyring, 'audit-chain')
+      .then(async (key) => {
+        for (const h of await adoptLegacyHeads(this.db, key)) {
+          this.log.warn({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head from before head MACs adopted: compare with your anchor');
+        }
+        return key;
+      })
+      .catch((e) => {
+        this.keyP = null;
+        throw e;
+      });
     return this.keyP;
   }
+
+  /** Every seal logs each chain's new head, so an operator can anchor it outside the database. */
+  private readonly onSealed = (heads: SealedHead[]) => {
+    for (const h of heads) {
+      if (h.authentic) this.log.info({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head sealed');
+      else this.log.error({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head failed its MAC: the chain was altered outside the vault');
+    }
+  };
 
   start() {
     if (this.opts.sealIntervalMs <= 0) return;
@@ -56,7 +71,7 @@ export class AuditChain {
     const key = await this.key();
     let total = 0;
     for (;;) {
-      const n = await sealPending(this.db, key, 5000, wait);
+      const n = await sealPending(this.db, key, 5000, wait, this.onSealed);
       total += n;
       if (n < 5000) return total;
     }
@@ -71,6 +86,19 @@ export class AuditChain {
   async verify(projectId: string | null): Promise<VerifyResult> {
     await this.sealNow();
     return verifyChain(this.db, await this.key(), projectId);
+  }
+
+  /** Every chain: the account-level one and each project's; valid only if all are. */
+  async verifyAll(): Promise<{ valid: boolean; entries: number; invalid: string[] }> {
+    const projects = await this.db.selectFrom('projects').select('id').execute();
+    const out = { valid: true, entries: 0, invalid: [] as string[] };
+    for (const id of [null, ...projects.map((p) => p.id)]) {
+      const v = await this.verify(id);
+      out.entries += v.entries;
+      if (!v.valid) out.invalid.push(`${id ?? 'account events'} (first bad seq ${v.first_bad_seq})`);
+    }
+    out.valid = out.invalid.length === 0;
+    return out;
   }
 
   async stop() {

@@ -1,6 +1,9 @@
 // Per-client-IP rate limits of API.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
 // RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
 // created by migration 0002 (tableCreated: true), never by the library at run time.
+// The `*_email` limits count per target address instead (hashed), whatever IPs the requests come
+// from: they stop mail-bombing one address and distributed guessing of its codes.
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -14,6 +17,10 @@ export const DEFAULT_RATE_LIMITS = {
   change_password: { points: 3, durationSeconds: 3600 },
   forgot_password: { points: 5, durationSeconds: 3600 },
   send_verification_code: { points: 5, durationSeconds: 3600 },
+  verify_email_code: { points: 30, durationSeconds: 3600 },
+  send_verification_code_email: { points: 3, durationSeconds: 3600 },
+  verify_email_code_email: { points: 10, durationSeconds: 3600 },
+  forgot_password_email: { points: 3, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
@@ -42,12 +49,25 @@ export class AuthRateLimits {
 
   /** A route's onRequest hook: spends one point for the client IP, sets RateLimit-* headers, 429 when over. */
   hook(name: RateLimitName) {
+    return this.limitBy(name, (req) => req.ip);
+  }
+
+  /** A preHandler (the body is parsed by then): spends one point for the body's `email`. */
+  emailHook(name: RateLimitName) {
+    return this.limitBy(name, (req) => {
+      // The route's schema made `email` a string before any preHandler runs.
+      const email = (req.body as { email: string }).email.trim().toLowerCase();
+      return createHash('sha256').update(email).digest('base64url');
+    });
+  }
+
+  private limitBy(name: RateLimitName, keyOf: (req: FastifyRequest) => string) {
     return async (req: FastifyRequest, reply: FastifyReply) => {
       const { rule, limiter } = this.limiters.get(name)!;
       let res: RateLimiterRes;
       let over = false;
       try {
-        res = await limiter.consume(req.ip, 1);
+        res = await limiter.consume(keyOf(req), 1);
       } catch (e) {
         if (!(e instanceof RateLimiterRes)) throw e;
         res = e;

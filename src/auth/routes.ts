@@ -30,6 +30,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { auth } = app.vault;
   const limit = auth.limits.hook.bind(auth.limits);
+  const limitEmail = auth.limits.emailHook.bind(auth.limits);
 
   app.post('/auth/login', {
     onRequest: limit('login'),
@@ -78,6 +79,7 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post('/auth/forgot-password', {
     onRequest: limit('forgot_password'),
+    preHandler: limitEmail('forgot_password_email'),
     schema: { tags: ['auth'], summary: 'Mail a single-use reset link (always 202)', body: EmailBody, response: { 202: Empty, ...ERRORS } },
   }, async (req, reply) => {
     await auth.forgotPassword(req.body.email, ctxOf(req));
@@ -110,6 +112,7 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post('/auth/send-verification-code', {
     onRequest: limit('send_verification_code'),
+    preHandler: limitEmail('send_verification_code_email'),
     schema: { tags: ['auth'], summary: 'Mail a 6-digit code to verify an email address (10 min, 5 tries)', body: EmailBody, response: { 202: Empty, ...ERRORS } },
   }, async (req, reply) => {
     await auth.sendVerificationCode(req.body.email, ctxOf(req));
@@ -117,6 +120,8 @@ export async function authRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/auth/verify-email-code', {
+    onRequest: limit('verify_email_code'),
+    preHandler: limitEmail('verify_email_code_email'),
     schema: { tags: ['auth'], summary: 'Trade an emailed code for a verification token', body: VerifyCodeBody, response: { 200: VerifyCodeResult, ...ERRORS } },
   }, async (req) => ({ success: true as const, data: await auth.verifyEmailCode(req.body.email, req.body.code, ctxOf(req)) }));
 

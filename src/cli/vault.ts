@@ -11,6 +11,7 @@ import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openFromEnvironment } from '../main.js';
 import { createProject, type Environment } from '../projects/service.js';
+import { backup, restore } from './backup.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations
@@ -27,7 +28,11 @@ const USAGE = `usage: npm run vault -- <command>
   keys migrate --to pkcs11|keyring            make the other configured source's first key active and
                                               re-wrap everything under it (key file <-> HSM)
   keys rotate-data --project ID | --all       new data key version(s), re-encrypt every ciphertext,
-                                              destroy the old version(s)`;
+                                              destroy the old version(s)
+  backup FILE                                 a consistent pg_dump of the vault and the ids and check values
+                                              of the master keys it needs (never the keys) into FILE
+  restore FILE                                restore FILE into an empty database, given a keyring that holds
+                                              every master key the backup needs; verifies the audit chain`;
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -38,6 +43,9 @@ async function main(argv: string[]) {
       all: { type: 'boolean' }, to: { type: 'string' },
     },
   });
+  if ((positionals[0] === 'backup' || positionals[0] === 'restore') && positionals.length === 2 && !values.help) {
+    return backupCommand(positionals[0], positionals[1]);
+  }
   const cmd = positionals.slice(0, 2).join(' ');
   const arg = positionals[2];
   const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data'];
@@ -96,6 +104,19 @@ async function main(argv: string[]) {
     return 0;
   } finally {
     await database.close();
+    env.config.keyring.close();
+    await env.embedded?.stop();
+  }
+}
+
+/** No migrations first: a restore needs an empty database, and a backup takes what is there. */
+async function backupCommand(cmd: 'backup' | 'restore', file: string) {
+  const env = await openFromEnvironment();
+  try {
+    const out = cmd === 'backup' ? await backup(env.config.databaseUrl, env.config.keyring, file) : await restore(env.config.databaseUrl, env.config.keyring, file);
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  } finally {
     env.config.keyring.close();
     await env.embedded?.stop();
   }

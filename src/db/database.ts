@@ -20,8 +20,12 @@ export function openDatabase(url: string, max = 20, opts: { genericPlans?: boole
     // re-plan them on every execution (~5 ms for the tokenize CTE); their generic plan is fine.
     ...(opts.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   });
-  // An idle client losing its server (PostgreSQL restarted) must not crash the process.
+  // A client losing its server (PostgreSQL restarted, failed over) must not crash the process:
+  // idle, the pool reports it here; checked out between two queries (a transaction), the client
+  // itself emits 'error' with no pool listener attached. Either way the next query on it fails
+  // (a 503) and the pool discards it on release.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     pool,

@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_auth.js';
 import * as m0003 from './migrations/0003_audit_chain.js';
 import * as m0004 from './migrations/0004_unknown_email_lockout.js';
+import * as m0006 from './migrations/0006_access_control.js';
 import * as m0007 from './migrations/0007_key_lifecycle.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_auth': m0002,
   '0003_audit_chain': m0003,
   '0004_unknown_email_lockout': m0004,
+  '0006_access_control': m0006,
   '0007_key_lifecycle': m0007,
 };
 

@@ -82,6 +82,16 @@ export interface ProjectMembersTable {
   created_at: Timestamp;
 }
 
+export interface ProjectInvitationsTable {
+  id: string;
+  project_id: string;
+  email: string;
+  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface ApplicationsTable {
   id: string;
   project_id: string;
@@ -154,6 +164,10 @@ export interface AuditHeadsTable {
   chain: string;
   seq: number;
   hash: string;
+  /** HMAC of (chain, seq, hash) under the chain key; NULL once a head failed its MAC. */
+  mac: string | null;
+  /** Written before heads were MAC'd; gets its MAC on the next start (migration 0006). */
+  legacy: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -176,6 +190,7 @@ export interface DB {
   data_key_jobs: DataKeyJobsTable;
   vault_master_keys: VaultMasterKeysTable;
   project_members: ProjectMembersTable;
+  project_invitations: ProjectInvitationsTable;
   applications: ApplicationsTable;
   tokens: TokensTable;
   cvc_sessions: CvcSessionsTable;

@@ -3,6 +3,12 @@ import { Type } from 'typebox';
 import { VaultError } from '../plugins/errors.js';
 
 export async function opsRoutes(app: FastifyInstance) {
+  // From SIGTERM on, the load balancer is told to stop sending traffic here (see main.ts).
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+
   app.get('/healthz', {
     schema: { tags: ['operations'], summary: 'Process is up', response: { 200: Type.Object({ success: Type.Boolean(), data: Type.Object({ status: Type.String() }) }) } },
   }, async () => ({ success: true, data: { status: 'ok' } }));
@@ -10,6 +16,7 @@ export async function opsRoutes(app: FastifyInstance) {
   app.get('/readyz', {
     schema: { tags: ['operations'], summary: 'Database reachable (503 otherwise)', response: { 200: Type.Object({ success: Type.Boolean(), data: Type.Object({ status: Type.String() }) }) } },
   }, async () => {
+    if (draining) throw new VaultError('service_unavailable', 'The vault is shutting down.');
     try {
       // A short timeout: a readiness probe must answer even when PostgreSQL hangs.
       await Promise.race([

@@ -28,7 +28,8 @@ export type PubKeyRule = 'required' | 'production' | 'none';
 export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 'none', opts: { allowJwt?: boolean } = {}) {
   return async function guard(req: FastifyRequest, reply: FastifyReply) {
     const key = req.headers['x-api-key'];
-    const bearer = typeof req.headers.authorization === 'string';
+    // Hybrid calls name a JWT with the Bearer scheme; another scheme is not the vault's to read.
+    const bearer = typeof req.headers.authorization === 'string' && /^Bearer\s/i.test(req.headers.authorization);
     if (typeof key !== 'string' || key === '') {
       if (opts.allowJwt && (bearer || req.cookies?.[SESSION_COOKIE])) {
         await requireUser()(req, reply);

@@ -157,7 +157,9 @@ export function sendError(reply: FastifyReply, err: VaultError) {
   return reply.code(err.status).send(errorBody(err.code, err.message, reply.request.id, err.options));
 }
 
-const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// 25006 (read-only transaction): the server reached is a standby, e.g. one Patroni is promoting
+// (its /primary check turns 200 a moment before PostgreSQL accepts writes) or a demoted primary.
+const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '25006']);
 
 export function isDatabaseDown(e: unknown): boolean {
   const err = (e ?? {}) as { code?: string; message?: string };

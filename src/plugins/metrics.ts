@@ -1,8 +1,19 @@
 // Prometheus metrics with a registry per app instance (tests run many in one process).
+// Metrics name routes, counts and timings: not for the public. They are served only with
+// METRICS_TOKEN (Bearer, on the main port) or on a separate METRICS_PORT (bound to HOST); with
+// neither, /metrics does not exist.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../applications/keys.js';
+import type { VaultConfig } from '../config.js';
+import { VaultError } from './errors.js';
 
-export function registerMetrics(app: FastifyInstance): Registry {
+const bearerOk = (header: string | undefined, token: string | null | undefined) =>
+  !token || (typeof header === 'string' && /^Bearer /i.test(header) && safeEqual(header.slice(7).trim(), token));
+
+export function registerMetrics(app: FastifyInstance, config: VaultConfig): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -23,9 +34,37 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: req.method, route, status: reply.statusCode });
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  if (config.metricsToken && config.metricsPort == null) {
+    app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+      if (!bearerOk(req.headers.authorization, config.metricsToken)) {
+        throw new VaultError('authentication_required', 'Metrics need the METRICS_TOKEN as a Bearer token.');
+      }
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  }
   return registry;
+}
+
+/** The separate metrics listener (METRICS_PORT): GET /metrics only, the token too when set. */
+export async function serveMetrics(registry: Registry, config: VaultConfig): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/metrics') return res.writeHead(404).end();
+    if (!bearerOk(req.headers.authorization, config.metricsToken)) return res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+    registry.metrics().then(
+      (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+  const host = config.metricsHost ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.metricsPort!, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a scraper's keep-alive connection must not hold the shutdown
+      }),
+  };
 }

@@ -1,6 +1,6 @@
 // Who may do what inside a project. One table, used by every management route and written out
 // in docs/permissions.md; the role-matrix test walks it.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../plugins/errors.js';
 
@@ -30,22 +30,50 @@ export function atLeast(role: Role, min: Role): boolean {
 
 export const PROJECT_NOT_FOUND = () => new VaultError('not_found', 'Project not found.');
 
+/** How far below a root project provisioned children may go (API.md §3.5). */
+export const MAX_PROJECT_DEPTH = 3;
+const RANK_SQL = sql`CASE role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'developer' THEN 2 ELSE 1 END`;
+
 /**
- * The caller's role in a live project, or 404 when they are not a member (existence is never
- * revealed across tenants), or 403 when their role is too low for `action`.
+ * The caller's role in a live project: their own membership, or — for a provisioned child — the
+ * owner or admin role they hold in an ancestor (the parent's owners and admins see its children).
+ */
+export async function roleIn(db: Kysely<DB>, userId: string, projectId: string): Promise<Role | null> {
+  const { rows } = await sql<{ role: Role }>`
+    WITH RECURSIVE up(id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM projects WHERE id = ${projectId} AND deleted_at IS NULL
+      UNION ALL
+      SELECT p.id, p.parent_id, up.depth + 1 FROM projects p JOIN up ON p.id = up.parent_id
+      WHERE up.depth < ${MAX_PROJECT_DEPTH} AND p.deleted_at IS NULL
+    )
+    SELECT m.role FROM up JOIN project_members m ON m.project_id = up.id AND m.user_id = ${userId}
+    WHERE up.depth = 0 OR m.role IN ('owner', 'admin')
+    ORDER BY ${RANK_SQL} DESC LIMIT 1`.execute(db);
+  return rows[0]?.role ?? null;
+}
+
+/** Every live project the user may see, with their role (see `roleIn`), as a query to join. */
+export function visibleProjects(userId: string) {
+  return sql<{ project_id: string; role: Role }>`(
+    WITH RECURSIVE down(project_id, role, depth) AS (
+      SELECT project_id, role, 0 FROM project_members WHERE user_id = ${userId}
+      UNION ALL
+      SELECT c.id, d.role, d.depth + 1 FROM projects c JOIN down d ON c.parent_id = d.project_id
+      WHERE d.role IN ('owner', 'admin') AND d.depth < ${MAX_PROJECT_DEPTH}
+    )
+    SELECT DISTINCT ON (project_id) project_id, role FROM down ORDER BY project_id, ${RANK_SQL} DESC
+  )`;
+}
+
+/**
+ * The caller's role in a live project, or 404 when they have none (existence is never revealed
+ * across tenants), or 403 when their role is too low for `action`.
  */
 export async function authorize(db: Kysely<DB>, userId: string, projectId: string, action: Action): Promise<Role> {
-  const row = await db
-    .selectFrom('project_members as m')
-    .innerJoin('projects as p', 'p.id', 'm.project_id')
-    .select('m.role')
-    .where('m.user_id', '=', userId)
-    .where('m.project_id', '=', projectId)
-    .where('p.deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw PROJECT_NOT_FOUND();
-  if (!atLeast(row.role, PERMISSIONS[action])) {
-    throw new VaultError('permission_denied', `Your role (${row.role}) does not allow this; it needs ${PERMISSIONS[action]} or above.`);
+  const role = await roleIn(db, userId, projectId);
+  if (!role) throw PROJECT_NOT_FOUND();
+  if (!atLeast(role, PERMISSIONS[action])) {
+    throw new VaultError('permission_denied', `Your role (${role}) does not allow this; it needs ${PERMISSIONS[action]} or above.`);
   }
-  return row.role;
+  return role;
 }

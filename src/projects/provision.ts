@@ -1,18 +1,28 @@
 // POST /internal/provision (§3.5): a key with the provisioning permission creates an isolated
-// sub-project — its own tenant and data key — with its applications, in one transaction.
+// sub-project — its own tenant and data key — with its applications, in one transaction. A child
+// never gets a right the provisioning key lacks, inherits the parent's require_mfa and
+// proxy_allowed_hosts, is visible to the parent's owners and admins (src/projects/access.ts) and
+// is deleted with it; depth and count are limited.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Permissions } from '../applications/permissions.js';
+import { sql } from 'kysely';
+import { allows, type Permission, type Permissions } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
 import { apiKeyGuard } from '../plugins/api-key.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { ProvisionBody, ProvisionResult, projectView } from './schemas.js';
 import { createProject } from './service.js';
+import { MAX_PROJECT_DEPTH } from './access.js';
 
-/** Without an explicit list, the sub-project gets one application that can tokenize and detokenize. */
-const DEFAULT_APPS: { name: string; permissions: Permissions }[] = [
-  { name: 'default', permissions: { tokenization: { allowed: true }, detokenization: { allowed: true }, provisioning: { allowed: false } } },
+/** Live children a project may have, and how deep below a root project they may go. */
+export const MAX_CHILDREN = 100;
+
+const RIGHTS: Permission[] = ['tokenization', 'detokenization', 'provisioning'];
+
+/** Without an explicit list: one application with the key's tokenize/detokenize rights. */
+const defaultApps = (key: Permissions): { name: string; permissions: Permissions }[] => [
+  { name: 'default', permissions: { tokenization: { allowed: allows(key, 'tokenization') }, detokenization: { allowed: allows(key, 'detokenization') }, provisioning: { allowed: false } } },
 ];
 
 export async function provisionRoutes(fastify: FastifyInstance) {
@@ -27,13 +37,35 @@ export async function provisionRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const parent = req.principal!;
-    const apps = req.body.applications ?? DEFAULT_APPS;
+    const apps = req.body.applications ?? defaultApps(parent.permissions);
     const names = apps.map((a) => a.name.toLowerCase());
     if (new Set(names).size !== names.length) throw new VaultError('conflict', 'Application names must be unique within a project.');
+    for (const a of apps) {
+      const extra = RIGHTS.find((r) => allows(a.permissions, r) && !allows(parent.permissions, r));
+      if (extra) throw new VaultError('permission_denied', `A child application cannot get a right the provisioning key lacks (${extra}).`);
+    }
     const environment = req.body.environment ?? parent.project.environment;
     const { vault } = app;
     const out = await vault.database.db.transaction().execute(async (trx) => {
-      const project = await createProject(trx, vault.keys, { name: req.body.name, environment, parentId: parent.project.id });
+      // Locked: concurrent calls count the same children, and the parent cannot be deleted meanwhile.
+      const p = await trx.selectFrom('projects').select(['require_mfa', 'proxy_allowed_hosts']).where('id', '=', parent.project.id)
+        .where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+      if (!p) throw new VaultError('invalid_api_key');
+      const { rows } = await sql<{ depth: number; children: number }>`
+        WITH RECURSIVE up(id, parent_id, depth) AS (
+          SELECT id, parent_id, 0 FROM projects WHERE id = ${parent.project.id}
+          UNION ALL
+          SELECT x.id, x.parent_id, up.depth + 1 FROM projects x JOIN up ON x.id = up.parent_id WHERE up.depth <= ${MAX_PROJECT_DEPTH}
+        )
+        SELECT (SELECT max(depth) FROM up)::int AS depth,
+               (SELECT count(*) FROM projects WHERE parent_id = ${parent.project.id} AND deleted_at IS NULL)::int AS children`.execute(trx);
+      if (rows[0].depth + 1 > MAX_PROJECT_DEPTH) {
+        throw new VaultError('conflict', `Provisioned projects may be at most ${MAX_PROJECT_DEPTH} levels below a root project.`);
+      }
+      if (rows[0].children >= MAX_CHILDREN) throw new VaultError('conflict', `A project may have at most ${MAX_CHILDREN} provisioned projects.`);
+      const project = await createProject(trx, vault.keys, {
+        name: req.body.name, environment, parentId: parent.project.id, requireMfa: p.require_mfa, proxyAllowedHosts: p.proxy_allowed_hosts,
+      });
       const created = [];
       for (const a of apps) {
         created.push(await createApplication(trx, { projectId: project.id, environment, name: a.name, permissions: a.permissions, region: vault.config.region }));

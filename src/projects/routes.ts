@@ -9,11 +9,11 @@ import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { requireUser } from '../plugins/jwt.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { atLeast, authorize, PROJECT_NOT_FOUND, type Role } from './access.js';
+import { authorize, PROJECT_NOT_FOUND, type Role, visibleProjects } from './access.js';
+import { invite, InviteBody, Invited, mayManage, RoleSchema } from './invitations.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
-import { createProject } from './service.js';
+import { createProject, deleteProjectTree } from './service.js';
 
-const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -75,10 +75,9 @@ export async function projectRoutes(fastify: FastifyInstance) {
     const { limit, after } = pageParams(req.query, ['date', 'id']);
     let q = db
       .selectFrom('projects as p')
-      .innerJoin('project_members as m', 'm.project_id', 'p.id')
+      .innerJoin(visibleProjects(req.user!.id).as('m'), 'm.project_id', 'p.id')
       .selectAll('p')
       .select('m.role')
-      .where('m.user_id', '=', req.user!.id)
       .where('p.deleted_at', 'is', null);
     if (after) q = q.where(sql<boolean>`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
     const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
@@ -124,26 +123,12 @@ export async function projectRoutes(fastify: FastifyInstance) {
   });
 
   app.delete('/api/projects/:id', {
-    schema: { tags: ['projects'], summary: 'Delete a project and crypto-shred its data key', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
+    schema: { tags: ['projects'], summary: 'Delete a project and its provisioned children, crypto-shredding their data keys', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
     const user = req.user!;
     await authorize(db, user.id, req.params.id, 'project.delete');
-    const id = req.params.id;
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('projects').set({ deleted_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-      // Crypto-shredding: without the wrapped data key no copy of these ciphertexts, backups
-      // included, can ever be decrypted again. The rows themselves go too.
-      const shredded = await trx.deleteFrom('project_keys').where('project_id', '=', id).executeTakeFirst();
-      const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
-      await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
-      await trx.updateTable('applications').set({ deleted_at: new Date() }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
-      await writeAudit(trx, req, {
-        projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId: user.id,
-        details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows) },
-      });
-      await notifyInvalidation(trx, 'project', id);
-    });
-    vault.keys.forget(id);
+    const deleted = await db.transaction().execute((trx) => deleteProjectTree(trx, req, req.params.id, user.id));
+    for (const id of deleted) vault.keys.forget(id);
     return { success: true as const, data: {} };
   });
 
@@ -156,9 +141,6 @@ export async function projectRoutes(fastify: FastifyInstance) {
       .select(['m.user_id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
       .where('m.project_id', '=', projectId);
   const memberView = (m: { user_id: string; email: string; name: string; role: Role; created_at: Date }) => ({ ...m, created_at: m.created_at.toISOString() });
-
-  /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
-  const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
 
   /** Locks a member's row for a change: 404 when absent, 403 when the actor may not touch it. */
   async function lockMember(trx: typeof db, projectId: string, userId: string, actor: Role, to?: Role): Promise<Role> {
@@ -187,24 +169,10 @@ export async function projectRoutes(fastify: FastifyInstance) {
 
   app.post('/api/projects/:id/members', {
     schema: {
-      tags: ['members'], summary: 'Add a registered user to the project', params: IdParams,
-      body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
-      response: { 201: Ok(Member), '4xx': ErrorBody },
+      tags: ['members'], summary: 'Invite someone by email (the same 202 for any email; they join once they accept)', params: IdParams,
+      body: InviteBody, response: { 202: Ok(Invited), '4xx': ErrorBody },
     },
-  }, async (req, reply) => {
-    const actor = req.user!;
-    const role = await authorize(db, actor.id, req.params.id, 'members.manage');
-    if (!mayManage(role, req.body.role)) throw new VaultError('permission_denied', 'Only an owner can grant the owner or admin role.');
-    const target = await db.selectFrom('users').select(['id']).where(sql<boolean>`lower(email) = lower(${req.body.email})`).executeTakeFirst();
-    if (!target) throw new VaultError('not_found', 'No registered user has that email; ask them to register first.');
-    await db.transaction().execute(async (trx) => {
-      const ins = await trx.insertInto('project_members').values({ project_id: req.params.id, user_id: target.id, role: req.body.role }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
-      if (!ins) throw new VaultError('conflict', 'That user is already a member of this project.');
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: target.id, userId: actor.id, details: { role: req.body.role } });
-    });
-    const m = await memberRows(req.params.id).where('m.user_id', '=', target.id).executeTakeFirstOrThrow();
-    return reply.code(201).send({ success: true, data: memberView(m) });
-  });
+  }, async (req, reply) => reply.code(202).send({ success: true as const, data: await invite(req, req.params.id, req.body) }));
 
   app.put('/api/projects/:id/members/:user_id', {
     schema: {

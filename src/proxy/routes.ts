@@ -13,10 +13,13 @@ import { forwardableHeaders, type ProxyInput, ProxyService } from './service.js'
 
 const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
 const RAW_TYPES = ['application/x-www-form-urlencoded', 'application/xml', 'text/xml'];
-// In raw mode the client's own headers go upstream, except these, which belong to the vault.
+// In raw (header) mode the client's own headers go upstream, except these, which belong to the
+// vault: its credentials (a hybrid call's JWT must never reach a PSP), its routing headers, and
+// what proxies in front of it add. The PSP's credentials come as X-Proxy-Authorization.
 const VAULT_HEADERS = new Set([
-  'x-api-key', 'x-pub-key', 'x-token', 'x-proxy-url', 'x-cvc-session-id', 'x-http-method', 'x-request-id', 'cookie',
-  'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'via',
+  'x-api-key', 'x-pub-key', 'x-session-key', 'authorization', 'cookie', 'x-proxy-authorization', 'x-token', 'x-proxy-url',
+  'x-cvc-session-id', 'x-http-method', 'x-request-id', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto',
+  'x-real-ip', 'via',
 ]);
 
 const missing = (path: string) => invalidFields([{ path, message: 'is required' }]);
@@ -56,8 +59,8 @@ function isHeaderMode(req: FastifyRequest): boolean {
 function rawInput(req: FastifyRequest): ProxyInput {
   const h = req.headers;
   const q = req.query as Record<string, unknown>;
-  const one = (header: string, param: string) => {
-    const v = h[header] ?? q[param];
+  const one = (header: string, param?: string) => {
+    const v = h[header] ?? (param === undefined ? undefined : q[param]);
     return typeof v === 'string' && v !== '' ? v : null;
   };
   const token = one('x-token', 'token');
@@ -65,6 +68,8 @@ function rawInput(req: FastifyRequest): ProxyInput {
   if (token === null) throw missing('/headers/x-token');
   if (proxyUrl === null) throw missing('/headers/x-proxy-url');
   const headers = forwardableHeaders(h, VAULT_HEADERS);
+  const pspAuth = one('x-proxy-authorization');
+  if (pspAuth !== null) Object.assign(headers, forwardableHeaders({ authorization: pspAuth }));
   let body: ProxyInput['body'];
   if (Buffer.isBuffer(req.body)) {
     const text = req.body.toString('utf8');
@@ -126,7 +131,9 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const invalid = req.validationError;
     if (invalid && !(headerMode && invalid.validationContext === 'body')) throw invalid;
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
-    const res = await service.transact(callerOf(req), req.project!.proxyAllowedHosts, input, now());
+    const project = req.project!;
+    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
+    const res = await service.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });
 

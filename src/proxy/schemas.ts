@@ -24,6 +24,7 @@ export const ProxyRawHeaders = Type.Object({
   'x-proxy-url': Type.Optional(Type.String()),
   'x-cvc-session-id': Type.Optional(Type.String()),
   'x-http-method': Type.Optional(Type.String()),
+  'x-proxy-authorization': Type.Optional(Type.String({ description: "The PSP's credentials, forwarded as Authorization" })),
 });
 
 /** Header mode may name these in the query string instead (Ozura: "headers or query"). */

@@ -14,7 +14,7 @@ import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
 import {
   type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
 } from './placeholders.js';
-import { checkDestination, ForbiddenAddress, guardedLookup } from './ssrf.js';
+import { checkDestination, type DestinationPolicy, ForbiddenAddress, guardedLookup } from './ssrf.js';
 import { METHODS } from './schemas.js';
 
 export const RESPONSE_CAP = 5 * 1024 * 1024;
@@ -235,12 +235,12 @@ export class ProxyService {
     await this.agent.close();
   }
 
-  async transact(caller: Caller, allowedHosts: string[] | null, input: ProxyInput, now: Date): Promise<ProxyResponse> {
+  async transact(caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date): Promise<ProxyResponse> {
     const started = performance.now();
     const audit = { host: null as string | null, path: null as string | null, method: input.method, status: null as number | null };
     let error: string | null = null;
     try {
-      const res = await this.run(caller, allowedHosts, input, now, audit);
+      const res = await this.run(caller, destinations, input, now, audit);
       audit.status = res.status_code;
       return res;
     } catch (err) {
@@ -292,19 +292,23 @@ export class ProxyService {
   }
 
   private async run(
-    caller: Caller, allowedHosts: string[] | null, input: ProxyInput, now: Date, audit: { host: string | null; path: string | null; method: string },
+    caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date, audit: { host: string | null; path: string | null; method: string },
   ): Promise<ProxyResponse> {
     // 1. Everything decidable without the database: nothing is read or spent when these fail.
     const method = input.method.toUpperCase();
     if (!(METHODS as readonly string[]).includes(method)) throw badRequest('/http_method', `must be one of ${METHODS.join(', ')}`);
     audit.method = method;
-    const dest = checkDestination(input.proxyUrl, this.config.proxyAllowPrivateNetworks, allowedHosts);
+    const dest = checkDestination(input.proxyUrl, this.config.proxyAllowPrivateNetworks, destinations);
     audit.host = dest.host;
     audit.path = dest.url.pathname;
     if ((method === 'GET' || method === 'HEAD') && input.body.kind !== 'none') throw badRequest('/request_data', 'must be absent for GET and HEAD');
     const used = new Set<Name>();
     if (input.body.kind === 'json') scanJson(input.body.value, used);
     else if (input.body.kind === 'text') scanString(input.body.text, used);
+    // Each body type has its escaping; in any other (multipart, text/*) a value could add structure.
+    if (input.body.kind === 'text' && input.body.encoding === 'raw' && used.size > 0) {
+      throw new VaultError('unsupported_media_type', 'Placeholders are filled only in JSON, form-encoded and XML bodies: set a matching Content-Type.');
+    }
     const headers = input.headers;
 
     // 2. One statement: the token, its CVC session, and (production) the session claimed.
@@ -365,7 +369,7 @@ export class ProxyService {
         throw upstreamError();
       }
       const raw = decode(await readCapped(res.body), res.headers['content-encoding'] as string | undefined);
-      return this.answer(res.statusCode, res.headers, raw);
+      return this.answer(res.statusCode, res.headers, raw, cvv);
     } catch (err) {
       if (claimed && !forwarded) {
         await this.pool.query(RESTORE_SQL, [row.cvc_id, caller.projectId, input.token, row.cvc_ct, row.cvc_created_at, row.cvc_expires_at]);
@@ -374,18 +378,18 @@ export class ProxyService {
     }
   }
 
-  private answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer): ProxyResponse {
+  private answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer, cvv: string | null): ProxyResponse {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(upstream)) {
       const lower = name.toLowerCase();
       if (value === undefined || HOP_BY_HOP.has(lower) || lower === 'set-cookie' || lower === 'content-length' || lower === 'content-encoding') continue;
-      headers[lower] = Array.isArray(value) ? value.map(maskText) : maskText(value);
+      headers[lower] = Array.isArray(value) ? value.map((x) => maskText(x, cvv)) : maskText(value, cvv);
     }
     const text = raw.toString('utf8');
-    let body: unknown = maskText(text);
+    let body: unknown = maskText(text, cvv);
     if (text.length > 0 && isJsonType(headers['content-type'] as string | undefined)) {
       try {
-        body = maskJson(JSON.parse(text));
+        body = maskJson(JSON.parse(text), cvv);
       } catch {
         // Said JSON, is not: returned as (masked) text.
       }

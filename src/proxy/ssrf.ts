@@ -156,11 +156,18 @@ export function hostAllowed(host: string, allowed: string[]): boolean {
   });
 }
 
+/** The project's rule: its `proxy_allowed_hosts`, which a production project must have. */
+export interface DestinationPolicy {
+  allowedHosts: string[] | null;
+  /** Production: card data goes only to listed hosts, so an empty list refuses everything. */
+  requireAllowList: boolean;
+}
+
 /**
  * Everything that can be decided from the URL alone. The WHATWG parser already turns decimal,
  * octal and hex IPv4 spellings (2130706433, 0177.0.0.1, 0x7f000001) into dotted form.
  */
-export function checkDestination(raw: string, allowPrivate: boolean, allowedHosts: string[] | null): Destination {
+export function checkDestination(raw: string, allowPrivate: boolean, policy: DestinationPolicy): Destination {
   let url: URL;
   try {
     url = new URL(raw);
@@ -171,7 +178,11 @@ export function checkDestination(raw: string, allowPrivate: boolean, allowedHost
   if (!schemeOk || url.username !== '' || url.password !== '' || url.hostname === '') throw invalidUrl();
   url.hash = '';
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (allowedHosts && allowedHosts.length > 0 && !hostAllowed(host, allowedHosts)) throw forbidden();
+  const allowed = policy.allowedHosts ?? [];
+  if (allowed.length === 0 && policy.requireAllowList) {
+    throw new VaultError('destination_forbidden', 'A production project sends card data only to the hosts in its proxy_allowed_hosts setting, which is empty.');
+  }
+  if (allowed.length > 0 && !hostAllowed(host, allowed)) throw forbidden();
   if (!allowPrivate && net.isIP(host) !== 0 && !isPublicAddress(host)) throw forbidden();
   return { url, host };
 }

@@ -8,7 +8,7 @@ import { requireUser } from '../plugins/jwt.js';
 import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
 import { VaultError } from '../plugins/errors.js';
 import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { type Action, authorize } from '../projects/access.js';
+import { type Action, authorize, visibleProjects } from '../projects/access.js';
 import { publicView } from './prepare.js';
 
 const TokenView = Type.Object({
@@ -21,7 +21,6 @@ const TokenView = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
-  fingerprint: Type.String(),
   test: Type.Boolean(),
   metadata: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   app_id: Type.Union([Type.String(), Type.Null()]),
@@ -30,16 +29,16 @@ const TokenView = Type.Object({
 });
 
 type Row = {
-  token: string; project_id: string; type: string; format: string; display: unknown; fingerprint: string; test: boolean;
+  token: string; project_id: string; type: string; format: string; display: unknown; test: boolean;
   metadata: unknown; app_id: string | null; created_at: Date; expires_at: Date | null;
 };
-const COLUMNS = ['token', 'project_id', 'type', 'format', 'display', 'fingerprint', 'test', 'metadata', 'app_id', 'created_at', 'expires_at'] as const;
+const COLUMNS = ['token', 'project_id', 'type', 'format', 'display', 'test', 'metadata', 'app_id', 'created_at', 'expires_at'] as const;
 
 function view(r: Row) {
   return {
     token: r.token, project_id: r.project_id, type: r.type, format: r.format,
     ...publicView(r.type, r.display as Record<string, string>),
-    fingerprint: r.fingerprint, test: r.test, metadata: r.metadata as Record<string, unknown> | null, app_id: r.app_id,
+    test: r.test, metadata: r.metadata as Record<string, unknown> | null, app_id: r.app_id,
     created_at: r.created_at.toISOString(), expires_at: r.expires_at?.toISOString() ?? null,
   };
 }
@@ -61,7 +60,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
   async function find(userId: string, token: string, projectId: string | undefined, action: Action): Promise<Row> {
     let q = db
       .selectFrom('tokens as t')
-      .innerJoin('project_members as m', (j) => j.onRef('m.project_id', '=', 't.project_id').on('m.user_id', '=', userId))
+      .innerJoin(visibleProjects(userId).as('m'), 'm.project_id', 't.project_id')
       .innerJoin('projects as p', 'p.id', 't.project_id')
       .select(COLUMNS.map((c) => `t.${c}` as const))
       .where('t.token', '=', token)

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { invalidFields, VaultError } from '../plugins/errors.js';
@@ -8,17 +9,31 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import { maskCard, type MaskingConfig } from './masking.js';
+import { maskCard } from './masking.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
 }
 
-function tokenizeView(o: TokenizeOutcome, masking: MaskingConfig | null) {
+/**
+ * Deduplication answers "this number is already stored" (the old token, `deduplicated: true`, a
+ * shared fingerprint): an oracle that confirms a guessed card number among the few candidates a
+ * BIN and last 4 leave. Only a caller who may detokenize — and so learns nothing new — gets it;
+ * for everyone else (tokenize-only keys, JWT callers) it does not apply (docs/security.md).
+ */
+export function mayDeduplicate(req: FastifyRequest): boolean {
+  return req.principal !== null && allows(req.principal.permissions, 'detokenization');
+}
+
+function withDedupRight(item: PreparedItem, allowed: boolean): PreparedItem {
+  return allowed || !item.dedup ? item : { ...item, dedup: false };
+}
+
+function tokenizeView(o: TokenizeOutcome, item: PreparedItem) {
   const view = publicView(o.type, o.display);
-  if (masking && o.type === 'card') {
-    const m = maskCard(o.display, masking);
+  if (item.masking && o.type === 'card') {
+    const m = maskCard(o.display, item.masking);
     view.data = { ...view.data, cardNumber: m.cardNumber };
     view.mask = { card_number: m.card_number };
   }
@@ -27,9 +42,9 @@ function tokenizeView(o: TokenizeOutcome, masking: MaskingConfig | null) {
     token: o.token,
     type: o.type,
     ...view,
-    // As Ozura: only when a CVV was sent.
+    // As Ozura: a CVC session only when a CVV was sent, a fingerprint only where deduplication applied.
     ...(o.cvcSessionId ? { cvc_session_id: o.cvcSessionId } : {}),
-    fingerprint: o.fingerprint,
+    ...(item.dedup ? { fingerprint: o.fingerprint } : {}),
     deduplicated: o.deduplicated,
     created_at: o.createdAt.toISOString(),
     expires_at: o.expiresAt ? o.expiresAt.toISOString() : null,
@@ -68,11 +83,12 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const at = now();
     const dedupDefault = req.project!.deduplicate;
+    const dedupAllowed = mayDeduplicate(req);
     const { items, project_id: _ignored, ...single } = req.body;
     if (items) {
       const prepared = items.map((raw) => {
         try {
-          return prepareItem(raw, dedupDefault, at);
+          return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
         } catch (e) {
           if (e instanceof VaultError) return e;
           throw e;
@@ -86,13 +102,13 @@ export async function tokenRoutes(fastify: FastifyInstance) {
         items: prepared.map((p) => {
           if (p instanceof VaultError) return itemError(p);
           const r = outcomes[k++];
-          return r instanceof VaultError ? itemError(r) : tokenizeView(r, p.masking);
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r, p);
         }),
       });
     }
-    const item = prepareItem(single, dedupDefault, at);
+    const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(only(outcome), item.masking));
+    return reply.code(201).send(tokenizeView(only(outcome), item));
   });
 
   app.post('/detokenize', {

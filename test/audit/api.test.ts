@@ -29,6 +29,8 @@ describe('audit completeness', () => {
     await call('POST', '/test-tokens', key, { cardNumber: '4242424242424242', expirationMonth: '12', expirationYear: '2031', cvc: '123' });
     await call('PUT', `/api/applications/${a.id}`, alice.auth, { name: 'audited-app-2' });
     await call('POST', `/api/projects/${p.id}/members`, alice.auth, { email: mallory.email, role: 'viewer' });
+    const [inv] = (await call('GET', '/api/user/invitations', mallory.auth)).json().data;
+    await call('POST', `/api/user/invitations/${inv.id}/accept`, mallory.auth);
     await call('PUT', `/api/projects/${p.id}/members/${mallory.id}`, alice.auth, { role: 'developer' });
     await call('DELETE', `/api/projects/${p.id}/members/${mallory.id}`, alice.auth);
     await call('PUT', `/api/projects/${p.id}`, alice.auth, { require_mfa: false });
@@ -40,13 +42,14 @@ describe('audit completeness', () => {
     const actions = res.data.map((e: { action: string }) => e.action).reverse();
     expect(actions).toEqual([
       'project_create', 'application_create', 'tokenize', 'tokenize_batch', 'detokenize', 'detokenize', 'test_token',
-      'application_update', 'member_add', 'member_role_change', 'member_remove', 'project_update', 'token_delete', 'provision',
+      'application_update', 'member_invite', 'member_add', 'member_role_change', 'member_remove', 'project_update', 'token_delete', 'provision',
       'application_delete',
     ]);
     const byAction = Object.fromEntries(res.data.map((e: { action: string }) => [e.action, e]));
     expect(byAction.tokenize).toMatchObject({ event_type: 'token', app_id: a.id, resource_id: t.token, outcome: 'success', project_id: p.id });
     expect(res.data.filter((e: { action: string; outcome: string }) => e.action === 'detokenize').map((e: { outcome: string }) => e.outcome).sort()).toEqual(['failure', 'success']);
-    expect(byAction.member_add).toMatchObject({ user_id: alice.id, resource_id: mallory.id, details: { role: 'viewer' } });
+    expect(byAction.member_invite).toMatchObject({ user_id: alice.id, resource_type: 'invitation', resource_id: inv.id, details: { role: 'viewer' } });
+    expect(byAction.member_add).toMatchObject({ user_id: mallory.id, resource_id: mallory.id, details: { role: 'viewer', invitation: inv.id } });
     for (const e of res.data) {
       expect(Object.keys(e).sort()).toEqual(['action', 'app_id', 'created_at', 'details', 'event_type', 'hash', 'id', 'ip_address', 'outcome', 'prev_hash', 'project_id', 'request_id', 'resource_id', 'resource_type', 'seq', 'user_id'].sort());
       expect(e.id).toMatch(/^aud_/);
@@ -60,7 +63,7 @@ describe('audit completeness', () => {
     expect(onlyTokens.data.every((e: { event_type: string }) => e.event_type === 'token')).toBe(true);
     const rest = (await call('GET', `/api/audit-logs?project_id=${p.id}&event_type=token&limit=50&cursor=${onlyTokens.next_cursor}`, alice.auth)).json();
     expect(onlyTokens.data.length + rest.data.length).toBe(6); // tokenize, batch, 2 × detokenize, test token, delete
-    const byUser = (await call('GET', `/api/audit-logs?project_id=${p.id}&user_id=${alice.id}&action=member_add`, alice.auth)).json();
+    const byUser = (await call('GET', `/api/audit-logs?project_id=${p.id}&user_id=${alice.id}&action=member_invite`, alice.auth)).json();
     expect(byUser.data).toHaveLength(1);
     const future = (await call('GET', `/api/audit-logs?project_id=${p.id}&from=2999-01-01T00:00:00Z`, alice.auth)).json();
     expect(future.data).toHaveLength(0);

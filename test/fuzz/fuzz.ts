@@ -101,7 +101,10 @@ async function world(): Promise<World> {
   await v.sql.query("INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')", [a.projectId, alice.id]);
   // Destructive operations act on the victim's project, so that the run keeps its footing.
   const vp = (await post(v, '/api/projects', victim.auth, { name: 'victim', environment: 'development' })).data;
-  await post(v, `/api/projects/${vp.id}/members`, victim.auth, { email: alice.email, role: 'admin' }).catch(() => null);
+  // Members join by invitation: alice accepts the victim's.
+  await post(v, `/api/projects/${vp.id}/members`, victim.auth, { email: alice.email, role: 'admin' });
+  const [invitation] = (await v.app.inject({ url: '/api/user/invitations', headers: alice.auth })).json().data;
+  await post(v, `/api/user/invitations/${invitation.id}/accept`, alice.auth, {});
   const vApp = (await post(v, '/api/applications', victim.auth, { project_id: vp.id, name: 'victim app', permissions: { tokenization: { allowed: true } } })).data;
   const card = { cardNumber: '4242424242424242', expirationMonth: '12', expirationYear: '2034', cvv: '123', holderName: 'Fuzz' };
   const tA = await post(v, '/tokenize', a.headers, { type: 'card', data: card });

@@ -11,8 +11,10 @@ import { freshDatabase, startVault, type TestApp, type TestVault, VISA } from '.
 let v: TestVault;
 let a: TestApp;
 
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
+
 beforeAll(async () => {
-  v = await startVault();
+  v = await startVault({ metricsToken: METRICS_TOKEN });
   a = await v.createApp();
 });
 afterAll(() => v.close());
@@ -25,7 +27,7 @@ describe('operations endpoints', () => {
 
   it('GET /metrics counts requests and latency by route', async () => {
     await v.app.inject({ method: 'POST', url: '/tokenize', headers: a.headers, payload: { type: 'card', data: VISA } });
-    const m = (await v.app.inject('/metrics')).body;
+    const m = (await v.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).body;
     expect(m).toMatch(/vault_http_requests_total\{method="POST",route="\/tokenize",status="201"\} \d+/);
     expect(m).toContain('vault_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/tokenize"}');
   });

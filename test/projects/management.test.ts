@@ -71,13 +71,17 @@ describe('projects', () => {
 });
 
 describe('members', () => {
-  it('add by email, change role, remove; the last owner stays', async () => {
+  it('invite by email, accept, change role, remove; the last owner stays', async () => {
     const p = await project();
     const add = await call('POST', `/api/projects/${p.id}/members`, alice, { email: bob.email.toUpperCase(), role: 'developer' });
-    expect(add.statusCode).toBe(201);
-    expect(add.json().data).toMatchObject({ user_id: bob.id, email: bob.email, role: 'developer' });
-    expect((await call('POST', `/api/projects/${p.id}/members`, alice, { email: bob.email, role: 'viewer' })).statusCode).toBe(409);
-    expect((await call('POST', `/api/projects/${p.id}/members`, alice, { email: 'nobody@example.test', role: 'viewer' })).statusCode).toBe(404);
+    expect(add.statusCode).toBe(202);
+    expect(add.json().data).toEqual({ email: bob.email.toLowerCase(), role: 'developer', status: 'invited' });
+    expect((await call('GET', `/api/projects/${p.id}`, bob)).statusCode).toBe(404); // not before accepting
+    const [inv] = (await call('GET', '/api/user/invitations', bob)).json().data;
+    expect((await call('POST', `/api/user/invitations/${inv.id}/accept`, bob)).statusCode).toBe(200);
+    // Inviting a member again changes nothing and answers the same.
+    expect((await call('POST', `/api/projects/${p.id}/members`, alice, { email: bob.email, role: 'viewer' })).statusCode).toBe(202);
+    expect((await call('GET', '/api/user/invitations', bob)).json().data).toEqual([]);
     expect((await call('GET', `/api/projects/${p.id}`, bob)).json().data.role).toBe('developer');
     expect((await call('PUT', `/api/projects/${p.id}/members/${bob.id}`, alice, { role: 'viewer' })).json().data.role).toBe('viewer');
     const list = (await call('GET', `/api/projects/${p.id}/members`, bob)).json().data;

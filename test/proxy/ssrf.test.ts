@@ -14,6 +14,7 @@ beforeAll(async () => {
   v = await startVault({ proxyAllowPrivateNetworks: false });
   a = await v.createApp();
   prod = await v.createApp({ environment: 'production' });
+  await v.sql.query("UPDATE projects SET proxy_allowed_hosts = ARRAY['localhost'] WHERE id = $1", [prod.projectId]);
   trap = await startTrap();
 });
 afterAll(async () => {

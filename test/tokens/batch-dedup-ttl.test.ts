@@ -88,7 +88,8 @@ describe('deduplication', () => {
     const one = (await post('/tokenize', a.headers, { type: 'string', data: 'same' })).json();
     const two = (await post('/tokenize', a.headers, { type: 'string', data: 'same' })).json();
     expect(one.token).not.toBe(two.token);
-    expect(one.fingerprint).toBe(two.fingerprint);
+    // A fingerprint only where deduplication applied (API.md §3.1).
+    expect(one).not.toHaveProperty('fingerprint');
   });
 
   it('duplicates inside one batch and across concurrent calls resolve to one token', async () => {

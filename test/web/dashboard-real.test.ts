@@ -38,7 +38,16 @@ describe('dashboard end to end (real vault)', () => {
     const v = await vault();
     const result = await walkThrough(b.page, v.url, {
       emailCode: async (email) => codeFrom(await mail.next(email)),
-      otherUser: async () => (await createUser(v, 'bob')).email,
+      otherUser: async () => {
+        const bob = await createUser(v, 'bob');
+        return {
+          email: bob.email,
+          accept: async () => {
+            const [inv] = (await v.app.inject({ url: '/api/user/invitations', headers: bob.auth })).json().data;
+            expect((await v.app.inject({ method: 'POST', url: `/api/user/invitations/${inv.id}/accept`, headers: bob.auth })).statusCode).toBe(200);
+          },
+        };
+      },
       tokenize: async (apiKey, pubKey) => {
         const res = await fetch(`${v.url}/tokenize`, {
           method: 'POST',
@@ -64,12 +73,48 @@ describe('dashboard end to end (real vault)', () => {
     const project = await v.sql.query("SELECT deduplicate, proxy_allowed_hosts FROM projects WHERE name = 'Payments'");
     expect(project.rows[0]).toEqual({ deduplicate: true, proxy_allowed_hosts: ['api.stripe.com', '*.adyen.com'] });
     const members = await v.sql.query("SELECT action FROM audit_log WHERE action LIKE 'member_%' ORDER BY created_at");
-    expect(members.rows.map((r) => r.action)).toEqual(['member_add', 'member_role_change', 'member_remove']);
+    expect(members.rows.map((r) => r.action)).toEqual(['member_invite', 'member_invite', 'member_invite_withdraw', 'member_add', 'member_role_change', 'member_remove']);
     // The session lives in an HttpOnly, SameSite=Strict cookie only.
     const session = (await b.context.cookies(v.url)).find((c) => c.name === 'vault_session');
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe('Strict');
   }, 180_000);
+
+  it('an invitee sees the invitation and accepts it in the dashboard; a production project without allowed hosts is flagged', async () => {
+    const v = await vault();
+    const owner = await createUser(v, 'owner');
+    const invitee = await createUser(v, 'carol');
+    const created = await v.app.inject({ method: 'POST', url: '/api/projects', headers: owner.auth, payload: { name: 'Acquiring', environment: 'production' } });
+    const projectId = created.json().data.id;
+    await v.app.inject({ method: 'POST', url: `/api/projects/${projectId}/members`, headers: owner.auth, payload: { email: invitee.email, role: 'admin' } });
+    await b.context.clearCookies();
+    const page = await b.context.newPage();
+    try {
+      await page.goto(`${v.url}/login`);
+      await page.getByLabel('Email').fill(invitee.email);
+      await page.getByLabel('Password').fill(invitee.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const accept = page.getByRole('button', { name: 'Accept the invitation to Acquiring' });
+      await accept.waitFor();
+      expect(await page.getByRole('link', { name: 'Acquiring' }).count()).toBe(0);
+      await checkScreen(page, 'invitations');
+      await accept.click();
+      await page.getByText('You joined Acquiring as admin.').waitFor();
+      await page.getByRole('link', { name: 'Acquiring' }).click();
+      await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByText('No allowed hosts: the proxy refuses every call of this production project').waitFor();
+      await checkScreen(page, 'production-allow-list');
+      await page.getByLabel('Proxy allowed hosts').fill('api.stripe.com');
+      expect(await page.getByText('No allowed hosts:').count()).toBe(0);
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Saved.').waitFor();
+      const row = await v.sql.query('SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2', [projectId, invitee.id]);
+      expect(row.rows).toEqual([{ role: 'admin' }]);
+      expect((await v.sql.query('SELECT proxy_allowed_hosts FROM projects WHERE id = $1', [projectId])).rows[0].proxy_allowed_hosts).toEqual(['api.stripe.com']);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 
   it('forgot → mailed reset link → new password; expiry and session banners; expired-password change at sign-in', async () => {
     const v = await vault();

@@ -8,8 +8,8 @@ import { checkScreen } from './browser.js';
 
 export interface Backend {
   emailCode(email: string): Promise<string>;
-  /** Another registered account, to invite as a member. */
-  otherUser(): Promise<string>;
+  /** Another registered account, to invite as a member; `accept` accepts its pending invitations. */
+  otherUser(): Promise<{ email: string; accept(): Promise<void> }>;
   tokenize(apiKey: string, pubKey: string): Promise<{ token: string }>;
 }
 
@@ -203,16 +203,25 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   // ---- members and settings ----
   await tab(page, 'Members').click();
   await page.getByRole('cell', { name: email, exact: true }).waitFor();
-  const other = await backend.otherUser();
+  const invitee = await backend.otherUser();
+  const other = invitee.email;
   const invite = page.getByRole('form', { name: 'Invite a member' });
+  // An email without an account gets the same answer as any other: an invitation, pending.
   await invite.getByLabel('Email').fill('nobody@example.com');
   await invite.getByRole('button', { name: 'Invite' }).click();
-  await expect.poll(async () => (await page.getByRole('alert').allTextContents()).join(' ')).toMatch(/\S/);
+  await page.getByText('An invitation to join as developer was sent to nobody@example.com.').waitFor();
   await invite.getByLabel('Email').fill(other);
   await invite.getByLabel('Role').selectOption('viewer');
   await invite.getByRole('button', { name: 'Invite' }).click();
-  await page.getByRole('cell', { name: other, exact: true }).waitFor();
+  await page.getByRole('button', { name: `Withdraw the invitation of ${other}` }).waitFor();
   await checkScreen(page, 'members', { screenshot: shot });
+  await page.getByRole('button', { name: 'Withdraw the invitation of nobody@example.com' }).click();
+  await page.getByRole('button', { name: 'Withdraw the invitation of nobody@example.com' }).waitFor({ state: 'detached' });
+  // A member only once they accept.
+  expect(await page.getByRole('cell', { name: other, exact: true }).count()).toBe(0);
+  await invitee.accept();
+  await page.reload();
+  await page.getByRole('cell', { name: other, exact: true }).waitFor();
   await page.getByLabel(`Role of ${other}`).selectOption('developer');
   await expect.poll(() => page.getByLabel(`Role of ${other}`).inputValue()).toBe('developer');
   await page.reload();

@@ -157,6 +157,16 @@ export interface Member {
   name?: string | null;
   role: string;
 }
+export interface Invitation {
+  id: string;
+  project_id: string;
+  project_name: string;
+  email: string;
+  role: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+}
 export interface AuditEntry {
   id: string;
   seq: number | string | null;

@@ -1,7 +1,7 @@
 // Projects list and the project page with its tabs (applications, tokens, audit log, members,
 // traffic, settings). Every call follows API.md §4.2.
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, type Application, type Environment, type Permissions, type Project } from './api';
+import { ApiError, api, type Application, type Environment, type Invitation, type Permissions, type Project } from './api';
 import { ApplicationsTab, AuditTab, MembersTab, TokensTab, TrafficTab } from './tabs';
 import { Checkbox, ConfirmDialog, Field, FormAlert, Link, LoadError, Loading, LoadState, navigate, SelectField, Submit, useAction, useLoad } from './ui';
 
@@ -33,6 +33,7 @@ export function ProjectsList() {
           }}
         />
       )}
+      <Invitations onAccepted={list.reload} />
       <LoadState of={list} what="projects" empty="You have no projects yet. Create one to get API keys." />
       {list.data && list.data.data.length > 0 && (
         <table>
@@ -60,6 +61,44 @@ export function ProjectsList() {
         </table>
       )}
     </>
+  );
+}
+
+/** Invitations waiting for the signed-in user: membership starts only when they accept. */
+function Invitations({ onAccepted }: { onAccepted: () => void }) {
+  const list = useLoad(() => api.get<Invitation[]>('/api/user/invitations'), []);
+  const act = useAction();
+  const [notice, setNotice] = useState('');
+  const answer = (inv: Invitation, accept: boolean) =>
+    act.run(async () => {
+      await api.post(`/api/user/invitations/${encodeURIComponent(inv.id)}/${accept ? 'accept' : 'decline'}`);
+      setNotice(accept ? `You joined ${inv.project_name} as ${inv.role}.` : `You declined the invitation to ${inv.project_name}.`);
+      list.reload();
+      if (accept) onAccepted();
+    });
+  if (list.error) return <LoadError error={list.error} retry={list.reload} />;
+  const pending = list.data ?? [];
+  if (pending.length === 0) return notice ? <p role="status">{notice}</p> : null;
+  return (
+    <section className="panel" aria-labelledby="invitations-title">
+      <h2 id="invitations-title">Invitations</h2>
+      {notice && <p role="status">{notice}</p>}
+      <FormAlert error={act.error} />
+      <ul className="plain">
+        {pending.map((inv) => (
+          <li key={inv.id}>
+            <strong>{inv.project_name}</strong> as {inv.role}
+            {inv.invited_by ? `, from ${inv.invited_by}` : ''} (until {new Date(inv.expires_at).toLocaleDateString()}){' '}
+            <button type="button" className="small" disabled={act.busy} onClick={() => answer(inv, true)} aria-label={`Accept the invitation to ${inv.project_name}`}>
+              Accept
+            </button>{' '}
+            <button type="button" className="secondary small" disabled={act.busy} onClick={() => answer(inv, false)} aria-label={`Decline the invitation to ${inv.project_name}`}>
+              Decline
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -185,7 +224,10 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
         <div className="field">
           <label htmlFor={hostsId}>Proxy allowed hosts</label>
           <p className="hint" id={`${hostsId}-hint`}>
-            One host name per line. The proxy only reaches these hosts; empty allows any public host.
+            One host name per line (<code>*.example.com</code> for its subdomains). The proxy only reaches these hosts.{' '}
+            {environment === 'production'
+              ? 'A production project sends card data only to hosts on this list: empty refuses every proxy call.'
+              : 'Empty allows any public host.'}
           </p>
           <textarea
             id={hostsId}
@@ -196,6 +238,11 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
             aria-describedby={`${hostsId}-hint${hostsErr ? ` ${hostsId}-err` : ''}`}
             aria-invalid={hostsErr ? true : undefined}
           />
+          {environment === 'production' && hosts.trim() === '' && (
+            <p className="banner warn" role="status">
+              No allowed hosts: the proxy refuses every call of this production project until you add your payment processor's host.
+            </p>
+          )}
           {hostsErr && (
             <p className="field-error" id={`${hostsId}-err`}>
               {hostsErr}

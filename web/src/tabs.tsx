@@ -1,6 +1,6 @@
 // The project page's tabs.
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, type Application, type AuditEntry, type Member, type Project, type TokenRow } from './api';
+import { api, type Application, type AuditEntry, type Invitation, type Member, type Project, type TokenRow } from './api';
 import { permissionsOf } from './projects';
 import { bucket, type Series } from './traffic';
 import { Checkbox, ConfirmDialog, CopyButton, Field, fmtTime, FormAlert, LoadState, SelectField, Submit, useAction, useLoad } from './ui';
@@ -477,6 +477,8 @@ const ROLES: [string, string][] = [
 
 export function MembersTab({ project }: { project: Project }) {
   const list = useLoad(() => api.list<Member>(`/api/projects/${pid(project)}/members`, { limit: 200 }), [project.id]);
+  const invitations = useLoad(() => api.get<Invitation[]>(`/api/projects/${pid(project)}/invitations`), [project.id]);
+  const withdraw = useAction();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('developer');
   const invite = useAction();
@@ -496,9 +498,9 @@ export function MembersTab({ project }: { project: Project }) {
           e.preventDefault();
           void invite.run(async () => {
             await api.post(`/api/projects/${pid(project)}/members`, { email, role });
-            setNotice(`${email} was added as ${role}.`);
+            setNotice(`An invitation to join as ${role} was sent to ${email}. They become a member once they accept it.`);
             setEmail('');
-            list.reload();
+            invitations.reload();
           });
         }}
       >
@@ -511,6 +513,33 @@ export function MembersTab({ project }: { project: Project }) {
         </Submit>
       </form>
       {notice && <p role="status">{notice}</p>}
+      {invitations.data && invitations.data.length > 0 && (
+        <section className="panel" aria-labelledby="pending-title">
+          <h3 id="pending-title">Pending invitations</h3>
+          <FormAlert error={withdraw.error} />
+          <ul className="plain">
+            {invitations.data.map((inv) => (
+              <li key={inv.id}>
+                {inv.email} as {inv.role} (until {new Date(inv.expires_at).toLocaleDateString()}){' '}
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={withdraw.busy}
+                  aria-label={`Withdraw the invitation of ${inv.email}`}
+                  onClick={() =>
+                    withdraw.run(async () => {
+                      await api.del(`/api/projects/${pid(project)}/invitations/${encodeURIComponent(inv.id)}`);
+                      invitations.reload();
+                    })
+                  }
+                >
+                  Withdraw
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <FormAlert error={change.error} />
       <LoadState of={list} what="members" empty="No members." />
       {list.data && list.data.data.length > 0 && (
