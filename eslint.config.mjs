@@ -1,17 +1,20 @@
 // typescript-eslint's recommended type-checked rules over the server, the tests, the benchmark
-// and the dashboard. `npm run lint`; CI runs it.
+// the dashboard, the packages and the example. `npm run lint`; CI runs it.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', '**/dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts', 'packages/node/src/openapi.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.check.json', './web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.check.json', './web/tsconfig.json', './packages/elements/tsconfig.json', './packages/node/tsconfig.json', './examples/checkout/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -34,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/src/**'],
+    files: ['web/src/**', 'packages/elements/src/**', 'examples/checkout/app.tsx'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {

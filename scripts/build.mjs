@@ -1,6 +1,6 @@
 // `npm run build`: builds only what changed since the last build. The server (tsc → dist/) is
 // rebuilt when src/ or the TypeScript configuration changed, the dashboard (vite → dist/web/) when
-// web/ changed; each part keeps a hash of its inputs in dist/.build/. `npm start`, `npm run vault`,
+// web/ changed, the packages (packages/elements, packages/node) when theirs did; each part keeps a hash of its inputs in dist/.build/. `npm start`, `npm run vault`,
 // `npm test` and `npm run bench` call it, so an unchanged checkout starts without building, and an
 // edited one still runs what was edited. `--force` rebuilds regardless; naming parts (`server`,
 // `web`) builds only those.
@@ -17,6 +17,24 @@ const force = args.includes('--force');
 const only = args.filter((a) => !a.startsWith('--'));
 
 const PARTS = [
+  {
+    // The browser SDK and its frames (npm workspace), served by the vault at /elements/v1/.
+    name: 'elements',
+    inputs: ['packages/elements/src', 'packages/elements/build.mjs', 'packages/elements/tsconfig.json', 'package-lock.json'],
+    output: 'packages/elements/dist/elements.js',
+    build() {
+      execFileSync(process.execPath, [path.join(ROOT, 'packages/elements/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    },
+  },
+  {
+    name: 'node',
+    inputs: ['packages/node/src', 'packages/node/tsconfig.json', 'package-lock.json'],
+    output: 'packages/node/dist/index.js',
+    build() {
+      rmSync(path.join(ROOT, 'packages/node/dist'), { recursive: true, force: true });
+      execFileSync(bin('tsc'), ['-p', 'packages/node/tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+    },
+  },
   {
     name: 'server',
     inputs: ['src', 'tsconfig.json', 'package-lock.json'],

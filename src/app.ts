@@ -36,6 +36,10 @@ import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
 import { mfaRoutes } from './mfa/routes.js';
 import { TokenStore } from './tokens/store.js';
+import { SessionRateLimits } from './sessions/guard.js';
+import { sessionRoutes } from './sessions/routes.js';
+import { elementsRoutes } from './elements/routes.js';
+import { SessionStore } from './sessions/service.js';
 
 export interface VaultServices {
   config: VaultConfig;
@@ -48,6 +52,8 @@ export interface VaultServices {
   audit: AuditChain;
   mailer: Mailer;
   auth: AuthService;
+  sessions: SessionStore;
+  sessionLimits: SessionRateLimits;
   now: () => Date;
 }
 
@@ -126,6 +132,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
     mailer,
     auth: null as unknown as AuthService,
+    sessions: new SessionStore(database.db, database.pool, now),
+    sessionLimits: new SessionRateLimits(database.pool, config.rateLimits),
     audit: new AuditChain(database.db, config.keyring, app.log, {
       sealIntervalMs: config.auditSealIntervalMs,
       retentionDays: config.auditRetentionDays,
@@ -148,6 +156,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.decorateRequest('user', null);
   app.decorateRequest('project', null);
   app.decorateRequest('jwtOnly', false);
+  app.decorateRequest('elementsSession', null);
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
@@ -182,6 +191,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(opsRoutes);
   await app.register(docsRoutes);
   await app.register(tokenRoutes);
+  await app.register(sessionRoutes);
+  await app.register(elementsRoutes, { root: config.elementsRoot });
   await app.register(applicationKeyRoutes);
   await app.register(authRoutes);
   await app.register(mfaRoutes);
@@ -201,6 +212,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     sweeper = setInterval(() => {
       services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed'));
       services.auth.sweep().catch((err) => app.log.warn({ err }, 'auth sweep failed'));
+      services.sessions.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed'));
     }, config.sweepIntervalMs);
     sweeper.unref();
   }

@@ -56,6 +56,8 @@ export interface VaultConfig {
   /** Clock, so expiry can be tested without sleeping. */
   now?: () => Date;
   rateLimits?: Partial<Record<string, RateLimitRule>>;
+  /** The built browser SDK (packages/elements/dist) served at /elements/v1/. */
+  elementsRoot?: string;
   /** The built dashboard (index.html + assets/); default dist/web next to the server. */
   webRoot?: string;
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { buildApp } from './app.js';
 import { DEFAULTS, defaultCookieSecure, parseTrustProxy, type RateLimitRule, type VaultConfig } from './config.js';
 import { DEFAULT_RATE_LIMITS } from './auth/ratelimit.js';
+import { DEFAULT_SESSION_RATE_LIMITS } from './sessions/guard.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { Keyring, type KeySource, loadOrCreateKeyFile, parseKeys, SoftKeySource } from './crypto/keyring.js';
 import { DEFAULT_POLICY } from './crypto/rotation.js';
@@ -39,8 +40,9 @@ export function parseRateLimits(v: string | undefined): Record<string, RateLimit
   const out: Record<string, RateLimitRule> = {};
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
-    if (!m || !(m[1] in DEFAULT_RATE_LIMITS) || Number(m[2]) < 1 || Number(m[3]) < 1) {
-      throw new Error(`AUTH_RATE_LIMITS: "${entry}" is not <name>=<points>/<seconds> with name one of ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')}`);
+    const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS };
+    if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {
+      throw new Error(`AUTH_RATE_LIMITS: "${entry}" is not <name>=<points>/<seconds> with name one of ${Object.keys(names).join(', ')}`);
     }
     out[m[1]] = { points: Number(m[2]), durationSeconds: Number(m[3]) };
   }

@@ -51,6 +51,32 @@ export async function createApplication(trx: Kysely<DB> | Transaction<DB>, a: Ne
   return { ...row, api_key: apiKey };
 }
 
+/** The columns `principalFromRow` reads: an application joined with its project. */
+export const PRINCIPAL_COLUMNS = [
+  'a.id', 'a.name', 'a.permissions', 'a.pub_key',
+  'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.proxy_allowed_hosts',
+] as const;
+
+export function principalFromRow(row: {
+  id: string; name: string; permissions: unknown; pub_key: string; project_id: string; project_name: string;
+  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; proxy_allowed_hosts: string[] | null;
+}): AppPrincipal {
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: row.permissions as Permissions,
+    pubKey: row.pub_key,
+    project: {
+      id: row.project_id,
+      name: row.project_name,
+      environment: row.environment,
+      parentId: row.parent_id,
+      deduplicate: row.deduplicate,
+      proxyAllowedHosts: row.proxy_allowed_hosts,
+    },
+  };
+}
+
 interface CacheEntry {
   principal: AppPrincipal | null;
   at: number;
@@ -109,29 +135,12 @@ export class ApiKeyCache {
     const row = await this.db
       .selectFrom('applications as a')
       .innerJoin('projects as p', 'p.id', 'a.project_id')
-      .select([
-        'a.id', 'a.name', 'a.permissions', 'a.pub_key',
-        'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.proxy_allowed_hosts',
-      ])
+      .select(PRINCIPAL_COLUMNS)
       .where('a.key_hash', '=', Buffer.from(hashB64, 'base64'))
       .where('a.deleted_at', 'is', null)
       .where('p.deleted_at', 'is', null)
       .executeTakeFirst();
-    if (!row) return null;
-    return {
-      id: row.id,
-      name: row.name,
-      permissions: row.permissions as Permissions,
-      pubKey: row.pub_key,
-      project: {
-        id: row.project_id,
-        name: row.project_name,
-        environment: row.environment,
-        parentId: row.parent_id,
-        deduplicate: row.deduplicate,
-        proxyAllowedHosts: row.proxy_allowed_hosts,
-      },
-    };
+    return row ? principalFromRow(row) : null;
   }
 
   async flushUsage(): Promise<void> {

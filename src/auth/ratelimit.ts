@@ -27,23 +27,46 @@ export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
 
 export const RATE_LIMIT_TABLE = 'auth_rate_limits';
 
+/** Spends one point of `key`, sets the RateLimit-* headers, and throws 429 `rate_limited` when over. */
+export async function spendPoint(limiter: RateLimiterPostgres, rule: RateLimitRule, key: string, reply: FastifyReply) {
+  let res: RateLimiterRes;
+  let over = false;
+  try {
+    res = await limiter.consume(key, 1);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    res = e;
+    over = true;
+  }
+  const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  reply.header('ratelimit-limit', String(rule.points));
+  reply.header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)));
+  reply.header('ratelimit-reset', String(reset));
+  reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
+  if (over) throw new VaultError('rate_limited', undefined, { retryAfterSeconds: reset });
+}
+
+/** A limiter on the shared table (created by migration 0002, never by the library). */
+export function postgresLimiter(pool: pg.Pool, keyPrefix: string, rule: RateLimitRule) {
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix,
+    points: rule.points,
+    duration: rule.durationSeconds,
+  });
+}
+
 export class AuthRateLimits {
   private limiters = new Map<RateLimitName, { rule: RateLimitRule; limiter: RateLimiterPostgres }>();
 
   constructor(pool: pg.Pool, overrides: Partial<Record<string, RateLimitRule>> = {}) {
     for (const name of Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]) {
       const rule = overrides[name] ?? DEFAULT_RATE_LIMITS[name];
-      const limiter = new RateLimiterPostgres({
-        storeClient: pool,
-        storeType: 'pool',
-        tableName: RATE_LIMIT_TABLE,
-        tableCreated: true,
-        clearExpiredByTimeout: false,
-        keyPrefix: `auth_${name}`,
-        points: rule.points,
-        duration: rule.durationSeconds,
-      });
-      this.limiters.set(name, { rule, limiter });
+      this.limiters.set(name, { rule, limiter: postgresLimiter(pool, `auth_${name}`, rule) });
     }
   }
 
@@ -64,23 +87,7 @@ export class AuthRateLimits {
   private limitBy(name: RateLimitName, keyOf: (req: FastifyRequest) => string) {
     return async (req: FastifyRequest, reply: FastifyReply) => {
       const { rule, limiter } = this.limiters.get(name)!;
-      let res: RateLimiterRes;
-      let over = false;
-      try {
-        res = await limiter.consume(keyOf(req), 1);
-      } catch (e) {
-        if (!(e instanceof RateLimiterRes)) throw e;
-        res = e;
-        over = true;
-      }
-      const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-      reply.header('ratelimit-limit', String(rule.points));
-      reply.header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)));
-      reply.header('ratelimit-reset', String(reset));
-      reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
-      if (over) {
-        throw new VaultError('rate_limited', undefined, { retryAfterSeconds: reset });
-      }
+      await spendPoint(limiter, rule, keyOf(req), reply);
     };
   }
 

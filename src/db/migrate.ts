@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_audit_chain.js';
 import * as m0004 from './migrations/0004_unknown_email_lockout.js';
 import * as m0006 from './migrations/0006_access_control.js';
 import * as m0007 from './migrations/0007_key_lifecycle.js';
+import * as m0009 from './migrations/0009_elements_sessions.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004_unknown_email_lockout': m0004,
   '0006_access_control': m0006,
   '0007_key_lifecycle': m0007,
+  '0009_elements_sessions': m0009,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -41,6 +41,7 @@ export interface ProjectsTable {
   require_mfa: Generated<boolean>;
   deduplicate: Generated<boolean>;
   proxy_allowed_hosts: string[] | null;
+  elements_origins: Generated<string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
@@ -180,6 +181,19 @@ export interface AuditCheckpointsTable {
   created_at: Timestamp;
 }
 
+/** Session keys for browser capture (migration 0009); hot statements are hand-written SQL. */
+export interface ElementsSessionsTable {
+  id: string;
+  key_hash: Buffer;
+  project_id: string;
+  app_id: string;
+  session_limit: number;
+  uses: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -196,4 +210,5 @@ export interface DB {
   cvc_sessions: CvcSessionsTable;
   audit_log: AuditLogTable;
   auth_sessions: AuthSessionsTable;
+  elements_sessions: ElementsSessionsTable;
 }

@@ -13,7 +13,7 @@ export function defaultWebRoot(): string {
   return fileURLToPath(new URL('../../dist/web/', import.meta.url));
 }
 
-const API_PREFIXES = ['/api/', '/auth/', '/internal/', '/proxy/', '/assets/'];
+const API_PREFIXES = ['/api/', '/auth/', '/internal/', '/proxy/', '/assets/', '/elements/', '/sessions/'];
 
 function wantsHtml(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? '';

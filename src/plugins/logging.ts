@@ -7,10 +7,10 @@ import type { LoggerOptions } from 'pino';
 const SECRET_FIELDS = [
   'cardNumber', 'cvv', 'cvc', 'accountNumber', 'routingNumber', 'holderName', 'password',
   'current_password', 'new_password', 'code', 'token', 'api_key', 'apiKey', 'verification_token',
-  'password_reset_token', 'backup_codes', 'totp_uri', 'secret', 'data', 'request_data', 'http_headers',
+  'password_reset_token', 'session_key', 'sessionKey', 'backup_codes', 'totp_uri', 'secret', 'data', 'request_data', 'http_headers',
 ];
 
-const HEADERS = ['x-api-key', 'x-pub-key', 'authorization', 'cookie', 'set-cookie', 'x-token', 'x-cvc-session-id'];
+const HEADERS = ['x-api-key', 'x-pub-key', 'authorization', 'cookie', 'set-cookie', 'x-token', 'x-cvc-session-id', 'x-session-key'];
 
 export const REDACT_PATHS = [
   ...HEADERS.flatMap((h) => [`req.headers["${h}"]`, `res.headers["${h}"]`, `headers["${h}"]`]),

@@ -13,6 +13,7 @@ import { authorize, PROJECT_NOT_FOUND, type Role, visibleProjects } from './acce
 import { invite, InviteBody, Invited, mayManage, RoleSchema } from './invitations.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
 import { createProject, deleteProjectTree } from './service.js';
+import { checkElementsOrigins, ElementsOrigins } from '../sessions/origins.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
@@ -37,6 +38,7 @@ const UpdateBody = Type.Object(
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
     proxy_allowed_hosts: Type.Optional(Hosts),
+    elements_origins: Type.Optional(ElementsOrigins),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -107,6 +109,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
           ...(b.require_mfa !== undefined && { require_mfa: b.require_mfa }),
           ...(b.deduplicate !== undefined && { deduplicate: b.deduplicate }),
           ...(b.proxy_allowed_hosts !== undefined && { proxy_allowed_hosts: b.proxy_allowed_hosts }),
+          ...(b.elements_origins !== undefined && { elements_origins: b.elements_origins }),
           updated_at: new Date(),
         })
         .where('id', '=', req.params.id)
@@ -114,6 +117,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
         .returningAll()
         .executeTakeFirst();
       if (!p) throw PROJECT_NOT_FOUND();
+      checkElementsOrigins(p.elements_origins, p.environment);
       await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
       // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
       await notifyInvalidation(trx, 'project', p.id);

@@ -13,6 +13,7 @@ export const ProjectView = Type.Object({
   require_mfa: Type.Boolean(),
   deduplicate: Type.Boolean(),
   proxy_allowed_hosts: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  elements_origins: Type.Array(Type.String()),
   created_at: Type.String(),
 });
 
@@ -39,7 +40,7 @@ export const ProvisionResult = Type.Object({
 
 export function projectView(p: {
   id: string; name: string; environment: string; parent_id: string | null; require_mfa: boolean; deduplicate: boolean;
-  proxy_allowed_hosts: string[] | null; created_at: Date;
+  proxy_allowed_hosts: string[] | null; elements_origins: string[]; created_at: Date;
 }) {
   return {
     id: p.id,
@@ -49,6 +50,7 @@ export function projectView(p: {
     require_mfa: p.require_mfa,
     deduplicate: p.deduplicate,
     proxy_allowed_hosts: p.proxy_allowed_hosts,
+    elements_origins: p.elements_origins,
     created_at: p.created_at.toISOString(),
   };
 }

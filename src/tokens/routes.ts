@@ -11,6 +11,7 @@ import {
 } from './schemas.js';
 import { maskCard } from './masking.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
+import { orSessionKey } from '../sessions/guard.js';
 
 export function callerOf(req: FastifyRequest): Caller {
   return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
@@ -63,20 +64,24 @@ function only(r: TokenizeItemResult): TokenizeOutcome {
 }
 
 const TOKEN_NOT_FOUND = () => new VaultError('token_not_found');
+const SESSION_ITEMS_ONLY = () =>
+  invalidFields([{ path: '/type', message: 'must be card or bank with a session key' }]);
+const SESSION_NO_DEDUP = () =>
+  invalidFields([{ path: '/deduplicate', message: 'must not be true with a session key' }]);
 
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { tokens, now } = app.vault;
+  const { tokens, sessions, now } = app.vault;
 
   app.post('/tokenize', {
     // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
     config: { itemsCheckedAlone: true },
-    onRequest: apiKeyGuard('tokenization', 'required', { allowJwt: true }),
+    onRequest: orSessionKey(apiKeyGuard('tokenization', 'required', { allowJwt: true })),
     preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],
       summary: 'Tokenize a card, bank account or string (or a batch of up to 1000)',
-      headers: { type: 'object', properties: { 'x-api-key': { type: 'string' }, 'x-pub-key': { type: 'string' } } },
+      headers: { type: 'object', properties: { 'x-api-key': { type: 'string' }, 'x-pub-key': { type: 'string' }, 'x-session-key': { type: 'string' } } },
       body: TokenizeBody,
       response: { 201: TokenizeResult, 200: TokenizeBatchResult, '4xx': ErrorBody },
     },
@@ -86,6 +91,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     const dedupAllowed = mayDeduplicate(req);
     const { items, project_id: _ignored, ...single } = req.body;
     if (items) {
+      if (req.elementsSession) throw SESSION_ITEMS_ONLY();
       const prepared = items.map((raw) => {
         try {
           return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
@@ -105,6 +111,17 @@ export async function tokenRoutes(fastify: FastifyInstance) {
           return r instanceof VaultError ? itemError(r) : tokenizeView(r, p);
         }),
       });
+    }
+    const session = req.elementsSession;
+    if (session) {
+      // A browser session tokenizes one card or bank account. No deduplication: its answer
+      // would tell a page whether a card number is already in the project.
+      if (single.type !== 'card' && single.type !== 'bank') throw SESSION_ITEMS_ONLY();
+      if (single.deduplicate) throw SESSION_NO_DEDUP();
+      const item = prepareItem(single, false, at);
+      // only() throws the item's failure inside spend(), which then gives the use back.
+      const outcome = await sessions.spend(req, session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
+      return reply.code(201).send(tokenizeView(outcome, item));
     }
     const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);

@@ -148,7 +148,7 @@ export class TokenStore {
       const live = rows.filter((r) => !r.failed);
       if (live.length === 0) return this.results(jobs, rows, new Map(), now);
       try {
-        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v3', text: INSERT_SQL, values: this.params(jobs, live, projectKeys, now) });
+        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v3', text: INSERT_SQL, values: this.params(jobs, rows, live, projectKeys, now) });
         return this.results(jobs, rows, new Map(res.rows.map((row) => [row.ord, row])), now);
       } catch (err) {
         const unresolved = unresolvedItems(err);
@@ -198,7 +198,7 @@ export class TokenStore {
     for (const r of unresolved) this.assign(r, jobs, projectKeys, taken);
   }
 
-  private params(jobs: WriteJob[], live: Row[], projectKeys: ProjectKey[], now: Date): unknown[] {
+  private params(jobs: WriteJob[], rows: Row[], live: Row[], projectKeys: ProjectKey[], now: Date): unknown[] {
     const cols = {
       project: [] as string[], token: [] as (string | null)[], type: [] as string[], format: [] as string[], ct: [] as (Buffer | null)[],
       fp: [] as string[], dedup: [] as boolean[], display: [] as string[], meta: [] as (string | null)[], test: [] as boolean[],
@@ -211,7 +211,7 @@ export class TokenStore {
       const it = r.item;
       withRows.add(r.job);
       cols.project.push(caller.projectId);
-      cols.token.push(r.token);
+      cols.token.push(r.leader === null ? r.token : rows[r.leader].token);
       cols.type.push(it.type);
       cols.format.push(it.format);
       cols.ct.push(r.ciphertext);
@@ -236,7 +236,7 @@ export class TokenStore {
       cols.project, cols.token, cols.type, cols.format, cols.ct, cols.fp, cols.dedup, cols.display, cols.meta, cols.test,
       cols.app, cols.exp, cols.cvcId, cols.cvcCt, cols.cvcExp, cols.req, cols.ord, cols.leader,
       a((_, j) => j), a((job) => job.caller.projectId), a((job) => job.action), a((job) => job.caller.appId),
-      a((job) => job.caller.userId), a((job) => job.caller.ip), a((job) => job.caller.requestId), a((job) => job.items.length === 1),
+      a((job) => job.caller.userId), a((job) => job.caller.ip), a((job) => job.caller.requestId), a((job) => job.action !== 'tokenize_batch'),
       a((job) => JSON.stringify({ count: job.items.length, types: [...new Set(job.items.map((i) => i.type))] })),
       now,
     ];

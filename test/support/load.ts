@@ -28,8 +28,6 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** Detokenize answers whose card was not the one tokenized (must stay 0). */
   wrongData: number;
-  /** Completion times (ms since epoch, ascending) of successful requests, to measure unavailability. */
-  okTimes: number[];
   /** Every answer in completion order: [answered at, outcome, sent at]. */
   events: [number, string, number][];
   maxLatencyMs: number;
@@ -59,7 +57,7 @@ function errorKind(err: unknown): string {
 }
 
 export function newLoadResult(): LoadResult {
-  return { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, okTimes: [], events: [], maxLatencyMs: 0 };
+  return { acked: new Map(), detokenized: [], outcomes: new Map(), statuses: {}, wrongData: 0, events: [], maxLatencyMs: 0 };
 }
 
 /** Runs until `o.done()`; pass `r` to watch the figures while it runs. */
@@ -94,7 +92,6 @@ export async function runLoad(o: LoadOptions, r: LoadResult = newLoadResult()): 
         if (json.data?.cardNumber === pan) r.detokenized.push(id);
         else r.wrongData++;
       }
-      if (res.ok) r.okTimes.push(Date.now());
     } catch (err) {
       outcome = errorKind(err);
     }
@@ -116,11 +113,11 @@ export async function runLoad(o: LoadOptions, r: LoadResult = newLoadResult()): 
   return r;
 }
 
-/** The longest stretch (ms) without a successful answer between `from` and `to`. */
-export function longestGap(okTimes: number[], from: number, to: number): number {
+/** The longest stretch (ms) between `from` and `to` with none of `times` (ascending) in it. */
+export function longestGap(times: number[], from: number, to: number): number {
   let prev = from;
   let gap = 0;
-  for (const t of okTimes) {
+  for (const t of times) {
     if (t < from) continue;
     if (t > to) break;
     gap = Math.max(gap, t - prev);

@@ -236,10 +236,12 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   await expect.poll(() => page.getByLabel('Proxy allowed hosts').getAttribute('aria-invalid')).toBe('true');
   await page.getByLabel('Proxy allowed hosts').fill('api.stripe.com\n*.adyen.com');
   await page.getByLabel('Deduplicate tokens (same value, same token)').check();
+  await page.getByLabel('Elements origins').fill('https://shop.example.com');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Saved.').waitFor();
   await page.reload();
   await expect.poll(() => page.getByLabel('Proxy allowed hosts').inputValue()).toBe('api.stripe.com\n*.adyen.com');
+  expect(await page.getByLabel('Elements origins').inputValue()).toBe('https://shop.example.com');
   expect(await page.getByLabel('Deduplicate tokens (same value, same token)').isChecked()).toBe(true);
   await checkScreen(page, 'project-settings', { screenshot: shot });
   await page.getByRole('button', { name: 'Delete project…' }).click();

@@ -133,6 +133,7 @@ export interface Project {
   require_mfa?: boolean;
   deduplicate?: boolean;
   proxy_allowed_hosts?: string[];
+  elements_origins?: string[];
   role?: string;
   created_at?: string;
 }

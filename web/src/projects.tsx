@@ -189,6 +189,7 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
   const [requireMfa, setRequireMfa] = useState(!!project.require_mfa);
   const [dedup, setDedup] = useState(!!project.deduplicate);
   const [hosts, setHosts] = useState((project.proxy_allowed_hosts ?? []).join('\n'));
+  const [origins, setOrigins] = useState((project.elements_origins ?? []).join('\n'));
   const [saved, setSaved] = useState(false);
   const save = useAction();
   const [deleting, setDeleting] = useState(false);
@@ -196,6 +197,8 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
   const del = useAction();
   const hostsId = 'proxy-hosts';
   const hostsErr = save.error?.fieldMessage('proxy_allowed_hosts');
+  const originsId = 'elements-origins';
+  const originsErr = save.error?.fieldMessage('elements_origins');
   return (
     <>
       <form
@@ -211,6 +214,7 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
               require_mfa: requireMfa,
               deduplicate: dedup,
               proxy_allowed_hosts: hosts.split(/[\s,]+/).map((h) => h.trim()).filter(Boolean),
+              elements_origins: origins.split(/[\s,]+/).map((o) => o.trim()).filter(Boolean),
             };
             onSaved({ ...project, ...body, ...(await api.put<Project>(`/api/projects/${encodeURIComponent(project.id)}`, body)) });
             setSaved(true);
@@ -249,7 +253,27 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
             </p>
           )}
         </div>
-        <FormAlert error={save.error} fields={['environment', 'require_mfa', 'deduplicate', 'proxy_allowed_hosts']} />
+        <div className="field">
+          <label htmlFor={originsId}>Elements origins</label>
+          <p className="hint" id={`${originsId}-hint`}>
+            One origin per line (https://shop.example.com). Only these pages may embed the card fields; http://localhost:* in development projects.
+          </p>
+          <textarea
+            id={originsId}
+            name="elements_origins"
+            rows={3}
+            value={origins}
+            onChange={(e) => setOrigins(e.target.value)}
+            aria-describedby={`${originsId}-hint${originsErr ? ` ${originsId}-err` : ''}`}
+            aria-invalid={originsErr ? true : undefined}
+          />
+          {originsErr && (
+            <p className="field-error" id={`${originsId}-err`}>
+              {originsErr}
+            </p>
+          )}
+        </div>
+        <FormAlert error={save.error} fields={['environment', 'require_mfa', 'deduplicate', 'proxy_allowed_hosts', 'elements_origins']} />
         {saved && <p role="status">Saved.</p>}
         <Submit busy={save.busy} busyText="Saving…">
           Save settings

@@ -1,0 +1,68 @@
+// The browser's way into /tokenize (API.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
+// only when X-Session-Key is present, so the API-key hot path pays one header lookup. The client
+// IP's limit is spent before the key is even looked up, so guessing keys is as slow as it makes
+// it; the pub key's limit only once the key proved valid, so strangers holding the (public) pub
+// key cannot use up a merchant's budget with made-up session keys.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { allows } from '../applications/permissions.js';
+import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
+import type { RateLimitRule } from '../config.js';
+import { VaultError } from '../plugins/errors.js';
+import type { SessionUse } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when a session key (not an API key) authenticated this /tokenize call. */
+    elementsSession: SessionUse | null;
+  }
+}
+
+export const DEFAULT_SESSION_RATE_LIMITS = {
+  elements_pub_key: { points: 600, durationSeconds: 60 },
+  elements_ip: { points: 30, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
+
+export class SessionRateLimits {
+  private limits: { rule: RateLimitRule; limiter: RateLimiterPostgres }[];
+
+  constructor(pool: pg.Pool, overrides: Partial<Record<string, RateLimitRule>> = {}) {
+    this.limits = (['elements_pub_key', 'elements_ip'] as const).map((name) => {
+      const rule = overrides[name] ?? DEFAULT_SESSION_RATE_LIMITS[name];
+      return { rule, limiter: postgresLimiter(pool, name, rule) };
+    });
+  }
+
+  byIp(ip: string, reply: FastifyReply) {
+    const { limiter, rule } = this.limits[1];
+    return spendPoint(limiter, rule, ip, reply);
+  }
+
+  byPubKey(pubKey: string, reply: FastifyReply) {
+    const { limiter, rule } = this.limits[0];
+    return spendPoint(limiter, rule, pubKey, reply);
+  }
+}
+
+async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
+  const key = req.headers['x-session-key'];
+  if (req.headers['x-api-key'] !== undefined) throw new VaultError('invalid_request', 'Send either X-API-Key or X-Session-Key, not both.');
+  const pubKey = req.headers['x-pub-key'];
+  if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
+  const { sessions, sessionLimits } = req.server.vault;
+  await sessionLimits.byIp(req.ip, reply);
+  const use = await sessions.authenticate(req, typeof key === 'string' ? key : '', pubKey);
+  await sessionLimits.byPubKey(use.principal.pubKey, reply);
+  if (!allows(use.principal.permissions, 'tokenization')) {
+    throw new VaultError('permission_denied');
+  }
+  req.elementsSession = use;
+  req.principal = use.principal;
+  req.project = use.principal.project;
+}
+
+/** `guard` as before, unless the request carries X-Session-Key. */
+export function orSessionKey(guard: (req: FastifyRequest, reply: FastifyReply) => Promise<void>) {
+  return (req: FastifyRequest, reply: FastifyReply) => (req.headers['x-session-key'] === undefined ? guard(req, reply) : sessionGuard(req, reply));
+}

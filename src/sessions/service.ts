@@ -1,0 +1,139 @@
+// Session keys of API.md §2.4: a merchant's server mints one with its API key, the vault's
+// browser frames spend it on /tokenize. The key is shown once; the table keeps its SHA-256.
+// A use is claimed atomically before tokenizing (so concurrent requests can never spend more
+// than `session_limit`) and given back if the tokenization then fails: one use per success.
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
+import { writeAudit } from '../audit/write.js';
+import type { DB } from '../db/schema.js';
+import { newId, randomString } from '../lib/random.js';
+import { VaultError } from '../plugins/errors.js';
+
+export const SESSION_KEY_RE = /^sess_[A-Za-z0-9]{43}$/;
+export const DEFAULT_SESSION_LIMIT = 3;
+export const DEFAULT_SESSION_TTL_SECONDS = 900;
+
+export const SESSION_EXPIRED = () => new VaultError('session_expired');
+
+export const hashSessionKey = (key: string) => createHash('sha256').update(key).digest();
+
+export interface SessionUse {
+  id: string;
+  principal: AppPrincipal;
+}
+
+const CLAIM_SQL = `
+WITH s AS (
+  UPDATE elements_sessions SET uses = uses + 1
+  WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND uses < session_limit
+  RETURNING id, project_id, app_id, uses, session_limit
+), aud AS (
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details)
+  SELECT project_id, $2, 'session', 'session_use', 'success', 'session', id, app_id, $3, $4,
+         jsonb_build_object('use', uses, 'session_limit', session_limit)
+  FROM s
+)
+SELECT uses FROM s`;
+
+const RELEASE_SQL = `
+WITH s AS (
+  UPDATE elements_sessions SET uses = uses - 1 WHERE id = $1 AND uses > 0 RETURNING id, project_id, app_id
+)
+INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details)
+SELECT project_id, $2, 'session', 'session_use', 'failure', 'session', id, app_id, $3, $4, '{"released": true}'::jsonb FROM s`;
+
+export class SessionStore {
+  constructor(
+    private db: Kysely<DB>,
+    private pool: pg.Pool,
+    private now: () => Date,
+  ) {}
+
+  async mint(req: FastifyRequest, principal: AppPrincipal, limit: number, ttlSeconds: number) {
+    const key = `sess_${randomString(43)}`;
+    const id = newId('ses');
+    const at = this.now();
+    const expiresAt = new Date(at.getTime() + ttlSeconds * 1000);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('elements_sessions')
+        .values({ id, key_hash: hashSessionKey(key), project_id: principal.project.id, app_id: principal.id, session_limit: limit, created_at: at, expires_at: expiresAt })
+        .execute();
+      await writeAudit(trx, req, {
+        projectId: principal.project.id, eventType: 'session', action: 'session_create', resourceType: 'session', resourceId: id,
+        appId: principal.id, details: { session_limit: limit, ttl_seconds: ttlSeconds },
+      });
+    });
+    return { key, limit, expiresAt };
+  }
+
+  /** Revokes a key of this application; false when it is unknown or another application's. */
+  async revoke(req: FastifyRequest, principal: AppPrincipal, key: string): Promise<boolean> {
+    if (!SESSION_KEY_RE.test(key)) return false;
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('elements_sessions')
+        .set({ revoked_at: this.now() })
+        .where('key_hash', '=', hashSessionKey(key))
+        .where('app_id', '=', principal.id)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return false;
+      await writeAudit(trx, req, {
+        projectId: principal.project.id, eventType: 'session', action: 'session_revoke', resourceType: 'session', resourceId: row.id, appId: principal.id,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * The application behind a live session key whose pub key matches. Every refusal is the same
+   * 401, so the answer never tells a spent key from a key that never existed.
+   */
+  async authenticate(req: FastifyRequest, key: string, pubKey: string): Promise<SessionUse> {
+    if (!SESSION_KEY_RE.test(key)) throw SESSION_EXPIRED();
+    const row = await this.db
+      .selectFrom('elements_sessions as s')
+      .innerJoin('applications as a', 'a.id', 's.app_id')
+      .innerJoin('projects as p', 'p.id', 's.project_id')
+      .select(PRINCIPAL_COLUMNS)
+      .select(['s.id as session_id', 's.project_id as session_project', 's.app_id as session_app', 's.uses', 's.session_limit', 's.expires_at', 's.revoked_at'])
+      .where('s.key_hash', '=', hashSessionKey(key))
+      .where('a.deleted_at', 'is', null)
+      .where('p.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw SESSION_EXPIRED();
+    const refused =
+      row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
+    if (refused) {
+      // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
+      await writeAudit(this.db, req, {
+        projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
+        resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
+      });
+      throw SESSION_EXPIRED();
+    }
+    return { id: row.session_id, principal: principalFromRow(row) };
+  }
+
+  /** Claims one use, runs `work`, and gives the use back if `work` fails. */
+  async spend<T>(req: FastifyRequest, session: SessionUse, work: () => Promise<T>): Promise<T> {
+    const at = this.now();
+    const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, req.ip, req.id]);
+    if (claimed.rowCount === 0) throw SESSION_EXPIRED();
+    try {
+      return await work();
+    } catch (e) {
+      await this.pool.query(RELEASE_SQL, [session.id, this.now(), req.ip, req.id]);
+      throw e;
+    }
+  }
+
+  /** Deletes keys a day after they expired (called by the app's sweeper). */
+  async sweep(): Promise<void> {
+    await this.db.deleteFrom('elements_sessions').where('expires_at', '<', new Date(this.now().getTime() - 86_400_000)).execute();
+  }
+}
