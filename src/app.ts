@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
 import { applicationKeyRoutes, applicationRoutes } from './applications/routes.js';
+import { ozuraAuditRoutes } from './audit/ozura.js';
 import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
@@ -28,7 +29,7 @@ import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics, serveMetrics } from './plugins/metrics.js';
-import { proxyRoutes } from './proxy/routes.js';
+import { proxyRoutes, rewriteTokenizeProxy } from './proxy/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : `${REQ_PREFIX}${(++reqCounter).toString(36)}`;
     },
+    rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
     // The router's and the HTTP parser's own errors answer in the one error shape too.
@@ -200,6 +202,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(applicationRoutes);
   await app.register(tokenManagementRoutes);
   await app.register(auditRoutes);
+  await app.register(ozuraAuditRoutes);
   await app.register(proxyRoutes);
   // Last: its wildcard only answers what no route above does.
   await app.register(dashboardRoutes, { root: config.webRoot });

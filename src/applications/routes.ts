@@ -11,13 +11,20 @@ import { type Action, authorize } from '../projects/access.js';
 import { Permissions } from './permissions.js';
 import { createApplication } from './service.js';
 
-const KeyInfo = Ok(
-  Type.Object({
+// Ozura's shape first (message + flat ids); our richer objects follow as extensions (§3.6).
+const KeyInfo = Type.Object({
+  success: Type.Literal(true),
+  message: Type.Literal('API key is valid'),
+  data: Type.Object({
+    project_id: Type.String(),
+    application_id: Type.String(),
+    name: Type.String(),
+    permissions: Permissions,
     valid: Type.Literal(true),
     application: Type.Object({ id: Type.String(), name: Type.String(), permissions: Permissions }),
     project: Type.Object({ id: Type.String(), name: Type.String(), environment: Type.String() }),
   }),
-);
+});
 
 export async function applicationKeyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -28,7 +35,12 @@ export async function applicationKeyRoutes(fastify: FastifyInstance) {
     const p = req.principal!;
     return {
       success: true as const,
+      message: 'API key is valid' as const,
       data: {
+        project_id: p.project.id,
+        application_id: p.id,
+        name: p.name,
+        permissions: p.permissions,
         valid: true as const,
         application: { id: p.id, name: p.name, permissions: p.permissions },
         project: { id: p.project.id, name: p.project.name, environment: p.project.environment },

@@ -109,7 +109,7 @@ export class SigningKeys {
       return payload as AccessClaims;
     } catch (e) {
       if (e instanceof Error && /ECONNREFUSED|Connection terminated/.test(e.message)) throw e;
-      throw new VaultError('invalid_token', 'The access token is invalid or has expired.');
+      throw new VaultError('invalid_token');
     }
   }
 }

@@ -43,7 +43,7 @@ export async function spendPoint(limiter: RateLimiterPostgres, rule: RateLimitRu
   reply.header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)));
   reply.header('ratelimit-reset', String(reset));
   reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
-  if (over) throw new VaultError('rate_limited', 'Too many requests; try again later.', { retryAfterSeconds: reset });
+  if (over) throw new VaultError('rate_limited', undefined, { retryAfterSeconds: reset });
 }
 
 /** A limiter on the shared table (created by migration 0002, never by the library). */

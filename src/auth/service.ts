@@ -96,12 +96,12 @@ const MFA_REQUIRED_SQL = `(u.mfa_enabled OR EXISTS (
 const USER_SQL = `SELECT u.*, ${MFA_REQUIRED_SQL} AS mfa_required FROM users u`;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
-const INVALID_CREDENTIALS = () => new VaultError('invalid_credentials', 'The email or password is incorrect.');
+const INVALID_CREDENTIALS = () => new VaultError('invalid_credentials');
 const LOCKED = (until: Date, _now: Date) =>
-  new VaultError('account_locked', 'Too many failed attempts: the account is locked for a while.', {
+  new VaultError('account_locked', undefined, {
     extra: { locked_until: until.toISOString() },
   });
-const INVALID_CODE = () => new VaultError('invalid_code', 'The code is invalid or has expired.');
+const INVALID_CODE = () => new VaultError('invalid_code');
 
 export function userView(u: Pick<UserRow, 'id' | 'email' | 'name' | 'created_at' | 'mfa_enabled'>) {
   return { id: u.id, email: u.email, name: u.name, created_at: u.created_at.toISOString(), mfa_enabled: u.mfa_enabled };
@@ -174,7 +174,7 @@ export class AuthService {
 
   private async userById(id: string, c: pg.PoolClient | pg.Pool = this.pool, lock = false): Promise<UserRow> {
     const { rows } = await c.query<UserRow>(`${USER_SQL} WHERE u.id = $1${lock ? ' FOR UPDATE OF u' : ''}`, [id]);
-    if (!rows[0]) throw new VaultError('invalid_token', 'The access token is invalid or has expired.');
+    if (!rows[0]) throw new VaultError('invalid_token');
     return rows[0];
   }
 
@@ -320,7 +320,7 @@ export class AuthService {
     );
     const s = rows[0];
     const dead = !s || s.user_id !== claims.sub || s.revoked_at !== null || s.expires_at <= now || (via === 'cookie' && s.cookie_expires_at <= now);
-    if (dead) throw new VaultError('invalid_token', 'The access token is invalid or has expired.');
+    if (dead) throw new VaultError('invalid_token');
     if (via === 'cookie' && s.cookie_expires_at.getTime() - now.getTime() < COOKIE_TTL_MS - COOKIE_SLIDE_AFTER_MS) {
       await this.pool.query('UPDATE auth_sessions SET cookie_expires_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
         s.id,
@@ -357,7 +357,7 @@ export class AuthService {
         await this.audit(c, ctx, 'login_failed', user.id, { reason: 'password_expired' }, 'failure');
         return this.newSingleUseToken(c, 'expired', user.id, user.email, EXPIRED_TOKEN_TTL_MS);
       });
-      throw new VaultError('password_expired', 'The password has expired and must be changed.', { extra: { password_reset_token: resetToken } });
+      throw new VaultError('password_expired', undefined, { extra: { password_reset_token: resetToken } });
     }
     return this.tx(async (c) => {
       await c.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
@@ -557,7 +557,7 @@ export class AuthService {
         return issued;
       });
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw new VaultError('email_taken', 'An account with this email already exists.');
+      if ((e as { code?: string }).code === '23505') throw new VaultError('email_taken');
       throw e;
     }
   }

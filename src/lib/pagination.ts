@@ -1,7 +1,7 @@
 // Cursor pagination of API.md §0: `?limit=` (1–200, default 50) and an opaque `?cursor=`
 // → `{success, data: [...], next_cursor}`. The cursor is the sort key of the last row returned.
 import { Type } from 'typebox';
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields } from '../plugins/errors.js';
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -41,7 +41,7 @@ export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): (
   } catch {
     // fall through
   }
-  throw new VaultError('validation_error', 'The cursor is not valid.', { details: [{ path: '/cursor', message: 'is not a cursor from this API' }] });
+  throw invalidFields([{ path: '/cursor', message: 'is not a cursor from this API' }]);
 }
 
 /**
@@ -51,9 +51,7 @@ export function decodeCursor(cursor: string | undefined, kinds: CursorPart[]): (
 export function pageParams(query: { limit?: number; cursor?: string }, kinds: CursorPart[]) {
   const limit = query.limit ?? 50;
   if (!Number.isSafeInteger(limit)) {
-    throw new VaultError('validation_error', 'The request is missing fields or has invalid ones.', {
-      details: [{ path: '/limit', message: 'must be an integer from 1 to 200' }],
-    });
+    throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
   }
   return { limit, after: decodeCursor(query.cursor, kinds) };
 }

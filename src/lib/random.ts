@@ -41,8 +41,8 @@ export function randomString(length: number, alphabet = BASE62): string {
   return out;
 }
 
-/** Opaque typed id: `usr_`, `prj_`, `app_`, `ses_`, `inv_` + 16 lower-case alphanumerics. */
-export function newId(prefix: 'usr' | 'prj' | 'app' | 'ses' | 'aud' | 'inv'): string {
+/** Opaque typed id: `usr_`, `proj_` (Ozura's project prefix; older projects keep `prj_`), `app_`, `ses_`, `inv_` + 16 lower-case alphanumerics. */
+export function newId(prefix: 'usr' | 'proj' | 'app' | 'ses' | 'aud' | 'inv'): string {
   return `${prefix}_${randomString(16, LOWER36)}`;
 }
 

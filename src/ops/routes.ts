@@ -24,7 +24,7 @@ export async function opsRoutes(app: FastifyInstance) {
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
       ]);
     } catch {
-      throw new VaultError('service_unavailable', 'The vault database is unavailable.');
+      throw new VaultError('service_unavailable');
     }
     return { success: true, data: { status: 'ready' } };
   });

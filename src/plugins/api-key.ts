@@ -2,14 +2,14 @@
 // before the body is even parsed. Also the two JWT variants of §2.2–§2.3:
 // - hybrid: X-API-Key + Bearer JWT — the key authorises, the JWT must be valid (401) and its user
 //   a member of the key's project (403); both ids are recorded in the audit entry;
-// - JWT alone on /tokenize and /test-tokens, naming `project_id` in the body (role ≥ developer),
-//   resolved after the body is parsed by `jwtProjectGuard`.
+// - JWT alone on /tokenize and /test-tokens (role ≥ developer), the project named as Ozura does by
+//   `X-Pub-Key` or, our extension, by `project_id` in the body; resolved by `jwtProjectGuard`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../applications/keys.js';
 import { allows, type Permission } from '../applications/permissions.js';
 import type { AppPrincipal } from '../applications/service.js';
-import { authorize } from '../projects/access.js';
-import { VaultError } from './errors.js';
+import { authorize, PROJECT_NOT_FOUND } from '../projects/access.js';
+import { invalidFields, VaultError } from './errors.js';
 import { requireUser, SESSION_COOKIE } from './jwt.js';
 
 declare module 'fastify' {
@@ -36,19 +36,19 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
         req.jwtOnly = true;
         return;
       }
-      throw new VaultError('api_key_required', 'The X-API-Key header is required.');
+      throw new VaultError('api_key_required');
     }
     const principal = await req.server.vault.apiKeys.lookup(key);
-    if (!principal) throw new VaultError('invalid_api_key', 'The API key is invalid or has been deleted.');
+    if (!principal) throw new VaultError('invalid_api_key');
     if (pubKey === 'required' || (pubKey === 'production' && principal.project.environment === 'production')) {
       const pk = req.headers['x-pub-key'];
-      if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
+      if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required');
       if (!safeEqual(pk, principal.pubKey)) {
-        throw new VaultError('pub_key_mismatch', "The X-Pub-Key does not belong to this API key's application.");
+        throw new VaultError('pub_key_mismatch');
       }
     }
     if (permission && !allows(principal.permissions, permission)) {
-      throw new VaultError('permission_denied', `This application does not have the ${permission} permission.`);
+      throw new VaultError('permission_denied');
     }
     req.principal = principal;
     req.project = principal.project;
@@ -65,16 +65,29 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
   };
 }
 
-/** preHandler for JWT-only calls: the body's `project_id`, where the user is developer or above. */
+/**
+ * preHandler for JWT-only calls: the project of the application whose `X-Pub-Key` is sent (as
+ * Ozura), else the body's `project_id`; the user must be developer or above there. An unknown pub
+ * key answers as a project the user is not a member of (404), so pub keys reveal nothing.
+ */
 export async function jwtProjectGuard(req: FastifyRequest) {
   if (!req.jwtOnly) return;
-  const projectId = (req.body as { project_id?: unknown } | undefined)?.project_id;
-  if (typeof projectId !== 'string' || projectId === '') {
-    throw new VaultError('validation_error', 'With a JWT instead of an API key, name the project in "project_id".', {
-      details: [{ path: '/project_id', message: 'is required with JWT authentication' }],
-    });
-  }
   const { database } = req.server.vault;
+  const pubKey = req.headers['x-pub-key'];
+  let projectId = (req.body as { project_id?: unknown } | undefined)?.project_id;
+  if (typeof pubKey === 'string' && pubKey !== '') {
+    const owner = await database.db
+      .selectFrom('applications')
+      .select('project_id')
+      .where('pub_key', '=', pubKey)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!owner) throw PROJECT_NOT_FOUND();
+    projectId = owner.project_id;
+  }
+  if (typeof projectId !== 'string' || projectId === '') {
+    throw invalidFields([{ path: '/headers/x-pub-key', message: 'is required with JWT authentication (or project_id in the body)' }]);
+  }
   await authorize(database.db, req.user!.id, projectId, 'tokens.tokenize');
   const p = await database.db
     .selectFrom('projects')

@@ -64,16 +64,16 @@ export function requireUser(opts: RequireUserOptions = {}) {
     const fromHeader = bearer(req);
     const fromCookie = fromHeader ? null : req.cookies[SESSION_COOKIE] || null;
     const token = fromHeader ?? fromCookie;
-    if (!token) throw new VaultError('authentication_required', 'Sign in first: send a Bearer token or the session cookie.');
+    if (!token) throw new VaultError('authentication_required');
     const via = fromHeader ? 'bearer' : 'cookie';
     if (via === 'cookie' && !SAFE_METHODS.has(req.method) && req.headers.origin !== auth.publicOrigin) {
-      throw new VaultError('csrf_failed', 'Cookie-authenticated writes must come from the vault origin.');
+      throw new VaultError('csrf_failed');
     }
     const user = await auth.authenticate(token, via);
     req.user = user;
     if (via === 'cookie') setSessionCookie(reply, token);
     if (!opts.allowUnverifiedMfa && user.mfaRequired && !user.mfaVerified) {
-      throw new VaultError('mfa_required', user.mfaEnabled ? 'Verify your MFA code first.' : 'A project you belong to requires MFA: enrol first.');
+      throw new VaultError('mfa_required');
     }
   };
 }

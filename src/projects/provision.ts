@@ -50,7 +50,7 @@ export async function provisionRoutes(fastify: FastifyInstance) {
       // Locked: concurrent calls count the same children, and the parent cannot be deleted meanwhile.
       const p = await trx.selectFrom('projects').select(['require_mfa', 'proxy_allowed_hosts']).where('id', '=', parent.project.id)
         .where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
-      if (!p) throw new VaultError('invalid_api_key', 'The API key is invalid or has been deleted.');
+      if (!p) throw new VaultError('invalid_api_key');
       const { rows } = await sql<{ depth: number; children: number }>`
         WITH RECURSIVE up(id, parent_id, depth) AS (
           SELECT id, parent_id, 0 FROM projects WHERE id = ${parent.project.id}

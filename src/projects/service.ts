@@ -19,7 +19,7 @@ export interface NewProject {
 
 /** Creates a project and its wrapped data key; call inside the caller's transaction. */
 export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: DataKeys, p: NewProject) {
-  const id = newId('prj');
+  const id = newId('proj');
   const row = await trx
     .insertInto('projects')
     .values({

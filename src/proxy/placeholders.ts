@@ -4,7 +4,7 @@ import { VaultError } from '../plugins/errors.js';
 import { luhnValid } from '../tokens/validate.js';
 
 /** `${name}` placeholders the vault knows. Any other `${identifier}` is refused. */
-export const NAMED = ['cardNumber', 'expirationMonth', 'expirationYear', 'cvv', 'cvc', 'accountNumber', 'routingNumber', 'holderName', 'value'] as const;
+export const NAMED = ['cardNumber', 'expirationMonth', 'expirationYear', 'cvv', 'cvc', 'accountNumber', 'routingNumber', 'firstName', 'lastName', 'holderName', 'value'] as const;
 /** Ozura's literal placeholders; the longer spelling is tried first. */
 export const LITERALS = ['cardNumberPlaceholder', 'cvvPlaceholder', 'expirationMonthPlaceholder', 'expirationYearPlaceholder2', 'expirationYearPlaceholder'] as const;
 
@@ -15,7 +15,7 @@ const PATTERN = new RegExp(`\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|(${LITERALS.join('
 export type Name = (typeof NAMED)[number] | (typeof LITERALS)[number];
 const KNOWN = new Set<string>(NAMED);
 
-const badPlaceholder = () => new VaultError('invalid_placeholder', 'The request uses a placeholder this token cannot fill.');
+const badPlaceholder = () => new VaultError('invalid_placeholder');
 
 /** The placeholders used in a string; refuses unknown `${…}` names before anything is read. */
 export function scanString(s: string, into: Set<Name>): void {
@@ -57,9 +57,11 @@ export function valuesFor(type: string, data: unknown, cvv: string | null): Valu
     if (d.holderName) v.holderName = d.holderName;
     if (cvv !== null) Object.assign(v, { cvv, cvc: cvv, cvvPlaceholder: cvv });
   } else if (type === 'bank') {
-    const d = data as { accountNumber: string; routingNumber: string; holderName?: string };
+    const d = data as { accountNumber: string; routingNumber: string; holderName?: string; firstName?: string; lastName?: string };
     Object.assign(v, { accountNumber: d.accountNumber, routingNumber: d.routingNumber });
     if (d.holderName) v.holderName = d.holderName;
+    if (d.firstName) v.firstName = d.firstName;
+    if (d.lastName) v.lastName = d.lastName;
   } else if (type === 'string') {
     v.value = data as string;
   }

@@ -4,11 +4,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../plugins/api-key.js';
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields } from '../plugins/errors.js';
 import { ErrorBody } from '../plugins/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
-import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyRawHeaders, ProxyResult } from './schemas.js';
+import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';
 import { forwardableHeaders, type ProxyInput, ProxyService } from './service.js';
 
 const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
@@ -22,8 +22,7 @@ const VAULT_HEADERS = new Set([
   'x-real-ip', 'via',
 ]);
 
-const missing = (path: string) =>
-  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details: [{ path, message: 'is required' }] });
+const missing = (path: string) => invalidFields([{ path, message: 'is required' }]);
 
 function jsonInput(body: ProxyJsonBody): ProxyInput {
   const headers = forwardableHeaders(body.http_headers ?? {});
@@ -45,29 +44,56 @@ function jsonInput(body: ProxyJsonBody): ProxyInput {
   };
 }
 
-function rawInput(req: FastifyRequest, raw: Buffer): ProxyInput {
+/**
+ * Header mode (§3.4): the body is the PSP's own; where it goes is in X-Token / X-Proxy-URL headers
+ * or token / proxy_url query parameters. Property lookups only, no parsing.
+ */
+function isHeaderMode(req: FastifyRequest): boolean {
   const h = req.headers;
-  const one = (name: string) => {
-    const v = h[name];
+  // No body at all (no Content-Type) is a header-mode call with an empty body: it needs X-Token.
+  if (h['x-token'] !== undefined || h['x-proxy-url'] !== undefined || Buffer.isBuffer(req.body) || req.body == null) return true;
+  const q = req.query as Record<string, unknown>;
+  return q.token !== undefined || q.proxy_url !== undefined;
+}
+
+function rawInput(req: FastifyRequest): ProxyInput {
+  const h = req.headers;
+  const q = req.query as Record<string, unknown>;
+  const one = (header: string, param?: string) => {
+    const v = h[header] ?? (param === undefined ? undefined : q[param]);
     return typeof v === 'string' && v !== '' ? v : null;
   };
-  const token = one('x-token');
-  const proxyUrl = one('x-proxy-url');
+  const token = one('x-token', 'token');
+  const proxyUrl = one('x-proxy-url', 'proxy_url');
   if (token === null) throw missing('/headers/x-token');
   if (proxyUrl === null) throw missing('/headers/x-proxy-url');
   const headers = forwardableHeaders(h, VAULT_HEADERS);
   const pspAuth = one('x-proxy-authorization');
   if (pspAuth !== null) Object.assign(headers, forwardableHeaders({ authorization: pspAuth }));
-  const text = raw.toString('utf8');
+  let body: ProxyInput['body'];
+  if (Buffer.isBuffer(req.body)) {
+    const text = req.body.toString('utf8');
+    body = text.length === 0 ? { kind: 'none' } : { kind: 'text', text, encoding: encodingFor(headers['content-type']) };
+  } else body = req.body === undefined || req.body === null ? { kind: 'none' } : { kind: 'json', value: req.body };
   return {
     token,
-    cvcSessionId: one('x-cvc-session-id'),
+    cvcSessionId: one('x-cvc-session-id', 'cvc_session_id'),
     proxyUrl,
-    method: one('x-http-method') ?? 'POST',
+    method: one('x-http-method', 'http_method') ?? 'POST',
     headers,
-    body: text.length === 0 ? { kind: 'none' } : { kind: 'text', text, encoding: encodingFor(headers['content-type']) },
+    body,
     mode: 'raw',
   };
+}
+
+/**
+ * Ozura's Pay API sends the processor's body to `/tokenize` with X-Proxy-URL: that is a proxy call
+ * (§3.1). Fastify's rewriteUrl runs before routing; the cost on every request is one header lookup.
+ */
+export function rewriteTokenizeProxy(req: { headers: Record<string, unknown>; method?: string; url?: string }): string {
+  const url = req.url ?? '/';
+  if (req.headers['x-proxy-url'] === undefined || req.method !== 'POST') return url;
+  return url === '/tokenize' || url.startsWith('/tokenize?') ? `/proxy/transaction${url.slice('/tokenize'.length)}` : url;
 }
 
 export async function proxyRoutes(fastify: FastifyInstance) {
@@ -84,9 +110,11 @@ export async function proxyRoutes(fastify: FastifyInstance) {
       tags: ['proxy'],
       summary: 'Forward a request to a payment processor with token data filled in',
       description:
-        'JSON form: the body below. Raw form: the PSP body itself as application/x-www-form-urlencoded, application/xml or text/xml, ' +
-        'with X-Token, X-Proxy-URL and optionally X-CVC-Session-ID and X-HTTP-Method headers.',
+        'JSON form: the body below. Header mode: the PSP body itself (JSON, application/x-www-form-urlencoded, application/xml or text/xml), ' +
+        'with X-Token, X-Proxy-URL and optionally X-CVC-Session-ID and X-HTTP-Method headers (or token, proxy_url, cvc_session_id, ' +
+        'http_method in the query string). POST /tokenize with X-Proxy-URL is the same call.',
       headers: ProxyRawHeaders,
+      querystring: ProxyQuery,
       body: {
         content: {
           'application/json': { schema: ProxyJsonBody },
@@ -95,10 +123,14 @@ export async function proxyRoutes(fastify: FastifyInstance) {
       },
       response: { 200: ProxyResult, '4xx': ErrorBody, '5xx': ErrorBody },
     },
+    // The JSON schema describes the JSON form only; a header-mode body is the PSP's own, so its
+    // body check is waived here (headers and query are read field by field in rawInput).
+    attachValidation: true,
   }, async (req, reply) => {
-    // No body and no Content-Type: a header-mode call with an empty body (it needs X-Token).
-    const body = req.body ?? Buffer.alloc(0);
-    const input = Buffer.isBuffer(body) ? rawInput(req, body) : jsonInput(body as ProxyJsonBody);
+    const headerMode = isHeaderMode(req);
+    const invalid = req.validationError;
+    if (invalid && !(headerMode && invalid.validationContext === 'body')) throw invalid;
+    const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
     const project = req.project!;
     const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
     const res = await service.transact(callerOf(req), destinations, input, now());

@@ -27,6 +27,14 @@ export const ProxyRawHeaders = Type.Object({
   'x-proxy-authorization': Type.Optional(Type.String({ description: "The PSP's credentials, forwarded as Authorization" })),
 });
 
+/** Header mode may name these in the query string instead (Ozura: "headers or query"). */
+export const ProxyQuery = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 128 })),
+  proxy_url: Type.Optional(Type.String({ maxLength: 4096 })),
+  cvc_session_id: Type.Optional(Type.String({ maxLength: 64 })),
+  http_method: Type.Optional(Type.String({ maxLength: 7 })),
+});
+
 export const ProxyResult = Type.Object({
   success: Type.Literal(true),
   proxy_response: Type.Object({

@@ -8,7 +8,7 @@ import { Agent } from 'undici';
 import { Coalescer } from '../lib/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import type { DataKeys } from '../crypto/datakeys.js';
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 import { isTokenId } from '../tokens/format.js';
 import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
 import {
@@ -113,12 +113,11 @@ WITH d AS (
 )
 SELECT live FROM d`;
 
-const tokenNotFound = () => new VaultError('token_not_found', 'Token not found.');
-const cvcNotFound = () => new VaultError('cvc_session_not_found', 'CVC session not found or expired.');
-const upstreamError = () => new VaultError('upstream_error', 'The upstream could not be reached or sent an invalid answer.');
-const upstreamTimeout = () => new VaultError('upstream_timeout', 'The upstream did not answer in time.');
-const badRequest = (path: string, message: string) =>
-  new VaultError('validation_error', 'The request is missing fields or has invalid ones.', { details: [{ path, message }] });
+const tokenNotFound = () => new VaultError('token_not_found');
+const cvcNotFound = () => new VaultError('cvc_session_not_found');
+const upstreamError = () => new VaultError('upstream_error');
+const upstreamTimeout = () => new VaultError('upstream_timeout');
+const badRequest = (path: string, message: string) => invalidFields([{ path, message }]);
 
 /** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
 function codesOf(err: unknown): string[] {
@@ -133,7 +132,7 @@ function codesOf(err: unknown): string[] {
 function upstreamFailure(err: unknown): VaultError {
   if (err instanceof VaultError) return err;
   const codes = codesOf(err);
-  if (codes.includes(new ForbiddenAddress().code)) return new VaultError('destination_forbidden', 'The proxy destination is not allowed.');
+  if (codes.includes(new ForbiddenAddress().code)) return new VaultError('destination_forbidden');
   if (codes.some((c) => ['TimeoutError', 'AbortError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(c))) {
     return upstreamTimeout();
   }

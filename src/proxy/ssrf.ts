@@ -144,8 +144,8 @@ export interface Destination {
   host: string;
 }
 
-const invalidUrl = () => new VaultError('invalid_proxy_url', 'proxy_url must be an absolute https URL.');
-const forbidden = () => new VaultError('destination_forbidden', 'The proxy destination is not allowed.');
+const invalidUrl = () => new VaultError('invalid_proxy_url');
+const forbidden = () => new VaultError('destination_forbidden');
 
 /** An allowed-hosts entry is an exact host name, or `*.example.com` for any subdomain of it. */
 export function hostAllowed(host: string, allowed: string[]): boolean {

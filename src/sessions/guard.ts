@@ -55,7 +55,7 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
   const use = await sessions.authenticate(req, typeof key === 'string' ? key : '', pubKey);
   await sessionLimits.byPubKey(use.principal.pubKey, reply);
   if (!allows(use.principal.permissions, 'tokenization')) {
-    throw new VaultError('permission_denied', 'This application does not have the tokenization permission.');
+    throw new VaultError('permission_denied');
   }
   req.elementsSession = use;
   req.principal = use.principal;

@@ -16,7 +16,7 @@ export const SESSION_KEY_RE = /^sess_[A-Za-z0-9]{43}$/;
 export const DEFAULT_SESSION_LIMIT = 3;
 export const DEFAULT_SESSION_TTL_SECONDS = 900;
 
-export const SESSION_EXPIRED = () => new VaultError('session_expired', 'The session key is expired, spent or revoked.');
+export const SESSION_EXPIRED = () => new VaultError('session_expired');
 
 export const hashSessionKey = (key: string) => createHash('sha256').update(key).digest();
 

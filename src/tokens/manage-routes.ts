@@ -43,7 +43,7 @@ function view(r: Row) {
   };
 }
 
-const NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+const NOT_FOUND = () => new VaultError('token_not_found');
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 128 }) });
 const ProjectQuery = Type.Object({ project_id: Type.Optional(Type.String({ maxLength: 64 })) });
 
@@ -73,7 +73,8 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
     return row;
   }
 
-  app.get('/api/tokens', {
+  // `/tokens` is Ozura's dashboard path for the same list (§4.2).
+  for (const path of ['/api/tokens', '/tokens']) app.get(path, {
     schema: {
       tags: ['tokens'], summary: "A project's tokens, masked, newest first",
       querystring: Type.Object({

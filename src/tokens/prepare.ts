@@ -3,6 +3,7 @@
 import { Compile } from 'typebox/compile';
 import { findBadText } from '../lib/text.js';
 import { invalidFields, VaultError } from '../plugins/errors.js';
+import type { MaskingConfig } from './masking.js';
 import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
 import {
   cardBrand, maskPan, normalizeAccount, normalizeExpiry, normalizePan, normalizeRouting, TEST_CARDS, validateCvv,
@@ -27,6 +28,8 @@ export interface PreparedItem {
   cvcTtlSeconds: number;
   /** Needed to build a card-preserving token. */
   pan: string | null;
+  /** Ozura's maskingConfig: shapes the answer only, never stored. */
+  masking: MaskingConfig | null;
 }
 
 export const CVC_TTL_SECONDS = 90;
@@ -49,7 +52,11 @@ function check(raw: unknown): TokenizeItem {
   }
   const c = checkers[type];
   if (!c.Check(raw)) {
-    const details = [...c.Errors(raw)].slice(0, 10).map((e) => ({ path: e.instancePath || '/', message: e.message }));
+    const details = [...c.Errors(raw)].slice(0, 10).map((e) => {
+      // A missing property is named in the path, so the message can say which (§0).
+      const missing = (e.params as { requiredProperties?: string[] }).requiredProperties?.[0];
+      return { path: missing ? `${e.instancePath}/${missing}` : e.instancePath || '/', message: e.message };
+    });
     throw schemaError(details);
   }
   return raw;
@@ -73,6 +80,7 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     test: false,
     ttlSeconds: item.ttl_seconds ?? null,
     cvcTtlSeconds: CVC_TTL_SECONDS,
+    masking: item.maskingConfig ?? null,
   };
   if (item.type !== 'card' && format === 'card_preserving') {
     throw schemaError([{ path: '/format', message: 'card_preserving is only for card tokens' }]);
@@ -102,6 +110,8 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     const routing = normalizeRouting(item.data.routingNumber);
     const data: Record<string, string> = { accountNumber: account, routingNumber: routing };
     if (item.data.holderName) data.holderName = item.data.holderName;
+    if (item.data.firstName) data.firstName = item.data.firstName;
+    if (item.data.lastName) data.lastName = item.data.lastName;
     const last4 = account.slice(-4);
     return {
       ...common,
@@ -137,7 +147,7 @@ export interface TestCardInput {
 /** /test-tokens: only published test numbers, so a real card can never get a year-long CVC. */
 export function prepareTestCard(body: TestCardInput, now: Date): PreparedItem {
   const pan = normalizePan(body.cardNumber);
-  if (!TEST_CARDS.has(pan)) throw new VaultError('not_a_test_card', 'Only the card networks\' published test card numbers are accepted here.');
+  if (!TEST_CARDS.has(pan)) throw new VaultError('not_a_test_card');
   const holderName = [body.firstName, body.lastName].filter(Boolean).join(' ');
   const item = prepareItem(
     {

@@ -3,12 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
 import { ErrorBody } from '../plugins/schemas.js';
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
 import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
+import { maskCard } from './masking.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../sessions/guard.js';
 
@@ -30,15 +31,21 @@ function withDedupRight(item: PreparedItem, allowed: boolean): PreparedItem {
   return allowed || !item.dedup ? item : { ...item, dedup: false };
 }
 
-function tokenizeView(o: TokenizeOutcome, dedup: boolean) {
+function tokenizeView(o: TokenizeOutcome, item: PreparedItem) {
+  const view = publicView(o.type, o.display);
+  if (item.masking && o.type === 'card') {
+    const m = maskCard(o.display, item.masking);
+    view.data = { ...view.data, cardNumber: m.cardNumber };
+    view.mask = { card_number: m.card_number };
+  }
   return {
     success: true as const,
     token: o.token,
     type: o.type,
-    ...publicView(o.type, o.display),
-    cvc_session_id: o.cvcSessionId,
-    // As Ozura: a fingerprint only where deduplication applied.
-    ...(dedup ? { fingerprint: o.fingerprint } : {}),
+    ...view,
+    // As Ozura: a CVC session only when a CVV was sent, a fingerprint only where deduplication applied.
+    ...(o.cvcSessionId ? { cvc_session_id: o.cvcSessionId } : {}),
+    ...(item.dedup ? { fingerprint: o.fingerprint } : {}),
     deduplicated: o.deduplicated,
     created_at: o.createdAt.toISOString(),
     expires_at: o.expiresAt ? o.expiresAt.toISOString() : null,
@@ -56,11 +63,11 @@ function only(r: TokenizeItemResult): TokenizeOutcome {
   return r;
 }
 
-const TOKEN_NOT_FOUND = () => new VaultError('token_not_found', 'Token not found.');
+const TOKEN_NOT_FOUND = () => new VaultError('token_not_found');
 const SESSION_ITEMS_ONLY = () =>
-  new VaultError('validation_error', 'A session key tokenizes a single card or bank account.', { details: [{ path: '/type', message: 'must be card or bank with a session key' }] });
+  invalidFields([{ path: '/type', message: 'must be card or bank with a session key' }]);
 const SESSION_NO_DEDUP = () =>
-  new VaultError('validation_error', 'Deduplication is not available with a session key.', { details: [{ path: '/deduplicate', message: 'must not be true with a session key' }] });
+  invalidFields([{ path: '/deduplicate', message: 'must not be true with a session key' }]);
 
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -99,8 +106,9 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       return reply.code(200).send({
         success: true,
         items: prepared.map((p) => {
-          const r = p instanceof VaultError ? p : outcomes[k++];
-          return r instanceof VaultError ? itemError(r) : tokenizeView(r, (p as PreparedItem).dedup);
+          if (p instanceof VaultError) return itemError(p);
+          const r = outcomes[k++];
+          return r instanceof VaultError ? itemError(r) : tokenizeView(r, p);
         }),
       });
     }
@@ -113,11 +121,11 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       const item = prepareItem(single, false, at);
       // only() throws the item's failure inside spend(), which then gives the use back.
       const outcome = await sessions.spend(req, session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
-      return reply.code(201).send(tokenizeView(outcome, false));
+      return reply.code(201).send(tokenizeView(outcome, item));
     }
     const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);
     const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(only(outcome), item.dedup));
+    return reply.code(201).send(tokenizeView(only(outcome), item));
   });
 
   app.post('/detokenize', {
@@ -131,7 +139,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const { token, tokens: many } = req.body;
     if ((token === undefined) === (many === undefined)) {
-      throw new VaultError('validation_error', 'Send either "token" or "tokens".', { details: [{ path: '/token', message: 'exactly one of token, tokens is required' }] });
+      throw invalidFields([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
     }
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());

@@ -1,5 +1,6 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { MaskingConfig } from './masking.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
@@ -20,6 +21,9 @@ export const BankData = Type.Object(
     accountNumber: Type.String({ maxLength: 32 }),
     routingNumber: Type.String({ maxLength: 16 }),
     holderName: Type.Optional(Type.String({ maxLength: 200 })),
+    // Ozura's bank elements send the holder's names; kept encrypted with the account.
+    firstName: Type.Optional(Type.String({ maxLength: 100 })),
+    lastName: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
@@ -31,6 +35,7 @@ const ItemOptions = {
   format: Type.Optional(Type.Union([Type.Literal('random'), Type.Literal('card_preserving')])),
   ttl_seconds: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 315_360_000 }), Type.Null()])),
   metadata: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: '≤ 4 KiB of JSON, stored in clear' })),
+  maskingConfig: Type.Optional(MaskingConfig),
 };
 
 export const CardItem = Type.Object({ type: Type.Literal('card'), data: CardData, ...ItemOptions }, { additionalProperties: false });
@@ -48,7 +53,7 @@ export type TokenizeItem = CardItem | BankItem | StringItem;
 export const TokenizeBody = Type.Object({
   type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
   // Checked in the handler against CardItem / BankItem / StringItem for precise error paths.
-  data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, holderName?}; string: a string' })),
+  data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
   ...ItemOptions,
   project_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only with JWT authentication' })),
   items: Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
@@ -65,7 +70,7 @@ export const TokenizeResult = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
-  cvc_session_id: Nullable(Type.String()),
+  cvc_session_id: Type.Optional(Type.String({ description: 'Only when a CVV was sent' })),
   fingerprint: Type.Optional(Type.String({ description: 'Only when deduplication applied' })),
   deduplicated: Type.Boolean(),
   created_at: Type.String(),

@@ -92,7 +92,7 @@ interface Row {
 
 const MAX_ATTEMPTS = 5;
 const spaceExhausted = () =>
-  new VaultError('token_space_exhausted', 'Every card-preserving token for this card number\'s BIN and last four digits is in use in this project.');
+  new VaultError('token_space_exhausted');
 
 export class TokenStore {
   private writes: Coalescer<WriteJob, TokenizeItemResult[]>;

@@ -1,6 +1,6 @@
 // Card and bank-account rules of API.md §3.1. Every failure is a VaultError with a fixed message:
 // the offending value itself never appears in an error.
-import { VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../plugins/errors.js';
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -38,7 +38,7 @@ export function cardBrand(pan: string): Brand {
 export function normalizePan(raw: string): string {
   const pan = raw.replace(/[\s-]/g, '');
   if (!/^\d{13,19}$/.test(pan) || !luhnValid(pan)) {
-    throw new VaultError('invalid_card_number', 'The card number is not a valid card number.');
+    throw new VaultError('invalid_card_number');
   }
   return pan;
 }
@@ -51,7 +51,7 @@ export interface Expiry {
 export function normalizeExpiry(month: string | number, year: string | number, now: Date): Expiry {
   const m = String(month).trim();
   const y = String(year).trim();
-  const bad = () => new VaultError('invalid_expiry', 'The expiration date is invalid or in the past.');
+  const bad = () => new VaultError('invalid_expiry');
   if (!/^\d{1,2}$/.test(m) || !/^(\d{2}|\d{4})$/.test(y)) throw bad();
   const mm = Number(m);
   if (mm < 1 || mm > 12) throw bad();
@@ -65,7 +65,7 @@ export function normalizeExpiry(month: string | number, year: string | number, n
 export function validateCvv(cvv: string, brand: Brand): string {
   const want = brand === 'amex' ? 4 : 3;
   if (!new RegExp(`^\\d{${want}}$`).test(cvv)) {
-    throw new VaultError('invalid_cvv', `The CVV must be ${want} digits for this card.`);
+    throw new VaultError('invalid_cvv');
   }
   return cvv;
 }
@@ -81,16 +81,14 @@ export function abaValid(routing: string): boolean {
 export function normalizeAccount(account: string): string {
   const a = account.replace(/[\s-]/g, '');
   if (!/^\d{4,17}$/.test(a)) {
-    throw new VaultError('validation_error', 'The account number must be 4 to 17 digits.', {
-      details: [{ path: '/data/accountNumber', message: 'must be 4 to 17 digits' }],
-    });
+    throw invalidFields([{ path: '/data/accountNumber', message: 'must be 4 to 17 digits' }]);
   }
   return a;
 }
 
 export function normalizeRouting(routing: string): string {
   const r = routing.replace(/[\s-]/g, '');
-  if (!abaValid(r)) throw new VaultError('invalid_routing_number', 'The routing number is not a valid ABA routing number.');
+  if (!abaValid(r)) throw new VaultError('invalid_routing_number');
   return r;
 }
 

@@ -57,7 +57,12 @@ describe('API keys (§2.1)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       success: true,
+      message: 'API key is valid',
       data: {
+        project_id: a.projectId,
+        application_id: a.appId,
+        name: 'My Shop!',
+        permissions: { tokenization: { allowed: true }, provisioning: { allowed: true }, detokenization: { allowed: true } },
         valid: true,
         application: { id: a.appId, name: 'My Shop!', permissions: { tokenization: { allowed: true }, provisioning: { allowed: true }, detokenization: { allowed: true } } },
         project: { id: a.projectId, name: expect.any(String), environment: 'development' },

@@ -21,7 +21,7 @@ describe('POST /internal/provision', () => {
     expect(res.statusCode).toBe(201);
     const { project, applications } = res.json().data;
     expect(project).toMatchObject({ name: 'merchant 42', environment: 'staging', parent_id: parent.projectId });
-    expect(project.id).toMatch(/^prj_/);
+    expect(project.id).toMatch(/^proj_[a-z0-9]{16}$/);
     expect(applications).toHaveLength(1);
     expect(applications[0]).toMatchObject({ name: 'checkout', permissions: { tokenization: { allowed: true } } });
     expect(applications[0].api_key).toMatch(/^key_checkout_us_pvt_/);

@@ -107,7 +107,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         type?: "card" | "bank" | "string";
-                        /** @description card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, holderName?}; string: a string */
+                        /** @description card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string */
                         data?: unknown;
                         deduplicate?: boolean;
                         format?: "random" | "card_preserving";
@@ -116,6 +116,15 @@ export interface paths {
                         metadata?: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description How the masked card number is shown (at most the first 6 and last 4 digits) */
+                        maskingConfig?: {
+                            /** @default 6 */
+                            visible_first?: number;
+                            /** @default 4 */
+                            visible_last?: number;
+                            /** @description One character, not a digit; default * */
+                            mask_char?: string;
+                        };
                         /** @description Only with JWT authentication */
                         project_id?: string;
                         items?: unknown[];
@@ -146,8 +155,10 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
-                                cvc_session_id: string | null;
-                                fingerprint: string;
+                                /** @description Only when a CVV was sent */
+                                cvc_session_id?: string;
+                                /** @description Only when deduplication applied */
+                                fingerprint?: string;
                                 deduplicated: boolean;
                                 created_at: string;
                                 expires_at: string | null;
@@ -189,8 +200,10 @@ export interface paths {
                             bin?: string;
                             brand?: string;
                             last4?: string;
-                            cvc_session_id: string | null;
-                            fingerprint: string;
+                            /** @description Only when a CVV was sent */
+                            cvc_session_id?: string;
+                            /** @description Only when deduplication applied */
+                            fingerprint?: string;
                             deduplicated: boolean;
                             created_at: string;
                             expires_at: string | null;
@@ -585,7 +598,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: true;
+                            /** @enum {string} */
+                            message: "API key is valid";
                             data: {
+                                project_id: string;
+                                application_id: string;
+                                name: string;
+                                permissions: {
+                                    tokenization?: {
+                                        allowed: boolean;
+                                    };
+                                    provisioning?: {
+                                        allowed: boolean;
+                                    };
+                                    detokenization?: {
+                                        allowed: boolean;
+                                    };
+                                };
                                 /** @enum {boolean} */
                                 valid: true;
                                 application: {
@@ -3039,7 +3068,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Delete a project and crypto-shred its data key */
+        /** Delete a project and its provisioned children, crypto-shredding their data keys */
         delete: {
             parameters: {
                 query?: never;
@@ -3164,7 +3193,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a registered user to the project */
+        /** Invite someone by email (the same 202 for any email; they join once they accept) */
         post: {
             parameters: {
                 query?: never;
@@ -3184,7 +3213,7 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3193,11 +3222,10 @@ export interface paths {
                             /** @enum {boolean} */
                             success: true;
                             data: {
-                                user_id: string;
                                 email: string;
-                                name: string;
                                 role: "owner" | "admin" | "developer" | "viewer";
-                                created_at: string;
+                                /** @enum {string} */
+                                status: "invited";
                             };
                         };
                     };
@@ -3319,6 +3347,366 @@ export interface paths {
                 path: {
                     id: string;
                     user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations waiting for you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                project_id: string;
+                                project_name: string;
+                                email: string;
+                                role: "owner" | "admin" | "developer" | "viewer";
+                                invited_by: string | null;
+                                created_at: string;
+                                expires_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: you become a member with its role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                project_id: string;
+                                role: "owner" | "admin" | "developer" | "viewer";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's pending invitations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                project_id: string;
+                                project_name: string;
+                                email: string;
+                                role: "owner" | "admin" | "developer" | "viewer";
+                                invited_by: string | null;
+                                created_at: string;
+                                expires_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    invitation_id: string;
                 };
                 cookie?: never;
             };
@@ -3819,7 +4207,99 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
-                                fingerprint: string;
+                                test: boolean;
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                app_id: string | null;
+                                created_at: string;
+                                expires_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's tokens, masked, newest first */
+        get: {
+            parameters: {
+                query: {
+                    project_id: string;
+                    type?: "card" | "bank" | "string";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                token: string;
+                                project_id: string;
+                                type: string;
+                                format: string;
+                                data: {
+                                    [key: string]: string;
+                                } | null;
+                                mask: {
+                                    [key: string]: string;
+                                };
+                                bin?: string;
+                                brand?: string;
+                                last4?: string;
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -3912,7 +4392,6 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
-                                fingerprint: string;
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -4182,6 +4661,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries in Ozura's shape (page, limit, total), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Without it: your own account's events */
+                    project_id?: string;
+                    page?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                logs: {
+                                    id: string;
+                                    event_type: string;
+                                    action: string;
+                                    resource_type: string | null;
+                                    resource_id: string | null;
+                                    user_id: string | null;
+                                    app_id: string | null;
+                                    timestamp: string;
+                                    ip_address: string | null;
+                                    details: unknown;
+                                    /** @description (ext) success or failure */
+                                    outcome: string;
+                                }[];
+                                pagination: {
+                                    page: number;
+                                    limit: number;
+                                    total: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proxy/transaction": {
         parameters: {
             query?: never;
@@ -4193,16 +4763,23 @@ export interface paths {
         put?: never;
         /**
          * Forward a request to a payment processor with token data filled in
-         * @description JSON form: the body below. Raw form: the PSP body itself as application/x-www-form-urlencoded, application/xml or text/xml, with X-Token, X-Proxy-URL and optionally X-CVC-Session-ID and X-HTTP-Method headers.
+         * @description JSON form: the body below. Header mode: the PSP body itself (JSON, application/x-www-form-urlencoded, application/xml or text/xml), with X-Token, X-Proxy-URL and optionally X-CVC-Session-ID and X-HTTP-Method headers (or token, proxy_url, cvc_session_id, http_method in the query string). POST /tokenize with X-Proxy-URL is the same call.
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    token?: string;
+                    proxy_url?: string;
+                    cvc_session_id?: string;
+                    http_method?: string;
+                };
                 header?: {
                     "x-token"?: string;
                     "x-proxy-url"?: string;
                     "x-cvc-session-id"?: string;
                     "x-http-method"?: string;
+                    /** @description The PSP's credentials, forwarded as Authorization */
+                    "x-proxy-authorization"?: string;
                 };
                 path?: never;
                 cookie?: never;

@@ -1,0 +1,105 @@
+// GET /audit-logs: Ozura's audit path and shape (§4.2) over the same audit log as
+// /api/audit-logs — page/limit/total pagination and Ozura's upper-case names. The mapping is
+// documented in docs/ozura-compatibility.md.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { invalidFields } from '../plugins/errors.js';
+import { requireUser } from '../plugins/jwt.js';
+import { ErrorBody } from '../plugins/schemas.js';
+import { authorize } from '../projects/access.js';
+
+/** Our (event_type, action) → Ozura's event_type; anything unlisted is upper-cased. */
+const OZURA_EVENT: Record<string, string> = {
+  'token:tokenize': 'TOKEN_CREATION',
+  'token:tokenize_batch': 'TOKEN_CREATION',
+  'token:test_token': 'TOKEN_CREATION',
+  'token:detokenize': 'TOKEN_ACCESS',
+  'token:detokenize_batch': 'TOKEN_ACCESS',
+  'token:token_delete': 'TOKEN_DELETION',
+  'proxy:proxy_transaction': 'PROXY_REQUEST',
+  'proxy:delete_cvc_session': 'PROXY_REQUEST',
+  auth: 'AUTHENTICATION',
+  project: 'PROJECT_MANAGEMENT',
+  application: 'APPLICATION_MANAGEMENT',
+  member: 'MEMBER_MANAGEMENT',
+};
+
+export function ozuraEventType(eventType: string, action: string): string {
+  return OZURA_EVENT[`${eventType}:${action}`] ?? OZURA_EVENT[eventType] ?? eventType.toUpperCase();
+}
+
+const Nullable = Type.Union([Type.String(), Type.Null()]);
+const Log = Type.Object({
+  id: Type.String(),
+  event_type: Type.String(),
+  action: Type.String(),
+  resource_type: Nullable,
+  resource_id: Nullable,
+  user_id: Nullable,
+  app_id: Nullable,
+  timestamp: Type.String(),
+  ip_address: Nullable,
+  details: Type.Unknown(),
+  outcome: Type.String({ description: '(ext) success or failure' }),
+});
+
+const Query = Type.Object({
+  project_id: Type.Optional(Type.String({ maxLength: 64, description: "Without it: your own account's events" })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+});
+
+const Answer = Type.Object({
+  success: Type.Literal(true),
+  data: Type.Object({
+    logs: Type.Array(Log),
+    pagination: Type.Object({ page: Type.Integer(), limit: Type.Integer(), total: Type.Integer() }),
+  }),
+});
+
+export async function ozuraAuditRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = app.vault.database.db;
+  app.addHook('onRequest', requireUser());
+
+  app.get('/audit-logs', {
+    schema: { tags: ['audit'], summary: "Audit entries in Ozura's shape (page, limit, total), newest first", querystring: Query, response: { 200: Answer, '4xx': ErrorBody } },
+  }, async (req) => {
+    const user = req.user!;
+    const { project_id: projectId } = req.query;
+    const page = req.query.page ?? 1;
+    const limit = req.query.limit ?? 50;
+    // ajv lets `1e309` through as Infinity, past its range checks.
+    if (!Number.isSafeInteger(page)) throw invalidFields([{ path: '/page', message: 'must be an integer from 1' }]);
+    if (!Number.isSafeInteger(limit)) throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
+    if (projectId) await authorize(db, user.id, projectId, 'audit.read');
+    const scope = () => {
+      const q = db.selectFrom('audit_log');
+      return projectId ? q.where('project_id', '=', projectId) : q.where('project_id', 'is', null).where('user_id', '=', user.id);
+    };
+    const [rows, count] = await Promise.all([
+      scope()
+        .select(['id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id', 'app_id', 'created_at', 'ip_address', 'details'])
+        .orderBy('ingest', 'desc')
+        .limit(limit)
+        .offset((page - 1) * limit)
+        .execute(),
+      scope().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const logs = rows.map((r) => ({
+      id: r.id,
+      event_type: ozuraEventType(r.event_type, r.action),
+      action: r.action.toUpperCase(),
+      resource_type: r.resource_type?.toUpperCase() ?? null,
+      resource_id: r.resource_id,
+      user_id: r.user_id,
+      app_id: r.app_id,
+      timestamp: r.created_at.toISOString(),
+      ip_address: r.ip_address,
+      details: r.details,
+      outcome: r.outcome,
+    }));
+    return { success: true as const, data: { logs, pagination: { page, limit, total: Number(count.n) } } };
+  });
+}
