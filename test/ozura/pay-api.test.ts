@@ -1,9 +1,9 @@
 // Ozura's Pay API card-sale guide, as its integration sends it: the processor's own body with the
 // literal placeholders, and X-Token / X-CVC-Session-ID / X-Proxy-URL headers — to /tokenize as well
 // as /proxy/transaction — or token / proxy_url / cvc_session_id in the query string.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startVault, type TestApp, type TestVault } from '../helpers.js';
-import { jsonOk, type Psp, startPsp } from '../proxy/psp.js';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, type TestVault } from '../helpers.js';
+import { type Psp, proxyWorld } from '../proxy/psp.js';
 
 let v: TestVault;
 let a: TestApp;
@@ -18,19 +18,7 @@ const SALE = {
 };
 const FILLED = { ...SALE, cardNumber: '4111111111111111', expirationMonth: '03', expirationYear: '30', expirationYearLong: '2030', cvv: '737' };
 
-beforeAll(async () => {
-  v = await startVault();
-  a = await v.createApp();
-  psp = await startPsp();
-});
-afterAll(async () => {
-  await psp.close();
-  await v.close();
-});
-beforeEach(() => {
-  psp.received.length = 0;
-  psp.handler = jsonOk;
-});
+proxyWorld((w) => ({ v, a, psp } = w));
 
 async function tokenize() {
   const res = await v.app.inject({ method: 'POST', url: '/tokenize', headers: a.headers, payload: { type: 'card', data: CARD } });

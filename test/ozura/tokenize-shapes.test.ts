@@ -1,22 +1,14 @@
 // POST /tokenize as Ozura's API reference shows it: the optional maskingConfig, and bank data with
 // the holder's firstName / lastName (Ozura's bank elements require them).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVault, type TestApp, type TestVault } from '../helpers.js';
-import { startPsp, type Psp } from '../proxy/psp.js';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, type TestVault } from '../helpers.js';
+import { type Psp, proxyWorld } from '../proxy/psp.js';
 
 let v: TestVault;
 let a: TestApp;
 let psp: Psp;
 
-beforeAll(async () => {
-  v = await startVault();
-  a = await v.createApp();
-  psp = await startPsp();
-});
-afterAll(async () => {
-  await psp.close();
-  await v.close();
-});
+proxyWorld((w) => ({ v, a, psp } = w));
 
 const post = (url: string, headers: Record<string, string>, payload: unknown) =>
   v.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload) });

@@ -1,9 +1,9 @@
 // Finding 9 of issue 13: placeholders were substituted raw into content types other than JSON,
 // form and XML, so a holder name or string value could inject structure (a multipart part, a
 // text line). Placeholders are now filled only where an escaping exists; elsewhere → 415.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
-import { type Psp, startPsp } from './psp.js';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, type TestVault, VISA } from '../helpers.js';
+import { type Psp, proxyWorld } from './psp.js';
 
 let v: TestVault;
 let a: TestApp;
@@ -11,18 +11,7 @@ let psp: Psp;
 // A holder name that, pasted raw into a multipart body, closes the part and adds one of its own.
 const EVIL = 'Ada\r\n--b0undary\r\nContent-Disposition: form-data; name="amount"\r\n\r\n1';
 
-beforeAll(async () => {
-  v = await startVault();
-  a = await v.createApp();
-  psp = await startPsp();
-});
-afterAll(async () => {
-  await psp.close();
-  await v.close();
-});
-beforeEach(() => {
-  psp.received.length = 0;
-});
+proxyWorld((w) => ({ v, a, psp } = w));
 
 async function tokenize(data: object | string, type = 'card') {
   return (await v.app.inject({ method: 'POST', url: '/tokenize', headers: a.headers, payload: { type, data } })).json().token as string;

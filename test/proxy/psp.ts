@@ -1,6 +1,8 @@
 // A PSP double: a real HTTP server on 127.0.0.1 that records exactly what it received.
 import http from 'node:http';
 import net from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startVault, type TestApp, type TestVault } from '../helpers.js';
 
 export interface Received {
   method: string;
@@ -63,4 +65,32 @@ export async function startTrap(): Promise<{ port: number; connections: () => nu
     connections: () => n,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export interface ProxyWorld {
+  v: TestVault;
+  a: TestApp;
+  psp: Psp;
+}
+
+/**
+ * The usual proxy-test world, started once per file: a vault with one application and a PSP
+ * double. Before each test the PSP forgets what it received and answers with `jsonOk` again.
+ * `set` hands the world to the file's own variables.
+ */
+export function proxyWorld(set: (world: ProxyWorld) => void): void {
+  let world: ProxyWorld;
+  beforeAll(async () => {
+    const v = await startVault();
+    world = { v, a: await v.createApp(), psp: await startPsp() };
+    set(world);
+  });
+  afterAll(async () => {
+    await world.psp.close();
+    await world.v.close();
+  });
+  beforeEach(() => {
+    world.psp.received.length = 0;
+    world.psp.handler = jsonOk;
+  });
 }

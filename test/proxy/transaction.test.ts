@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
-import { jsonOk, type Psp, startPsp } from './psp.js';
+import { type Psp, startPsp, proxyWorld } from './psp.js';
 
 let v: TestVault;
 let a: TestApp;
@@ -9,19 +9,7 @@ let psp: Psp;
 const PAN = '4111111111111111';
 const PSP_SECRET = 'sk_test_51SecretPspKey';
 
-beforeAll(async () => {
-  v = await startVault();
-  a = await v.createApp();
-  psp = await startPsp();
-});
-afterAll(async () => {
-  await psp.close();
-  await v.close();
-});
-beforeEach(() => {
-  psp.received.length = 0;
-  psp.handler = jsonOk;
-});
+proxyWorld((w) => ({ v, a, psp } = w));
 
 async function tokenize(app: TestApp, data: object = VISA, type = 'card') {
   const res = await v.app.inject({ method: 'POST', url: '/tokenize', headers: app.headers, payload: { type, data } });
