@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Application, type Environment, type Invitation, type Permissions, type Project } from './api';
 import { ApplicationsTab, AuditTab, MembersTab, TokensTab, TrafficTab } from './tabs';
-import { Checkbox, ConfirmDialog, Field, FormAlert, Link, LoadError, Loading, LoadState, navigate, SelectField, Submit, useAction, useLoad } from './ui';
+import { Checkbox, ConfirmDialog, Field, FormAlert, Link, LoadError, Loading, LoadState, navigate, SelectField, Submit, TextareaField, useAction, useLoad } from './ui';
 
 export const ENVIRONMENTS: [Environment, string][] = [
   ['development', 'Development'],
@@ -195,10 +195,6 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
   const [deleting, setDeleting] = useState(false);
   const [typed, setTyped] = useState('');
   const del = useAction();
-  const hostsId = 'proxy-hosts';
-  const hostsErr = save.error?.fieldMessage('proxy_allowed_hosts');
-  const originsId = 'elements-origins';
-  const originsErr = save.error?.fieldMessage('elements_origins');
   return (
     <>
       <form
@@ -225,54 +221,39 @@ function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: 
         <SelectField label="Environment" name="environment" value={environment} onChange={setEnvironment} options={ENVIRONMENTS} error={save.error} />
         <Checkbox label="Require MFA for every member" name="require_mfa" checked={requireMfa} onChange={setRequireMfa} />
         <Checkbox label="Deduplicate tokens (same value, same token)" name="deduplicate" checked={dedup} onChange={setDedup} />
-        <div className="field">
-          <label htmlFor={hostsId}>Proxy allowed hosts</label>
-          <p className="hint" id={`${hostsId}-hint`}>
-            One host name per line (<code>*.example.com</code> for its subdomains). The proxy only reaches these hosts.{' '}
-            {environment === 'production'
-              ? 'A production project sends card data only to hosts on this list: empty refuses every proxy call.'
-              : 'Empty allows any public host.'}
-          </p>
-          <textarea
-            id={hostsId}
-            name="proxy_allowed_hosts"
-            rows={4}
-            value={hosts}
-            onChange={(e) => setHosts(e.target.value)}
-            aria-describedby={`${hostsId}-hint${hostsErr ? ` ${hostsId}-err` : ''}`}
-            aria-invalid={hostsErr ? true : undefined}
-          />
+        <TextareaField
+          id="proxy-hosts"
+          label="Proxy allowed hosts"
+          name="proxy_allowed_hosts"
+          rows={4}
+          value={hosts}
+          onChange={setHosts}
+          error={save.error?.fieldMessage('proxy_allowed_hosts')}
+          hint={
+            <>
+              One host name per line (<code>*.example.com</code> for its subdomains). The proxy only reaches these hosts.{' '}
+              {environment === 'production'
+                ? 'A production project sends card data only to hosts on this list: empty refuses every proxy call.'
+                : 'Empty allows any public host.'}
+            </>
+          }
+        >
           {environment === 'production' && hosts.trim() === '' && (
             <p className="banner warn" role="status">
               No allowed hosts: the proxy refuses every call of this production project until you add your payment processor's host.
             </p>
           )}
-          {hostsErr && (
-            <p className="field-error" id={`${hostsId}-err`}>
-              {hostsErr}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={originsId}>Elements origins</label>
-          <p className="hint" id={`${originsId}-hint`}>
-            One origin per line (https://shop.example.com). Only these pages may embed the card fields; http://localhost:* in development projects.
-          </p>
-          <textarea
-            id={originsId}
-            name="elements_origins"
-            rows={3}
-            value={origins}
-            onChange={(e) => setOrigins(e.target.value)}
-            aria-describedby={`${originsId}-hint${originsErr ? ` ${originsId}-err` : ''}`}
-            aria-invalid={originsErr ? true : undefined}
-          />
-          {originsErr && (
-            <p className="field-error" id={`${originsId}-err`}>
-              {originsErr}
-            </p>
-          )}
-        </div>
+        </TextareaField>
+        <TextareaField
+          id="elements-origins"
+          label="Elements origins"
+          name="elements_origins"
+          rows={3}
+          value={origins}
+          onChange={setOrigins}
+          error={save.error?.fieldMessage('elements_origins')}
+          hint="One origin per line (https://shop.example.com). Only these pages may embed the card fields; http://localhost:* in development projects."
+        />
         <FormAlert error={save.error} fields={['environment', 'require_mfa', 'deduplicate', 'proxy_allowed_hosts', 'elements_origins']} />
         {saved && <p role="status">Saved.</p>}
         <Submit busy={save.busy} busyText="Saving…">

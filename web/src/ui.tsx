@@ -166,6 +166,33 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** A textarea with its hint and field error, both tied to it for screen readers; `children` sit between the box and the error. */
+export function TextareaField(p: { id: string; label: string; name: string; rows: number; value: string; onChange: (v: string) => void; hint: ReactNode; error?: string; children?: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      <p className="hint" id={`${p.id}-hint`}>
+        {p.hint}
+      </p>
+      <textarea
+        id={p.id}
+        name={p.name}
+        rows={p.rows}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        aria-describedby={`${p.id}-hint${p.error ? ` ${p.id}-err` : ''}`}
+        aria-invalid={p.error ? true : undefined}
+      />
+      {p.children}
+      {p.error && (
+        <p className="field-error" id={`${p.id}-err`}>
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SelectField(p: { label: string; name: string; value: string; onChange: (v: string) => void; options: [string, string][]; error?: ApiError | null }) {
   const id = useId();
   const msg = p.error?.fieldMessage(p.name);
