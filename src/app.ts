@@ -7,38 +7,32 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
-import { applicationKeyRoutes, applicationRoutes } from './applications/routes.js';
-import { ozuraAuditRoutes } from './audit/ozura.js';
-import { auditRoutes } from './audit/routes.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { KeyringWatcher } from './crypto/master.js';
 import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
 import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
-import { opsRoutes } from './ops/routes.js';
-import { provisionRoutes } from './projects/provision.js';
-import { dashboardRoutes } from './ops/dashboard.js';
-import { projectRoutes } from './projects/routes.js';
-import { invitationRoutes } from './projects/invitations.js';
-import { tokenManagementRoutes } from './tokens/manage-routes.js';
-import { docsRoutes } from './ops/docs.js';
-import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
-import { registerInputChecks } from './plugins/input.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { registerInputChecks } from './http/input.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics, serveMetrics } from './plugins/metrics.js';
-import { proxyRoutes, rewriteTokenizeProxy } from './proxy/routes.js';
-import { tokenRoutes } from './tokens/routes.js';
-import { authRoutes } from './auth/routes.js';
+import { rewriteTokenizeProxy } from './proxy/routes.js';
+import { applicationsPlugin } from './applications/plugin.js';
+import { auditPlugin } from './audit/plugin.js';
+import { authPlugin } from './auth/plugin.js';
+import { elementsPlugin } from './elements/plugin.js';
+import { opsPlugin } from './ops/plugin.js';
+import { projectsPlugin } from './projects/plugin.js';
+import { proxyPlugin } from './proxy/plugin.js';
+import { sessionsPlugin } from './sessions/plugin.js';
+import { tokensPlugin } from './tokens/plugin.js';
 import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
-import { mfaRoutes } from './mfa/routes.js';
 import { TokenStore } from './tokens/store.js';
 import { SessionRateLimits } from './sessions/guard.js';
-import { sessionRoutes } from './sessions/routes.js';
-import { elementsRoutes } from './elements/routes.js';
 import { SessionStore } from './sessions/service.js';
 
 export interface VaultServices {
@@ -188,24 +182,16 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     app.decorate('metricsUrl', metrics.url);
     app.addHook('onClose', () => metrics.close());
   }
-  await app.register(opsRoutes);
-  await app.register(docsRoutes);
-  await app.register(tokenRoutes);
-  await app.register(sessionRoutes);
-  await app.register(elementsRoutes, { root: config.elementsRoot });
-  await app.register(applicationKeyRoutes);
-  await app.register(authRoutes);
-  await app.register(mfaRoutes);
-  await app.register(provisionRoutes);
-  await app.register(projectRoutes);
-  await app.register(invitationRoutes);
-  await app.register(applicationRoutes);
-  await app.register(tokenManagementRoutes);
-  await app.register(auditRoutes);
-  await app.register(ozuraAuditRoutes);
-  await app.register(proxyRoutes);
-  // Last: its wildcard only answers what no route above does.
-  await app.register(dashboardRoutes, { root: config.webRoot });
+  await app.register(tokensPlugin);
+  await app.register(sessionsPlugin);
+  await app.register(elementsPlugin, { root: config.elementsRoot });
+  await app.register(applicationsPlugin);
+  await app.register(authPlugin);
+  await app.register(projectsPlugin);
+  await app.register(auditPlugin);
+  await app.register(proxyPlugin);
+  // Last: the dashboard's wildcard only answers what no route above does.
+  await app.register(opsPlugin, { webRoot: config.webRoot });
 
   let sweeper: NodeJS.Timeout | null = null;
   if (config.sweepIntervalMs > 0) {

@@ -13,6 +13,7 @@ import { DataKeys } from '../src/crypto/datakeys.js';
 import { type Keyring, parseKeyring } from '../src/crypto/keyring.js';
 import { withDatabase } from '../src/db/embedded.js';
 import { createProject, type Environment } from '../src/projects/service.js';
+import { catalogueProblem } from './support/catalogue.js';
 
 export function testKeyring(): Keyring {
   return parseKeyring(`t1:${randomBytes(32).toString('base64')}`);
@@ -93,6 +94,7 @@ export async function startVault(options: Partial<VaultConfig> & { databaseUrl?:
     ...overrides,
   };
   const app = await buildApp(config);
+  const offCatalogue = checkErrorsAgainstCatalogue(app);
   const url = await app.listen({ port, host: '127.0.0.1' });
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const keys = new DataKeys(app.vault.database.db, config.keyring);
@@ -127,8 +129,21 @@ export async function startVault(options: Partial<VaultConfig> & { databaseUrl?:
     async close() {
       await sql.end();
       await app.close();
+      if (offCatalogue.length > 0) throw new Error(`error answers outside the catalogue: ${offCatalogue.join('; ')}`);
     },
   };
+}
+
+/** Records every error answer that is not a catalogue entry; `close()` then fails. */
+function checkErrorsAgainstCatalogue(app: FastifyInstance): string[] {
+  const problems: string[] = [];
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"success":false')) return payload;
+    const problem = catalogueProblem(reply.statusCode, JSON.parse(payload) as { message?: unknown; error?: { code?: unknown } });
+    if (problem) problems.push(`${req.method} ${req.routeOptions.url ?? '?'}: ${problem}`);
+    return payload;
+  });
+  return problems;
 }
 
 export const VISA = { cardNumber: '4111 1111 1111 1111', expirationMonth: '12', expirationYear: '2030', cvv: '123', holderName: 'Ada Lovelace' };

@@ -1,10 +1,9 @@
 // API key and pub key formats of API.md §2.1. API keys carry ≥ 190 bits of randomness, so a
 // fast SHA-256 is the right hash for them (password-grade hashing would only slow the hot path).
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { randomString } from '../lib/random.js';
 
 export const API_KEY_RE = /^key_[a-z0-9]{1,24}_[a-z]{2,8}_pvt_[A-Za-z0-9]{32,64}$/;
-export const PUB_KEY_RE = /^pk_(prod|test)_[a-z0-9]{16}_[A-Za-z0-9]{32,64}$/;
 
 export function appSlug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24) || 'app';
@@ -28,10 +27,4 @@ export function hashApiKey(apiKey: string): Buffer {
 export function displayPrefix(apiKey: string): string {
   const i = apiKey.indexOf('_pvt_') + 5;
   return `${apiKey.slice(0, i + 4)}…`;
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
 }

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { writeAudit } from '../audit/write.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
 import { notifyInvalidation } from '../db/notify.js';
-import { requireUser } from '../plugins/jwt.js';
-import { apiKeyGuard } from '../plugins/api-key.js';
-import { VaultError } from '../plugins/errors.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { requireUser } from '../auth/guard.js';
+import { apiKeyGuard } from './guard.js';
+import { VaultError } from '../http/errors.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
 import { type Action, authorize } from '../projects/access.js';
 import { Permissions } from './permissions.js';
 import { createApplication } from './service.js';
@@ -75,8 +76,6 @@ const appView = (a: AppRow) => ({
   created_at: a.created_at.toISOString(), updated_at: a.updated_at.toISOString(), last_used_at: a.last_used_at?.toISOString() ?? null,
 });
 
-const APP_NOT_FOUND = () => new VaultError('not_found', 'Application not found.');
-const NAME_TAKEN = () => new VaultError('conflict', 'An application with this name already exists in the project.');
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
 export async function applicationRoutes(fastify: FastifyInstance) {
@@ -90,11 +89,11 @@ export async function applicationRoutes(fastify: FastifyInstance) {
   /** The application, if the caller may act on it; 404 for anything outside their projects. */
   async function findApp(userId: string, id: string, action: Action) {
     const a = await db.selectFrom('applications').select(columns).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!a) throw APP_NOT_FOUND();
+    if (!a) throw new VaultError('application_not_found');
     try {
       await authorize(db, userId, a.project_id, action);
     } catch (e) {
-      if (e instanceof VaultError && e.code === 'not_found') throw APP_NOT_FOUND();
+      if (e instanceof VaultError && e.code === 'not_found') throw new VaultError('application_not_found');
       throw e;
     }
     return a;
@@ -116,7 +115,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
           projectId: req.body.project_id, environment: project.environment, name: req.body.name, permissions: req.body.permissions,
           region: vault.config.region, createdBy: user.id,
         });
-        await writeAudit(trx, req, { projectId: req.body.project_id, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId: user.id, details: { name: c.name, permissions: req.body.permissions } });
+        await writeAudit(trx, contextOf(req), { projectId: req.body.project_id, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId: user.id, details: { name: c.name, permissions: req.body.permissions } });
         return c;
       });
       return reply.code(201).send({
@@ -127,7 +126,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
         },
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw NAME_TAKEN();
+      if (isUniqueViolation(e)) throw new VaultError('application_name_taken');
       throw e;
     }
   });
@@ -169,14 +168,14 @@ export async function applicationRoutes(fastify: FastifyInstance) {
           .where('id', '=', a.id)
           .returning(columns)
           .executeTakeFirstOrThrow();
-        await writeAudit(trx, req, { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: req.body.name, permissions: req.body.permissions } });
+        await writeAudit(trx, contextOf(req), { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: req.body.name, permissions: req.body.permissions } });
         // Every node drops its cached principal at commit: new permissions apply at once.
         await notifyInvalidation(trx, 'app', a.id);
         return u;
       });
       return { success: true as const, data: appView(updated) };
     } catch (e) {
-      if (isUniqueViolation(e)) throw NAME_TAKEN();
+      if (isUniqueViolation(e)) throw new VaultError('application_name_taken');
       throw e;
     }
   });
@@ -188,7 +187,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
     const a = await findApp(user.id, req.params.id, 'applications.manage');
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
-      await writeAudit(trx, req, { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: a.name } });
+      await writeAudit(trx, contextOf(req), { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: a.name } });
       await notifyInvalidation(trx, 'app', a.id);
     });
     return { success: true as const, data: {} };

@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { invalidFields } from '../plugins/errors.js';
-import { requireUser } from '../plugins/jwt.js';
-import { ErrorBody } from '../plugins/schemas.js';
+import { invalidFields } from '../http/errors.js';
+import { requireUser } from '../auth/guard.js';
+import { ErrorBody } from '../http/schemas.js';
 import { authorize } from '../projects/access.js';
 
 /** Our (event_type, action) → Ozura's event_type; anything unlisted is upper-cased. */

@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireUser } from '../plugins/jwt.js';
-import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { requireUser } from '../auth/guard.js';
+import { Page, PageQuery, pageOf, pageParams } from '../http/pagination.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
 import { authorize } from '../projects/access.js';
 
 const Entry = Type.Object({

@@ -7,7 +7,7 @@ import { errors as joseErrors, importJWK, type JWK, jwtVerify, SignJWT, type JWT
 import type pg from 'pg';
 import type { Keyring } from '../crypto/keyring.js';
 import { randomString } from '../lib/random.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 const ALG = 'EdDSA';
 const aad = (kid: string) => `jwt-signing-key:${kid}`;

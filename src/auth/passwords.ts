@@ -1,7 +1,7 @@
 // Password hashing (argon2id) and the password policy of API.md §4.1.
 import { hash, verify } from '@node-rs/argon2';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 // @node-rs/argon2 defaults to argon2id; these are OWASP's minimums (19 MiB, 2 passes, 1 lane).
 const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -46,15 +46,15 @@ export const PASSWORD_MAX = 128;
 /** Throws 400 `weak_password` unless the password meets the policy. */
 export async function checkPasswordPolicy(password: string, email: string, name = ''): Promise<void> {
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-    throw new VaultError('weak_password', `The password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`);
+    throw new VaultError('password_length', { args: [PASSWORD_MIN, PASSWORD_MAX] });
   }
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    throw new VaultError('weak_password', 'The password must not be your email address.');
+    throw new VaultError('password_is_email');
   }
   const result = (await strengthChecker()).check(password, [email, email.split('@')[0], name].filter(Boolean));
   if (result.score < 3) {
     const parts = [result.feedback.warning, ...result.feedback.suggestions].filter((s): s is string => !!s);
     const message = parts.length > 0 ? parts.join(' ') : 'This password is too easy to guess.';
-    throw new VaultError('weak_password', message);
+    throw new VaultError('password_guessable', { args: [message] });
   }
 }

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitRule } from '../config.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 export const DEFAULT_RATE_LIMITS = {
   login: { points: 5, durationSeconds: 120 },
@@ -43,7 +43,7 @@ export async function spendPoint(limiter: RateLimiterPostgres, rule: RateLimitRu
   reply.header('ratelimit-remaining', String(Math.max(0, res.remainingPoints)));
   reply.header('ratelimit-reset', String(reset));
   reply.header('ratelimit-policy', `${rule.points};w=${rule.durationSeconds}`);
-  if (over) throw new VaultError('rate_limited', undefined, { retryAfterSeconds: reset });
+  if (over) throw new VaultError('rate_limited', { retryAfterSeconds: reset });
 }
 
 /** A limiter on the shared table (created by migration 0002, never by the library). */

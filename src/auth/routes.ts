@@ -1,9 +1,9 @@
 // /auth/* (API.md §4.1 minus /auth/mfa/*, which live in src/mfa/routes.ts) and /api/user/settings.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { VaultError } from '../plugins/errors.js';
-import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/jwt.js';
-import { ErrorBody } from '../plugins/schemas.js';
+import { VaultError } from '../http/errors.js';
+import { clearSessionCookie, requireUser, setSessionCookie } from './guard.js';
+import { ErrorBody } from '../http/schemas.js';
 import {
   ChangePasswordBody, EmailBody, Empty, ExpiryInfo, LoginBody, LoginResult, RegisterBody, RegisterResult, ResetExpiredBody,
   ResetPasswordBody, SettingsBody, SettingsResult, TokenQuery, VerifyCodeBody, VerifyCodeResult, VerifyResetResult, VerifyResult,
@@ -155,10 +155,10 @@ export async function authRoutes(fastify: FastifyInstance) {
     let enrolment: { totp_uri: string; backup_codes: string[] } | null = null;
     if (mfa_enabled !== undefined && mfa_enabled !== u.mfaEnabled) {
       if (mfa_enabled) {
-        if (!current_password) throw new VaultError('invalid_request', 'current_password is required to enable MFA.');
+        if (!current_password) throw new VaultError('mfa_enable_needs_password');
         enrolment = await auth.startMfaEnrolment(u, current_password, ctx);
       } else if (u.mfaEnabled) {
-        throw new VaultError('invalid_request', 'To turn MFA off, POST /auth/mfa/disable with a current code.');
+        throw new VaultError('mfa_disable_elsewhere');
       }
     } else if (mfa_enabled === false && u.mfaPending) {
       await auth.cancelMfaEnrolment(u, ctx);

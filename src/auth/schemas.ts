@@ -1,7 +1,7 @@
 // Request and response shapes of /auth/* and /api/user/settings (API.md §4.1): validation and
 // OpenAPI from one TypeBox schema each.
 import { Type } from 'typebox';
-import { Ok } from '../plugins/schemas.js';
+import { Ok } from '../http/schemas.js';
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // Length is enforced by the policy (so the answer is weak_password, not validation_error);

@@ -9,7 +9,7 @@ import { newId, randomDigits, randomString } from '../lib/random.js';
 import type { Mailer } from '../mail/mailer.js';
 import { hashBackupCode, newBackupCodes } from '../mfa/backup-codes.js';
 import { matchStep, newTotpSecret, openSecret, sealSecret, totpUri } from '../mfa/totp.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 import { AuthRateLimits } from './ratelimit.js';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SigningKeys } from './jwt-keys.js';
@@ -96,12 +96,10 @@ const MFA_REQUIRED_SQL = `(u.mfa_enabled OR EXISTS (
 const USER_SQL = `SELECT u.*, ${MFA_REQUIRED_SQL} AS mfa_required FROM users u`;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
-const INVALID_CREDENTIALS = () => new VaultError('invalid_credentials');
 const LOCKED = (until: Date, _now: Date) =>
-  new VaultError('account_locked', undefined, {
+  new VaultError('account_locked', {
     extra: { locked_until: until.toISOString() },
   });
-const INVALID_CODE = () => new VaultError('invalid_code');
 
 export function userView(u: Pick<UserRow, 'id' | 'email' | 'name' | 'created_at' | 'mfa_enabled'>) {
   return { id: u.id, email: u.email, name: u.name, created_at: u.created_at.toISOString(), mfa_enabled: u.mfa_enabled };
@@ -348,7 +346,7 @@ export class AuthService {
     else await this.assertUnknownNotLocked(email);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok) {
-      return this.fail(user ?? { unknownEmail: email }, ctx, 'login_failed', user ? 'wrong_password' : 'unknown_email', INVALID_CREDENTIALS, user ? {} : { email });
+      return this.fail(user ?? { unknownEmail: email }, ctx, 'login_failed', user ? 'wrong_password' : 'unknown_email', () => new VaultError('invalid_credentials'), user ? {} : { email });
     }
     const expiresAt = this.passwordExpiresAt(user);
     if (expiresAt && expiresAt <= this.now()) {
@@ -357,7 +355,7 @@ export class AuthService {
         await this.audit(c, ctx, 'login_failed', user.id, { reason: 'password_expired' }, 'failure');
         return this.newSingleUseToken(c, 'expired', user.id, user.email, EXPIRED_TOKEN_TTL_MS);
       });
-      throw new VaultError('password_expired', undefined, { extra: { password_reset_token: resetToken } });
+      throw new VaultError('password_expired', { extra: { password_reset_token: resetToken } });
     }
     return this.tx(async (c) => {
       await c.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
@@ -388,10 +386,10 @@ export class AuthService {
   private async replacementHash(user: UserRow, current: string, next: string, ctx: Ctx): Promise<string> {
     this.assertNotLocked(user);
     if (!(await verifyPassword(user.password_hash, current))) {
-      return this.fail(user, ctx, 'password_change', 'wrong_password', INVALID_CREDENTIALS);
+      return this.fail(user, ctx, 'password_change', 'wrong_password', () => new VaultError('invalid_credentials'));
     }
     await checkPasswordPolicy(next, user.email, user.name);
-    if (next === current) throw new VaultError('weak_password', 'The new password must differ from the current one.');
+    if (next === current) throw new VaultError('password_unchanged');
     return hashPassword(next);
   }
 
@@ -431,19 +429,19 @@ export class AuthService {
 
   async verifyResetToken(token: string) {
     const row = await this.peekToken(token, 'reset');
-    if (!row) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
+    if (!row) throw new VaultError('reset_token_invalid');
     return { valid: true as const, email_hint: emailHint(row.email) };
   }
 
   async resetPassword(token: string, next: string, ctx: Ctx) {
     const peek = await this.peekToken(token, 'reset');
-    if (!peek || !peek.user_id) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
+    if (!peek || !peek.user_id) throw new VaultError('reset_token_invalid');
     const user = await this.userById(peek.user_id);
     await checkPasswordPolicy(next, user.email, user.name);
     const hash = await hashPassword(next);
     await this.tx(async (c) => {
       const spent = await this.spendToken(c, token, 'reset');
-      if (!spent) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
+      if (!spent) throw new VaultError('reset_token_invalid');
       await c.query(
         'UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3, failed_logins = 0, locked_until = NULL WHERE id = $1',
         [user.id, hash, this.now()],
@@ -455,12 +453,12 @@ export class AuthService {
 
   async resetExpiredPassword(token: string, current: string, next: string, ctx: Ctx): Promise<Issued> {
     const peek = await this.peekToken(token, 'expired');
-    if (!peek || !peek.user_id) throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
+    if (!peek || !peek.user_id) throw new VaultError('reset_token_invalid');
     const user = await this.userById(peek.user_id);
     const hash = await this.replacementHash(user, current, next, ctx);
     return this.tx(async (c) => {
       if (!(await this.spendToken(c, token, 'expired'))) {
-        throw new VaultError('invalid_token', 'The reset token is invalid, used or expired.', { status: 400 });
+        throw new VaultError('reset_token_invalid');
       }
       const now = this.now();
       await c.query(
@@ -509,7 +507,7 @@ export class AuthService {
       });
     } catch (err) {
       this.log.warn({ kind: 'verification_code', err: { message: (err as Error).message } }, 'mail delivery failed');
-      throw new VaultError('service_unavailable', 'The verification mail could not be sent; try again shortly.');
+      throw new VaultError('mail_unavailable');
     }
   }
 
@@ -528,21 +526,21 @@ export class AuthService {
       await this.audit(c, ctx, 'email_code_verify', null, { email });
       return this.newSingleUseToken(c, 'email', null, email.toLowerCase(), VERIFICATION_TOKEN_TTL_MS);
     });
-    if (!result) throw INVALID_CODE();
+    if (!result) throw new VaultError('invalid_code');
     return { verified: true as const, verification_token: result };
   }
 
   async register(input: { email: string; password: string; name: string; verification_token: string }, ctx: Ctx): Promise<Issued> {
     const peek = await this.peekToken(input.verification_token, 'email');
     if (!peek || peek.email !== input.email.toLowerCase()) {
-      throw new VaultError('invalid_token', 'The verification token is invalid, used, expired or for another email.', { status: 400 });
+      throw new VaultError('verification_token_invalid');
     }
     await checkPasswordPolicy(input.password, input.email, input.name);
     const hash = await hashPassword(input.password);
     try {
       return await this.tx(async (c) => {
         if (!(await this.spendToken(c, input.verification_token, 'email'))) {
-          throw new VaultError('invalid_token', 'The verification token is invalid, used, expired or for another email.', { status: 400 });
+          throw new VaultError('verification_token_invalid');
         }
         const id = newId('usr');
         const now = this.now();
@@ -580,9 +578,9 @@ export class AuthService {
     const row = await this.userById(user.id);
     this.assertNotLocked(row);
     if (!(await verifyPassword(row.password_hash, currentPassword))) {
-      return this.fail(row, ctx, 'mfa_enable', 'wrong_password', INVALID_CREDENTIALS);
+      return this.fail(row, ctx, 'mfa_enable', 'wrong_password', () => new VaultError('invalid_credentials'));
     }
-    if (row.mfa_enabled) throw new VaultError('conflict', 'MFA is already enabled; disable it first to enrol a new device.');
+    if (row.mfa_enabled) throw new VaultError('mfa_already_enabled');
     const secret = newTotpSecret();
     const { sealed, keyId } = sealSecret(this.config.keyring, row.id, secret);
     const codes = newBackupCodes();
@@ -629,7 +627,7 @@ export class AuthService {
   async verifyTotp(user: AuthUser, code: string, ctx: Ctx): Promise<Issued> {
     const row = await this.userById(user.id);
     this.assertNotLocked(row);
-    if (!row.mfa_enabled && !row.mfa_pending) throw new VaultError('invalid_request', 'MFA is not set up: enable it in the user settings first.');
+    if (!row.mfa_enabled && !row.mfa_pending) throw new VaultError('mfa_not_set_up');
     const out = await this.tx(async (c) => {
       if (!(await this.spendTotp(c, row, code))) return null;
       const confirming = !row.mfa_enabled;
@@ -639,14 +637,14 @@ export class AuthService {
       await this.audit(c, ctx, 'mfa_verify', row.id, { session_id: user.sessionId, method: 'totp' });
       return issued;
     });
-    if (!out) return this.fail(row, ctx, 'mfa_verify', 'invalid_or_reused_code', INVALID_CODE);
+    if (!out) return this.fail(row, ctx, 'mfa_verify', 'invalid_or_reused_code', () => new VaultError('invalid_code'));
     return out;
   }
 
   async verifyBackup(user: AuthUser, code: string, ctx: Ctx): Promise<Issued & { remaining: number }> {
     const row = await this.userById(user.id);
     this.assertNotLocked(row);
-    if (!row.mfa_enabled) throw new VaultError('invalid_request', 'MFA is not enabled.');
+    if (!row.mfa_enabled) throw new VaultError('mfa_not_enabled');
     const out = await this.tx(async (c) => {
       const { rowCount } = await c.query(
         'UPDATE auth_backup_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
@@ -658,7 +656,7 @@ export class AuthService {
       await this.audit(c, ctx, 'mfa_backup_used', row.id, { session_id: user.sessionId, remaining: rows[0].n });
       return { ...issued, remaining: rows[0].n };
     });
-    if (!out) return this.fail(row, ctx, 'mfa_verify', 'invalid_backup_code', INVALID_CODE, { method: 'backup_code' });
+    if (!out) return this.fail(row, ctx, 'mfa_verify', 'invalid_backup_code', () => new VaultError('invalid_code'), { method: 'backup_code' });
     return out;
   }
 
@@ -666,7 +664,7 @@ export class AuthService {
   async disableMfa(user: AuthUser, code: string, ctx: Ctx) {
     const row = await this.userById(user.id);
     this.assertNotLocked(row);
-    if (!row.mfa_enabled && !row.mfa_pending) throw new VaultError('invalid_request', 'MFA is not enabled.');
+    if (!row.mfa_enabled && !row.mfa_pending) throw new VaultError('mfa_not_enabled');
     const ok = await this.tx(async (c) => {
       let method = 'totp';
       if (!(await this.spendTotp(c, row, code))) {
@@ -686,7 +684,7 @@ export class AuthService {
       await this.audit(c, ctx, 'mfa_disable', row.id, { method });
       return true;
     });
-    if (!ok) return this.fail(row, ctx, 'mfa_disable', 'invalid_code', INVALID_CODE);
+    if (!ok) return this.fail(row, ctx, 'mfa_disable', 'invalid_code', () => new VaultError('invalid_code'));
   }
 
   // ---------------------------------------------------------------- settings

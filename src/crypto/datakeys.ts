@@ -11,6 +11,10 @@ import type { Keyring } from './keyring.js';
 import { projectKeyAad } from './master.js';
 
 const MAGIC = 0xf5766b01;
+/** What a value sealed under a project's data key is bound to: a ciphertext moved elsewhere fails. */
+export const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
+export const cvcAad = (projectId: string, sessionId: string) => `vault:cvc:${projectId}:${sessionId}`;
+
 export const HEADER = 8;
 
 export function versionHeader(version: number): Buffer {

@@ -4,6 +4,7 @@
 // A node that meets a new active key re-wraps, once the propagation window has passed, whatever
 // a slower node wrapped under the old one in between (the CLI does the same sweep).
 import { type Kysely, sql } from 'kysely';
+import { writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
 import type { Keyring } from './keyring.js';
@@ -80,10 +81,7 @@ export async function activate(db: Kysely<DB>, keyring: Keyring, id: string): Pr
       .values({ id, provider, state: 'active', activated_at: new Date() })
       .onConflict((oc) => oc.column('id').doUpdateSet({ state: 'active', activated_at: new Date(), retired_at: null }))
       .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({ project_id: null, event_type: 'key', action: 'master_key.activate', resource_type: 'master_key', resource_id: id, details: JSON.stringify({ provider }) })
-      .execute();
+    await writeAudit(trx, null, { projectId: null, eventType: 'key', action: 'master_key.activate', resourceType: 'master_key', resourceId: id, details: { provider } });
     await notifyInvalidation(trx, 'keyring', id);
   });
   keyring.choose(id);
@@ -119,10 +117,7 @@ export async function retire(db: Kysely<DB>, keyring: Keyring, id: string, windo
       .values({ id, provider: src?.provider ?? 'keyring', state: 'retired', retired_at: new Date() })
       .onConflict((oc) => oc.column('id').doUpdateSet({ state: 'retired', retired_at: new Date() }))
       .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({ project_id: null, event_type: 'key', action: 'master_key.retire', resource_type: 'master_key', resource_id: id, details: JSON.stringify({ removed }) })
-      .execute();
+    await writeAudit(trx, null, { projectId: null, eventType: 'key', action: 'master_key.retire', resourceType: 'master_key', resourceId: id, details: { removed } });
     await notifyInvalidation(trx, 'keyring', id);
   });
   return removed;

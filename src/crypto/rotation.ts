@@ -6,10 +6,10 @@
 // rotate-data`) or automatically at DATA_KEY_MAX_SEALS encryptions or DATA_KEY_MAX_AGE_DAYS.
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { notifyInvalidation } from '../db/notify.js';
-import { cvcAad, tokenAad } from '../tokens/store.js';
-import { type DataKeys, fingerprintKeyOf, HEADER, persistCounts, ProjectKeyMissing, versionHeader } from './datakeys.js';
+import { cvcAad, type DataKeys, fingerprintKeyOf, tokenAad, HEADER, persistCounts, ProjectKeyMissing, versionHeader } from './datakeys.js';
 import { projectKeyAad } from './master.js';
 
 export interface RotationPolicy {
@@ -24,11 +24,8 @@ export interface RotationPolicy {
 
 export const DEFAULT_POLICY: RotationPolicy = { maxSeals: 2 ** 30, maxAgeDays: 365, graceMs: 60_000, batch: 500 };
 
-async function audit(trx: Transaction<DB>, projectId: string, action: string, details: object) {
-  await trx
-    .insertInto('audit_log')
-    .values({ project_id: projectId, event_type: 'key', action, resource_type: 'data_key', resource_id: projectId, details: JSON.stringify(details) })
-    .execute();
+async function audit(trx: Transaction<DB>, projectId: string, action: string, details: Record<string, unknown>) {
+  await writeAudit(trx, null, { projectId, eventType: 'key', action, resourceType: 'data_key', resourceId: projectId, details });
 }
 
 /**

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 import { frameAncestors } from '../sessions/origins.js';
 
 /** packages/elements/dist, found the same way from src/elements (tests) and dist/elements. */
@@ -69,7 +69,7 @@ export async function elementsRoutes(fastify: FastifyInstance, opts: { root?: st
         .where('a.deleted_at', 'is', null)
         .where('p.deleted_at', 'is', null)
         .executeTakeFirst();
-      if (!project || files.size === 0) throw new VaultError('not_found', 'No such pub key.');
+      if (!project || files.size === 0) throw new VaultError('pub_key_not_found');
       reply.removeHeader('x-frame-options');
       return reply
         .header('content-security-policy', `${FRAME_CSP}; frame-ancestors ${frameAncestors(project.elements_origins)}`)
@@ -83,7 +83,7 @@ export async function elementsRoutes(fastify: FastifyInstance, opts: { root?: st
 
   app.get('/elements/v1/*', { schema: { hide: true } }, async (req, reply) => {
     const file = files.get((req.params as { '*': string })['*']);
-    if (!file) throw new VaultError('not_found', 'No such file.');
+    if (!file) throw new VaultError('file_not_found');
     return reply
       .header('access-control-allow-origin', '*')
       .header('cross-origin-resource-policy', 'cross-origin')

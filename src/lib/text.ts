@@ -2,7 +2,6 @@
 // refuses their \u escapes; text would silently turn them into U+FFFD). Such input is refused at
 // validation, before it can reach a statement that other requests share. Nesting is bounded too:
 // deep values overflow the stack of whatever recurses over them later (JSON.stringify, masking).
-import type { ErrorDetail } from '../plugins/errors.js';
 
 declare global {
   interface String {
@@ -23,7 +22,7 @@ export const fieldPath = (prefix: string, key: string | undefined) => (key !== u
  * top-level key left to its handler (batch items, which fail one by one). Iterative: the value
  * itself may be nested deeper than the stack allows.
  */
-export function findBadText(value: unknown, prefix = '', skip?: string): ErrorDetail | null {
+export function findBadText(value: unknown, prefix = '', skip?: string): { path: string; message: string } | null {
   const stack: [unknown, number, string | undefined][] = [[value, 0, undefined]];
   while (stack.length > 0) {
     const [v, depth, top] = stack.pop()!;

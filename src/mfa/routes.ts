@@ -7,9 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf } from '../auth/routes.js';
 import { CodeBody, Empty, MfaBackupResult, MfaStatus, MfaVerifyResult } from '../auth/schemas.js';
-import { VaultError } from '../plugins/errors.js';
-import { requireUser, setSessionCookie } from '../plugins/jwt.js';
-import { ErrorBody } from '../plugins/schemas.js';
+import { VaultError } from '../http/errors.js';
+import { requireUser, setSessionCookie } from '../auth/guard.js';
+import { ErrorBody } from '../http/schemas.js';
 
 const ERRORS = { '4xx': ErrorBody, '5xx': ErrorBody };
 const bearer = [{ bearer: [] }];

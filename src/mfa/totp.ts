@@ -35,8 +35,3 @@ export function matchStep(secret: Secret, code: string, now: Date): number | nul
   if (delta === null) return null;
   return Math.floor(now.getTime() / 1000 / PERIOD) + delta;
 }
-
-/** For tests and tools: the code for a given time. */
-export function codeAt(secret: Secret, at: Date): string {
-  return totp(secret, 'x').generate({ timestamp: at.getTime() });
-}

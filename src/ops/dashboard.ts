@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendError, VaultError } from '../plugins/errors.js';
+import { sendError, VaultError } from '../http/errors.js';
 
 /** dist/web next to the compiled server, found the same way from src/ops (tests) and dist/ops. */
 export function defaultWebRoot(): string {
@@ -45,7 +45,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { root?: strin
   };
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
-    if (!built) return sendError(reply, new VaultError('not_found', 'The dashboard is not built; run npm run build.'));
+    if (!built) return sendError(reply, new VaultError('dashboard_not_built'));
     return sendIndex(reply);
   });
 
@@ -54,6 +54,6 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { root?: strin
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const path = req.url.split('?')[0];
     if (built && wantsHtml(req) && !API_PREFIXES.some((p) => path.startsWith(p))) return sendIndex(reply);
-    return sendError(reply, new VaultError('not_found', 'No such route.'));
+    return sendError(reply, new VaultError('no_such_route'));
   });
 }

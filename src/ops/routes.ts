@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 export async function opsRoutes(app: FastifyInstance) {
   // From SIGTERM on, the load balancer is told to stop sending traffic here (see main.ts).
@@ -16,7 +16,7 @@ export async function opsRoutes(app: FastifyInstance) {
   app.get('/readyz', {
     schema: { tags: ['operations'], summary: 'Database reachable (503 otherwise)', response: { 200: Type.Object({ success: Type.Boolean(), data: Type.Object({ status: Type.String() }) }) } },
   }, async () => {
-    if (draining) throw new VaultError('service_unavailable', 'The vault is shutting down.');
+    if (draining) throw new VaultError('shutting_down');
     try {
       // A short timeout: a readiness probe must answer even when PostgreSQL hangs.
       await Promise.race([

@@ -6,9 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { safeEqual } from '../applications/keys.js';
+import { safeEqual } from '../lib/compare.js';
 import type { VaultConfig } from '../config.js';
-import { VaultError } from './errors.js';
+import { VaultError } from '../http/errors.js';
 
 const bearerOk = (header: string | undefined, token: string | null | undefined) =>
   !token || (typeof header === 'string' && /^Bearer /i.test(header) && safeEqual(header.slice(7).trim(), token));
@@ -37,7 +37,7 @@ export function registerMetrics(app: FastifyInstance, config: VaultConfig): Regi
   if (config.metricsToken && config.metricsPort == null) {
     app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
       if (!bearerOk(req.headers.authorization, config.metricsToken)) {
-        throw new VaultError('authentication_required', 'Metrics need the METRICS_TOKEN as a Bearer token.');
+        throw new VaultError('metrics_token_required');
       }
       reply.type(registry.contentType);
       return registry.metrics();

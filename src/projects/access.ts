@@ -2,7 +2,7 @@
 // in docs/permissions.md; the role-matrix test walks it.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 export type Role = 'owner' | 'admin' | 'developer' | 'viewer';
 export const ROLES: Role[] = ['owner', 'admin', 'developer', 'viewer'];
@@ -28,7 +28,6 @@ export function atLeast(role: Role, min: Role): boolean {
   return RANK[role] >= RANK[min];
 }
 
-export const PROJECT_NOT_FOUND = () => new VaultError('not_found', 'Project not found.');
 
 /** How far below a root project provisioned children may go (API.md §3.5). */
 export const MAX_PROJECT_DEPTH = 3;
@@ -71,9 +70,9 @@ export function visibleProjects(userId: string) {
  */
 export async function authorize(db: Kysely<DB>, userId: string, projectId: string, action: Action): Promise<Role> {
   const role = await roleIn(db, userId, projectId);
-  if (!role) throw PROJECT_NOT_FOUND();
+  if (!role) throw new VaultError('project_not_found');
   if (!atLeast(role, PERMISSIONS[action])) {
-    throw new VaultError('permission_denied', `Your role (${role}) does not allow this; it needs ${PERMISSIONS[action]} or above.`);
+    throw new VaultError('role_too_low', { args: [role, PERMISSIONS[action]] });
   }
   return role;
 }

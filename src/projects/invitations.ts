@@ -5,11 +5,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { writeAudit } from '../audit/write.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
 import { newId } from '../lib/random.js';
-import { VaultError } from '../plugins/errors.js';
-import { requireUser } from '../plugins/jwt.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { VaultError } from '../http/errors.js';
+import { requireUser } from '../auth/guard.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
 import { atLeast, authorize, type Role } from './access.js';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -36,7 +37,6 @@ const ProjectInvitationParams = Type.Object({ id: Type.String({ maxLength: 64 })
 /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
 export const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
 
-const NOT_FOUND = () => new VaultError('not_found', 'Invitation not found or expired.');
 
 /**
  * POST /api/projects/:id/members: records (or renews) the invitation and mails the invitee. The
@@ -47,7 +47,7 @@ export async function invite(req: FastifyRequest, projectId: string, body: { ema
   const db = vault.database.db;
   const actor = req.user!;
   const role = await authorize(db, actor.id, projectId, 'members.manage');
-  if (!mayManage(role, body.role)) throw new VaultError('permission_denied', 'Only an owner can grant the owner or admin role.');
+  if (!mayManage(role, body.role)) throw new VaultError('owner_grants_owner_admin');
   const email = body.email.trim().toLowerCase();
   const now = vault.now();
   const sent = await db.transaction().execute(async (trx) => {
@@ -67,7 +67,7 @@ export async function invite(req: FastifyRequest, projectId: string, body: { ema
       })))
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, req, { projectId, eventType: 'member', action: 'member_invite', resourceType: 'invitation', resourceId: inv.id, userId: actor.id, details: { role: body.role } });
+    await writeAudit(trx, contextOf(req), { projectId, eventType: 'member', action: 'member_invite', resourceType: 'invitation', resourceId: inv.id, userId: actor.id, details: { role: body.role } });
     return trx.selectFrom('projects').select('name').where('id', '=', projectId).executeTakeFirstOrThrow();
   });
   if (sent) {
@@ -123,7 +123,7 @@ export async function invitationRoutes(fastify: FastifyInstance) {
       .where('p.deleted_at', 'is', null)
       .forUpdate('i')
       .executeTakeFirst();
-    if (!inv) throw NOT_FOUND();
+    if (!inv) throw new VaultError('invitation_not_found');
     await trx.deleteFrom('project_invitations').where('id', '=', inv.id).execute();
     return inv;
   }
@@ -138,7 +138,7 @@ export async function invitationRoutes(fastify: FastifyInstance) {
     const inv = await db.transaction().execute(async (trx) => {
       const inv = await claim(trx, req, req.params.id);
       await trx.insertInto('project_members').values({ project_id: inv.project_id, user_id: user.id, role: inv.role }).onConflict((oc) => oc.doNothing()).execute();
-      await writeAudit(trx, req, { projectId: inv.project_id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: user.id, userId: user.id, details: { role: inv.role, invitation: inv.id } });
+      await writeAudit(trx, contextOf(req), { projectId: inv.project_id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: user.id, userId: user.id, details: { role: inv.role, invitation: inv.id } });
       return inv;
     });
     return { success: true as const, data: { project_id: inv.project_id, role: inv.role } };
@@ -149,7 +149,7 @@ export async function invitationRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     await db.transaction().execute(async (trx) => {
       const inv = await claim(trx, req, req.params.id);
-      await writeAudit(trx, req, { projectId: inv.project_id, eventType: 'member', action: 'member_invite_decline', resourceType: 'invitation', resourceId: inv.id, userId: req.user!.id, details: { role: inv.role } });
+      await writeAudit(trx, contextOf(req), { projectId: inv.project_id, eventType: 'member', action: 'member_invite_decline', resourceType: 'invitation', resourceId: inv.id, userId: req.user!.id, details: { role: inv.role } });
     });
     return { success: true as const, data: {} };
   });
@@ -170,9 +170,9 @@ export async function invitationRoutes(fastify: FastifyInstance) {
     await db.transaction().execute(async (trx) => {
       const inv = await trx.deleteFrom('project_invitations').where('id', '=', req.params.invitation_id).where('project_id', '=', req.params.id)
         .returning(['id', 'role']).executeTakeFirst();
-      if (!inv) throw NOT_FOUND();
-      if (!mayManage(role, inv.role)) throw new VaultError('permission_denied', 'Only an owner can withdraw an owner or admin invitation.');
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_invite_withdraw', resourceType: 'invitation', resourceId: inv.id, userId: user.id, details: { role: inv.role } });
+      if (!inv) throw new VaultError('invitation_not_found');
+      if (!mayManage(role, inv.role)) throw new VaultError('owner_withdraws_owner_admin');
+      await writeAudit(trx, contextOf(req), { projectId: req.params.id, eventType: 'member', action: 'member_invite_withdraw', resourceType: 'invitation', resourceId: inv.id, userId: user.id, details: { role: inv.role } });
     });
     return { success: true as const, data: {} };
   });

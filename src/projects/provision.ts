@@ -8,9 +8,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { allows, type Permission, type Permissions } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
-import { apiKeyGuard } from '../plugins/api-key.js';
-import { VaultError } from '../plugins/errors.js';
-import { ErrorBody } from '../plugins/schemas.js';
+import { apiKeyGuard } from '../applications/guard.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
+import { VaultError } from '../http/errors.js';
+import { ErrorBody } from '../http/schemas.js';
 import { ProvisionBody, ProvisionResult, projectView } from './schemas.js';
 import { createProject } from './service.js';
 import { MAX_PROJECT_DEPTH } from './access.js';
@@ -39,10 +41,10 @@ export async function provisionRoutes(fastify: FastifyInstance) {
     const parent = req.principal!;
     const apps = req.body.applications ?? defaultApps(parent.permissions);
     const names = apps.map((a) => a.name.toLowerCase());
-    if (new Set(names).size !== names.length) throw new VaultError('conflict', 'Application names must be unique within a project.');
+    if (new Set(names).size !== names.length) throw new VaultError('application_names_repeat');
     for (const a of apps) {
       const extra = RIGHTS.find((r) => allows(a.permissions, r) && !allows(parent.permissions, r));
-      if (extra) throw new VaultError('permission_denied', `A child application cannot get a right the provisioning key lacks (${extra}).`);
+      if (extra) throw new VaultError('child_right_exceeds_parent', { args: [extra] });
     }
     const environment = req.body.environment ?? parent.project.environment;
     const { vault } = app;
@@ -60,9 +62,9 @@ export async function provisionRoutes(fastify: FastifyInstance) {
         SELECT (SELECT max(depth) FROM up)::int AS depth,
                (SELECT count(*) FROM projects WHERE parent_id = ${parent.project.id} AND deleted_at IS NULL)::int AS children`.execute(trx);
       if (rows[0].depth + 1 > MAX_PROJECT_DEPTH) {
-        throw new VaultError('conflict', `Provisioned projects may be at most ${MAX_PROJECT_DEPTH} levels below a root project.`);
+        throw new VaultError('project_too_deep', { args: [MAX_PROJECT_DEPTH] });
       }
-      if (rows[0].children >= MAX_CHILDREN) throw new VaultError('conflict', `A project may have at most ${MAX_CHILDREN} provisioned projects.`);
+      if (rows[0].children >= MAX_CHILDREN) throw new VaultError('too_many_children', { args: [MAX_CHILDREN] });
       const project = await createProject(trx, vault.keys, {
         name: req.body.name, environment, parentId: parent.project.id, requireMfa: p.require_mfa, proxyAllowedHosts: p.proxy_allowed_hosts,
       });
@@ -71,18 +73,11 @@ export async function provisionRoutes(fastify: FastifyInstance) {
         created.push(await createApplication(trx, { projectId: project.id, environment, name: a.name, permissions: a.permissions, region: vault.config.region }));
       }
       const entry = {
-        event_type: 'project',
-        action: 'provision',
-        resource_type: 'project',
-        resource_id: project.id,
-        app_id: parent.id,
-        user_id: req.user?.id ?? null,
-        ip_address: req.ip,
-        request_id: req.id,
-        details: JSON.stringify({ parent_id: parent.project.id, applications: created.map((c) => c.id) }),
+        eventType: 'project', action: 'provision', resourceType: 'project', resourceId: project.id, appId: parent.id, userId: req.user?.id ?? null,
+        details: { parent_id: parent.project.id, applications: created.map((c) => c.id) },
       };
       // Recorded in both chains: the parent's (who provisioned) and the child's (how it began).
-      await trx.insertInto('audit_log').values([{ ...entry, project_id: parent.project.id }, { ...entry, project_id: project.id }]).execute();
+      await writeAudit(trx, contextOf(req), [{ ...entry, projectId: parent.project.id }, { ...entry, projectId: project.id }]);
       return { project, created };
     });
     return reply.code(201).send({

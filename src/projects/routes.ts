@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { writeAudit } from '../audit/write.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
 import { notifyInvalidation } from '../db/notify.js';
-import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
-import { requireUser } from '../plugins/jwt.js';
-import { VaultError } from '../plugins/errors.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
-import { authorize, PROJECT_NOT_FOUND, type Role, visibleProjects } from './access.js';
+import { Page, PageQuery, pageOf, pageParams } from '../http/pagination.js';
+import { requireUser } from '../auth/guard.js';
+import { VaultError } from '../http/errors.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
+import { authorize, type Role, visibleProjects } from './access.js';
 import { invite, InviteBody, Invited, mayManage, RoleSchema } from './invitations.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView } from './schemas.js';
 import { createProject, deleteProjectTree } from './service.js';
@@ -51,7 +52,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
 
   const loadProject = async (id: string) => {
     const p = await db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!p) throw PROJECT_NOT_FOUND();
+    if (!p) throw new VaultError('project_not_found');
     return p;
   };
 
@@ -65,7 +66,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
         name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
       });
       await trx.insertInto('project_members').values({ project_id: p.id, user_id: user.id, role: 'owner' }).execute();
-      await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: p.id, userId: user.id, details: { name: p.name, environment: p.environment } });
+      await writeAudit(trx, contextOf(req), { projectId: p.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: p.id, userId: user.id, details: { name: p.name, environment: p.environment } });
       return p;
     });
     return reply.code(201).send({ success: true, data: { ...projectView(project), role: 'owner' as const } });
@@ -116,9 +117,9 @@ export async function projectRoutes(fastify: FastifyInstance) {
         .where('deleted_at', 'is', null)
         .returningAll()
         .executeTakeFirst();
-      if (!p) throw PROJECT_NOT_FOUND();
+      if (!p) throw new VaultError('project_not_found');
       checkElementsOrigins(p.elements_origins, p.environment);
-      await writeAudit(trx, req, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
+      await writeAudit(trx, contextOf(req), { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId: user.id, details: { fields: Object.keys(b) } });
       // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
       await notifyInvalidation(trx, 'project', p.id);
       return p;
@@ -149,9 +150,9 @@ export async function projectRoutes(fastify: FastifyInstance) {
   /** Locks a member's row for a change: 404 when absent, 403 when the actor may not touch it. */
   async function lockMember(trx: typeof db, projectId: string, userId: string, actor: Role, to?: Role): Promise<Role> {
     const row = await trx.selectFrom('project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
-    if (!row) throw new VaultError('not_found', 'Member not found.');
+    if (!row) throw new VaultError('member_not_found');
     if (!mayManage(actor, row.role) || (to && !mayManage(actor, to))) {
-      throw new VaultError('permission_denied', 'Only an owner can grant, change or remove the owner or admin role.');
+      throw new VaultError('owner_changes_owner_admin');
     }
     return row.role;
   }
@@ -160,7 +161,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
   async function keepAnOwner(trx: typeof db, projectId: string, former: Role) {
     if (former !== 'owner') return;
     const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', 'owner').executeTakeFirstOrThrow();
-    if (Number(r.n) === 0) throw new VaultError('conflict', 'A project needs at least one owner.');
+    if (Number(r.n) === 0) throw new VaultError('last_owner');
   }
 
   app.get('/api/projects/:id/members', {
@@ -190,7 +191,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
       const current = await lockMember(trx, req.params.id, req.params.user_id, role, req.body.role);
       await trx.updateTable('project_members').set({ role: req.body.role }).where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
       await keepAnOwner(trx, req.params.id, current);
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { from: current, to: req.body.role } });
+      await writeAudit(trx, contextOf(req), { projectId: req.params.id, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { from: current, to: req.body.role } });
     });
     const m = await memberRows(req.params.id).where('m.user_id', '=', req.params.user_id).executeTakeFirstOrThrow();
     return { success: true as const, data: memberView(m) };
@@ -205,7 +206,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
       const current = await lockMember(trx, req.params.id, req.params.user_id, role);
       await trx.deleteFrom('project_members').where('project_id', '=', req.params.id).where('user_id', '=', req.params.user_id).execute();
       await keepAnOwner(trx, req.params.id, current);
-      await writeAudit(trx, req, { projectId: req.params.id, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { role: current } });
+      await writeAudit(trx, contextOf(req), { projectId: req.params.id, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: req.params.user_id, userId: actor.id, details: { role: current } });
     });
     return { success: true as const, data: {} };
   });

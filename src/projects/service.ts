@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { writeAudit } from '../audit/write.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
 import { notifyInvalidation } from '../db/notify.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import type { DB } from '../db/schema.js';
@@ -59,7 +60,7 @@ export async function deleteProjectTree(trx: Transaction<DB>, req: FastifyReques
     const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
     await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
     await trx.updateTable('applications').set({ deleted_at: at }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
-    await writeAudit(trx, req, {
+    await writeAudit(trx, contextOf(req), {
       projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId,
       details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows), ...(id === rootId ? {} : { with_parent: rootId }) },
     });

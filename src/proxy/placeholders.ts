@@ -1,6 +1,6 @@
 // Placeholder grammar of API.md §3.4 (written out in docs/proxy.md) and the masking of card
 // numbers in upstream answers. Pure: no I/O.
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 import { luhnValid } from '../tokens/validate.js';
 
 /** `${name}` placeholders the vault knows. Any other `${identifier}` is refused. */
@@ -15,14 +15,13 @@ const PATTERN = new RegExp(`\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|(${LITERALS.join('
 export type Name = (typeof NAMED)[number] | (typeof LITERALS)[number];
 const KNOWN = new Set<string>(NAMED);
 
-const badPlaceholder = () => new VaultError('invalid_placeholder');
 
 /** The placeholders used in a string; refuses unknown `${…}` names before anything is read. */
 export function scanString(s: string, into: Set<Name>): void {
   if (!s.includes('$') && !s.includes('Placeholder')) return;
   for (const m of s.matchAll(PATTERN)) {
     if (m[1] !== undefined) {
-      if (!KNOWN.has(m[1])) throw badPlaceholder();
+      if (!KNOWN.has(m[1])) throw new VaultError('invalid_placeholder');
       into.add(m[1] as Name);
     } else into.add(m[2] as Name);
   }
@@ -90,7 +89,7 @@ export function encodeValue(value: string, enc: Encoding): string {
 export function substituteString(s: string, values: Values, enc: Encoding): string {
   return s.replace(PATTERN, (_m, named: string | undefined, literal: string | undefined) => {
     const v = values[(named ?? literal) as Name];
-    if (v === undefined) throw badPlaceholder();
+    if (v === undefined) throw new VaultError('invalid_placeholder');
     return encodeValue(v, enc);
   });
 }

@@ -3,9 +3,9 @@
 // vault takes JSON only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { apiKeyGuard } from '../plugins/api-key.js';
-import { invalidFields } from '../plugins/errors.js';
-import { ErrorBody } from '../plugins/schemas.js';
+import { apiKeyGuard } from '../applications/guard.js';
+import { invalidFields } from '../http/errors.js';
+import { ErrorBody } from '../http/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
 import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';

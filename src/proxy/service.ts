@@ -5,12 +5,12 @@ import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import type pg from 'pg';
 import { Agent } from 'undici';
-import { Coalescer } from '../lib/coalescer.js';
+import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
-import type { DataKeys } from '../crypto/datakeys.js';
-import { invalidFields, VaultError } from '../plugins/errors.js';
+import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
+import { invalidFields, VaultError } from '../http/errors.js';
 import { isTokenId } from '../tokens/format.js';
-import { type Caller, cvcAad, tokenAad } from '../tokens/store.js';
+import type { Caller } from '../tokens/store.js';
 import {
   type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
 } from './placeholders.js';
@@ -113,10 +113,6 @@ WITH d AS (
 )
 SELECT live FROM d`;
 
-const tokenNotFound = () => new VaultError('token_not_found');
-const cvcNotFound = () => new VaultError('cvc_session_not_found');
-const upstreamError = () => new VaultError('upstream_error');
-const upstreamTimeout = () => new VaultError('upstream_timeout');
 const badRequest = (path: string, message: string) => invalidFields([{ path, message }]);
 
 /** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
@@ -134,9 +130,9 @@ function upstreamFailure(err: unknown): VaultError {
   const codes = codesOf(err);
   if (codes.includes(new ForbiddenAddress().code)) return new VaultError('destination_forbidden');
   if (codes.some((c) => ['TimeoutError', 'AbortError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(c))) {
-    return upstreamTimeout();
+    return new VaultError('upstream_timeout');
   }
-  return upstreamError();
+  return new VaultError('upstream_error');
 }
 
 /** Outgoing headers: hop-by-hop and vault-owned ones dropped, names and values checked. */
@@ -167,7 +163,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
     size += chunk.length;
     if (size > RESPONSE_CAP) {
       body.destroy();
-      throw upstreamError();
+      throw new VaultError('upstream_error');
     }
     chunks.push(chunk);
   }
@@ -189,9 +185,9 @@ function decode(buf: Buffer, encoding: string | undefined): Buffer {
       }
     }
   } catch {
-    throw upstreamError();
+    throw new VaultError('upstream_error');
   }
-  throw upstreamError();
+  throw new VaultError('upstream_error');
 }
 
 const isJsonType = (ct: string | undefined) => {
@@ -307,7 +303,7 @@ export class ProxyService {
     else if (input.body.kind === 'text') scanString(input.body.text, used);
     // Each body type has its escaping; in any other (multipart, text/*) a value could add structure.
     if (input.body.kind === 'text' && input.body.encoding === 'raw' && used.size > 0) {
-      throw new VaultError('unsupported_media_type', 'Placeholders are filled only in JSON, form-encoded and XML bodies: set a matching Content-Type.');
+      throw new VaultError('placeholder_media_type');
     }
     const headers = input.headers;
 
@@ -315,9 +311,9 @@ export class ProxyService {
     const sessionId = input.cvcSessionId;
     const validId = sessionId !== null && UUID.test(sessionId) ? sessionId : null;
     const row = await this.lookups.submit({ size: 1, projectId: caller.projectId, token: input.token, cvcId: validId, now });
-    if (row === null) throw tokenNotFound();
-    if (sessionId !== null && (row.cvc_id === null || (!row.cvc_test && !row.claimed))) throw cvcNotFound();
-    if (needsCvv(used) && row.cvc_id === null) throw cvcNotFound();
+    if (row === null) throw new VaultError('token_not_found');
+    if (sessionId !== null && (row.cvc_id === null || (!row.cvc_test && !row.claimed))) throw new VaultError('cvc_session_not_found');
+    if (needsCvv(used) && row.cvc_id === null) throw new VaultError('cvc_session_not_found');
     const claimed = row.cvc_id !== null && !row.cvc_test;
 
     // 3. Fill the placeholders. A refusal here sends nothing, so a claimed session is put back.
@@ -333,7 +329,7 @@ export class ProxyService {
         if (row.cvc_id !== null) cvv = key.open(row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');
-        throw tokenNotFound();
+        throw new VaultError('token_not_found');
       }
       const values = valuesFor(row.type, data, cvv);
       if (input.body.kind === 'json') {
@@ -366,7 +362,7 @@ export class ProxyService {
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > RESPONSE_CAP) {
         res.body.destroy();
-        throw upstreamError();
+        throw new VaultError('upstream_error');
       }
       const raw = decode(await readCapped(res.body), res.headers['content-encoding'] as string | undefined);
       return this.answer(res.statusCode, res.headers, raw, cvv);
@@ -399,8 +395,8 @@ export class ProxyService {
 
   /** DELETE /proxy/delete-cvc-session/:id — only the key's own project; unknown or expired → 404. */
   async deleteCvcSession(caller: Caller, id: string, now: Date): Promise<void> {
-    if (!UUID.test(id)) throw cvcNotFound();
+    if (!UUID.test(id)) throw new VaultError('cvc_session_not_found');
     const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId]);
-    if (rows.length === 0 || !rows[0].live) throw cvcNotFound();
+    if (rows.length === 0 || !rows[0].live) throw new VaultError('cvc_session_not_found');
   }
 }

@@ -5,7 +5,7 @@
 //     changes between a check and the connect (DNS rebinding) cannot slip through.
 import dns from 'node:dns';
 import net from 'node:net';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 /** Thrown from inside the connector; recognised in the error mapping by its code. */
 export class ForbiddenAddress extends Error {
@@ -144,8 +144,6 @@ export interface Destination {
   host: string;
 }
 
-const invalidUrl = () => new VaultError('invalid_proxy_url');
-const forbidden = () => new VaultError('destination_forbidden');
 
 /** An allowed-hosts entry is an exact host name, or `*.example.com` for any subdomain of it. */
 export function hostAllowed(host: string, allowed: string[]): boolean {
@@ -172,17 +170,17 @@ export function checkDestination(raw: string, allowPrivate: boolean, policy: Des
   try {
     url = new URL(raw);
   } catch {
-    throw invalidUrl();
+    throw new VaultError('invalid_proxy_url');
   }
   const schemeOk = url.protocol === 'https:' || (allowPrivate && url.protocol === 'http:');
-  if (!schemeOk || url.username !== '' || url.password !== '' || url.hostname === '') throw invalidUrl();
+  if (!schemeOk || url.username !== '' || url.password !== '' || url.hostname === '') throw new VaultError('invalid_proxy_url');
   url.hash = '';
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   const allowed = policy.allowedHosts ?? [];
   if (allowed.length === 0 && policy.requireAllowList) {
-    throw new VaultError('destination_forbidden', 'A production project sends card data only to the hosts in its proxy_allowed_hosts setting, which is empty.');
+    throw new VaultError('no_allowed_hosts');
   }
-  if (allowed.length > 0 && !hostAllowed(host, allowed)) throw forbidden();
-  if (!allowPrivate && net.isIP(host) !== 0 && !isPublicAddress(host)) throw forbidden();
+  if (allowed.length > 0 && !hostAllowed(host, allowed)) throw new VaultError('destination_forbidden');
+  if (!allowPrivate && net.isIP(host) !== 0 && !isPublicAddress(host)) throw new VaultError('destination_forbidden');
   return { url, host };
 }

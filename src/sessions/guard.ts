@@ -9,7 +9,7 @@ import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { allows } from '../applications/permissions.js';
 import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
 import type { RateLimitRule } from '../config.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 import type { SessionUse } from './service.js';
 
 declare module 'fastify' {
@@ -47,9 +47,9 @@ export class SessionRateLimits {
 
 async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
   const key = req.headers['x-session-key'];
-  if (req.headers['x-api-key'] !== undefined) throw new VaultError('invalid_request', 'Send either X-API-Key or X-Session-Key, not both.');
+  if (req.headers['x-api-key'] !== undefined) throw new VaultError('api_key_and_session_key');
   const pubKey = req.headers['x-pub-key'];
-  if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required', 'The X-Pub-Key header is required.');
+  if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required');
   const { sessions, sessionLimits } = req.server.vault;
   await sessionLimits.byIp(req.ip, reply);
   const use = await sessions.authenticate(req, typeof key === 'string' ? key : '', pubKey);

@@ -2,7 +2,7 @@
 // the frames' CSP frame-ancestors. https origins (a leading `*.` wildcard allowed); plain
 // `http://localhost[:port|:*]` only in development projects (API.md §2.4).
 import { Type } from 'typebox';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 const HOST = String.raw`(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*`;
 const HTTPS = String.raw`https://${HOST}(:[0-9]{1,5})?`;
@@ -14,7 +14,7 @@ export const ElementsOrigins = Type.Array(Type.String({ maxLength: 300, pattern:
 export function checkElementsOrigins(origins: string[], environment: string) {
   const i = origins.findIndex((o) => o.startsWith('http:'));
   if (i >= 0 && environment !== 'development') {
-    throw new VaultError('validation_error', 'Only development projects may list http://localhost in elements_origins.', {
+    throw new VaultError('elements_origin_http', {
       details: [{ path: `/elements_origins/${i}`, message: 'must be an https origin outside development projects' }],
     });
   }

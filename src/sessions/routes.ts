@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { apiKeyGuard } from '../plugins/api-key.js';
-import { VaultError } from '../plugins/errors.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { apiKeyGuard } from '../applications/guard.js';
+import { VaultError } from '../http/errors.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
 import { DEFAULT_SESSION_LIMIT, DEFAULT_SESSION_TTL_SECONDS } from './service.js';
 
 const CreateBody = Type.Object(
@@ -45,7 +45,7 @@ export async function sessionRoutes(fastify: FastifyInstance) {
       response: { 200: Ok(Type.Object({})), '4xx': ErrorBody },
     },
   }, async (req) => {
-    if (!(await sessions.revoke(req, req.principal!, req.params.session_key))) throw new VaultError('not_found', 'Session key not found.');
+    if (!(await sessions.revoke(req, req.principal!, req.params.session_key))) throw new VaultError('session_key_not_found');
     return { success: true as const, data: {} };
   });
 }

@@ -7,16 +7,16 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
-import { writeAudit } from '../audit/write.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
 import type { DB } from '../db/schema.js';
 import { newId, randomString } from '../lib/random.js';
-import { VaultError } from '../plugins/errors.js';
+import { VaultError } from '../http/errors.js';
 
 export const SESSION_KEY_RE = /^sess_[A-Za-z0-9]{43}$/;
 export const DEFAULT_SESSION_LIMIT = 3;
 export const DEFAULT_SESSION_TTL_SECONDS = 900;
 
-export const SESSION_EXPIRED = () => new VaultError('session_expired');
 
 export const hashSessionKey = (key: string) => createHash('sha256').update(key).digest();
 
@@ -62,7 +62,7 @@ export class SessionStore {
         .insertInto('elements_sessions')
         .values({ id, key_hash: hashSessionKey(key), project_id: principal.project.id, app_id: principal.id, session_limit: limit, created_at: at, expires_at: expiresAt })
         .execute();
-      await writeAudit(trx, req, {
+      await writeAudit(trx, contextOf(req), {
         projectId: principal.project.id, eventType: 'session', action: 'session_create', resourceType: 'session', resourceId: id,
         appId: principal.id, details: { session_limit: limit, ttl_seconds: ttlSeconds },
       });
@@ -82,7 +82,7 @@ export class SessionStore {
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      await writeAudit(trx, req, {
+      await writeAudit(trx, contextOf(req), {
         projectId: principal.project.id, eventType: 'session', action: 'session_revoke', resourceType: 'session', resourceId: row.id, appId: principal.id,
       });
       return true;
@@ -94,7 +94,7 @@ export class SessionStore {
    * 401, so the answer never tells a spent key from a key that never existed.
    */
   async authenticate(req: FastifyRequest, key: string, pubKey: string): Promise<SessionUse> {
-    if (!SESSION_KEY_RE.test(key)) throw SESSION_EXPIRED();
+    if (!SESSION_KEY_RE.test(key)) throw new VaultError('session_expired');
     const row = await this.db
       .selectFrom('elements_sessions as s')
       .innerJoin('applications as a', 'a.id', 's.app_id')
@@ -105,16 +105,16 @@ export class SessionStore {
       .where('a.deleted_at', 'is', null)
       .where('p.deleted_at', 'is', null)
       .executeTakeFirst();
-    if (!row) throw SESSION_EXPIRED();
+    if (!row) throw new VaultError('session_expired');
     const refused =
       row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
     if (refused) {
       // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
-      await writeAudit(this.db, req, {
+      await writeAudit(this.db, contextOf(req), {
         projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
         resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
       });
-      throw SESSION_EXPIRED();
+      throw new VaultError('session_expired');
     }
     return { id: row.session_id, principal: principalFromRow(row) };
   }
@@ -123,7 +123,7 @@ export class SessionStore {
   async spend<T>(req: FastifyRequest, session: SessionUse, work: () => Promise<T>): Promise<T> {
     const at = this.now();
     const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, req.ip, req.id]);
-    if (claimed.rowCount === 0) throw SESSION_EXPIRED();
+    if (claimed.rowCount === 0) throw new VaultError('session_expired');
     try {
       return await work();
     } catch (e) {

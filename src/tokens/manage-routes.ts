@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { writeAudit } from '../audit/write.js';
-import { requireUser } from '../plugins/jwt.js';
-import { Page, PageQuery, pageOf, pageParams } from '../lib/pagination.js';
-import { VaultError } from '../plugins/errors.js';
-import { ErrorBody, Ok } from '../plugins/schemas.js';
+import { writeAudit } from '../db/audit.js';
+import { contextOf } from '../http/context.js';
+import { requireUser } from '../auth/guard.js';
+import { Page, PageQuery, pageOf, pageParams } from '../http/pagination.js';
+import { VaultError } from '../http/errors.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
 import { type Action, authorize, visibleProjects } from '../projects/access.js';
 import { publicView } from './prepare.js';
 
@@ -43,7 +44,6 @@ function view(r: Row) {
   };
 }
 
-const NOT_FOUND = () => new VaultError('token_not_found');
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 128 }) });
 const ProjectQuery = Type.Object({ project_id: Type.Optional(Type.String({ maxLength: 64 })) });
 
@@ -68,7 +68,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', vault.now())]));
     if (projectId) q = q.where('t.project_id', '=', projectId);
     const row = await q.orderBy('t.created_at', 'desc').executeTakeFirst();
-    if (!row) throw NOT_FOUND();
+    if (!row) throw new VaultError('token_not_found');
     await authorize(db, userId, row.project_id, action);
     return row;
   }
@@ -112,7 +112,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('tokens').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
       await trx.deleteFrom('cvc_sessions').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
-      await writeAudit(trx, req, { projectId: row.project_id, eventType: 'token', action: 'token_delete', resourceType: 'token', resourceId: row.token, userId: user.id, details: { type: row.type } });
+      await writeAudit(trx, contextOf(req), { projectId: row.project_id, eventType: 'token', action: 'token_delete', resourceType: 'token', resourceId: row.token, userId: user.id, details: { type: row.type } });
     });
     return { success: true as const, data: {} };
   });

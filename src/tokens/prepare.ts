@@ -2,7 +2,7 @@
 // (masked, kept in clear) and the CVV split off for its own session. Pure: no I/O, no keys.
 import { Compile } from 'typebox/compile';
 import { findBadText } from '../lib/text.js';
-import { invalidFields, VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../http/errors.js';
 import type { MaskingConfig } from './masking.js';
 import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
 import {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { allows } from '../applications/permissions.js';
-import { apiKeyGuard, jwtProjectGuard } from '../plugins/api-key.js';
-import { ErrorBody } from '../plugins/schemas.js';
-import { invalidFields, VaultError } from '../plugins/errors.js';
+import { apiKeyGuard, jwtProjectGuard } from '../applications/guard.js';
+import { ErrorBody } from '../http/schemas.js';
+import { invalidFields, VaultError } from '../http/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
 import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
@@ -63,7 +63,6 @@ function only(r: TokenizeItemResult): TokenizeOutcome {
   return r;
 }
 
-const TOKEN_NOT_FOUND = () => new VaultError('token_not_found');
 const SESSION_ITEMS_ONLY = () =>
   invalidFields([{ path: '/type', message: 'must be card or bank with a session key' }]);
 const SESSION_NO_DEDUP = () =>
@@ -143,7 +142,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     }
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
-      if ('missing' in o) throw TOKEN_NOT_FOUND();
+      if ('missing' in o) throw new VaultError('token_not_found');
       return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, metadata: o.metadata });
     }
     const unique = [...new Set(many)];

@@ -4,9 +4,9 @@
 // AES-GCM seal per secret and one HMAC per fingerprint.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing } from '../crypto/datakeys.js';
-import { Coalescer, type CoalescerLog } from '../lib/coalescer.js';
-import { VaultError } from '../plugins/errors.js';
+import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing, tokenAad } from '../crypto/datakeys.js';
+import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
+import { VaultError } from '../http/errors.js';
 import { cardPreservingPattern, cardPreservingToken, isTokenId, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_CARD_TOKENS_SQL } from './sql.js';
@@ -54,8 +54,6 @@ interface SelectedRow {
 
 export type DetokenizeOutcome = { token: string; type: string; data: unknown; metadata: Record<string, unknown> | null } | { token: string; missing: true };
 
-export const tokenAad = (projectId: string, token: string) => `vault:token:${projectId}:${token}`;
-export const cvcAad = (projectId: string, sessionId: string) => `vault:cvc:${projectId}:${sessionId}`;
 
 /** A tokenize item's result: its token, or the reason it alone failed. */
 export type TokenizeItemResult = TokenizeOutcome | VaultError;

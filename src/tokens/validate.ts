@@ -1,6 +1,6 @@
 // Card and bank-account rules of API.md §3.1. Every failure is a VaultError with a fixed message:
 // the offending value itself never appears in an error.
-import { invalidFields, VaultError } from '../plugins/errors.js';
+import { invalidFields, VaultError } from '../http/errors.js';
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;

@@ -1,7 +1,7 @@
 // Cursor pagination of API.md §0: `?limit=` (1–200, default 50) and an opaque `?cursor=`
 // → `{success, data: [...], next_cursor}`. The cursor is the sort key of the last row returned.
 import { Type } from 'typebox';
-import { invalidFields } from '../plugins/errors.js';
+import { invalidFields } from './errors.js';
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -2,7 +2,7 @@
 // good jobs, fails alone (the shape of the tokenize, detokenize and proxy audit statements).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Coalescer } from '../../src/lib/coalescer.js';
+import { Coalescer } from '../../src/db/coalescer.js';
 import { freshDatabase } from '../helpers.js';
 
 let pool: pg.Pool;

@@ -5,12 +5,12 @@
 // - JWT alone on /tokenize and /test-tokens (role ≥ developer), the project named as Ozura does by
 //   `X-Pub-Key` or, our extension, by `project_id` in the body; resolved by `jwtProjectGuard`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { safeEqual } from '../applications/keys.js';
-import { allows, type Permission } from '../applications/permissions.js';
-import type { AppPrincipal } from '../applications/service.js';
-import { authorize, PROJECT_NOT_FOUND } from '../projects/access.js';
-import { invalidFields, VaultError } from './errors.js';
-import { requireUser, SESSION_COOKIE } from './jwt.js';
+import { safeEqual } from '../lib/compare.js';
+import { allows, type Permission } from './permissions.js';
+import type { AppPrincipal } from './service.js';
+import { authorize } from '../projects/access.js';
+import { invalidFields, VaultError } from '../http/errors.js';
+import { requireUser, SESSION_COOKIE } from '../auth/guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,7 +60,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
         .where('project_id', '=', principal.project.id)
         .where('user_id', '=', req.user!.id)
         .executeTakeFirst();
-      if (!member) throw new VaultError('permission_denied', "The signed-in user is not a member of this API key's project.");
+      if (!member) throw new VaultError('user_not_member');
     }
   };
 }
@@ -82,7 +82,7 @@ export async function jwtProjectGuard(req: FastifyRequest) {
       .where('pub_key', '=', pubKey)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (!owner) throw PROJECT_NOT_FOUND();
+    if (!owner) throw new VaultError('project_not_found');
     projectId = owner.project_id;
   }
   if (typeof projectId !== 'string' || projectId === '') {

@@ -16,8 +16,8 @@
 //     route passes `{ allowUnverifiedMfa: true }` (only the routes §2.2 lists do).
 // On success `req.user` holds the AuthUser (id, email, name, sessionId, via, mfa* flags).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthUser } from '../auth/service.js';
-import { VaultError } from './errors.js';
+import type { AuthUser } from './service.js';
+import { VaultError } from '../http/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,7 +54,7 @@ function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (typeof h !== 'string') return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-  if (!m) throw new VaultError('invalid_token', 'The Authorization header must be "Bearer <token>".');
+  if (!m) throw new VaultError('bad_authorization_header');
   return m[1];
 }
 

@@ -7,7 +7,7 @@
 // database refuses fails alone instead of failing every request (of every tenant) merged with
 // it. Input validation should make that impossible; when it still happens it is a bug and is
 // logged as one. A database that is down is not retried job by job: it would fail them all again.
-import { isDatabaseDown } from '../plugins/errors.js';
+import { isDatabaseDown } from './unavailable.js';
 
 export interface CoalescerLog {
   error(obj: object, msg: string): void;

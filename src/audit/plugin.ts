@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './routes.js';
+import { ozuraAuditRoutes } from './ozura.js';
+
+/** The audit log: /api/audit-logs (dashboard) and Ozura's /audit-logs. */
+export async function auditPlugin(app: FastifyInstance) {
+  await app.register(auditRoutes);
+  await app.register(ozuraAuditRoutes);
+}

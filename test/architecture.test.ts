@@ -1,0 +1,91 @@
+// The floors of docs/architecture.md, checked from the imports: a folder may import only from
+// folders on lower floors. Also: no source file over 400 lines, no import cycle in the dashboard.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Lowest first. `app`, `main` and `config` are the files src/app.ts, src/main.ts, src/config.ts. */
+export const FLOORS: string[][] = [
+  ['lib'],
+  ['db', 'mail'],
+  ['crypto'],
+  ['config'],
+  ['http'],
+  ['plugins'],
+  ['mfa'],
+  ['auth'],
+  ['members'],
+  ['applications'],
+  ['sessions'],
+  ['audit'],
+  ['projects'],
+  ['tokens'],
+  ['proxy'],
+  ['elements'],
+  ['ops'],
+  ['app'],
+  ['main', 'cli'],
+];
+const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i] as const)));
+
+// Arrows still being removed; each must disappear, and the list must not name one that is gone.
+const KNOWN: string[] = ['cli -> main', 'applications -> projects', 'audit -> projects', 'mfa -> auth'];
+const KNOWN_LONG: string[] = ['src/auth/service.ts', 'src/proxy/service.ts', 'web/src/tabs.tsx'];
+const KNOWN_CYCLES: string[] = ['web/src/projects -> web/src/tabs -> web/src/projects'];
+
+const files = (dir: string, ext: RegExp) =>
+  (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => ext.test(f)).map((f) => join(ROOT, dir, f));
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/g)].map((m) => resolve(dirname(file), m[1]));
+}
+
+const folderOf = (path: string) => {
+  const [top] = relative(join(ROOT, 'src'), path).split('/');
+  return top.replace(/\.(js|ts)$/, '');
+};
+
+describe('architecture', () => {
+  it('every folder of src/ has a floor', () => {
+    const folders = new Set(files('src', /\.ts$/).map(folderOf));
+    expect([...folders].filter((f) => !floorOf.has(f))).toEqual([]);
+  });
+
+  it('no import points to a folder on the same or a higher floor', () => {
+    const arrows = new Set<string>();
+    for (const file of files('src', /\.ts$/)) {
+      const from = folderOf(file);
+      for (const target of imports(file)) {
+        const to = folderOf(target);
+        if (to !== from && !(floorOf.get(from)! > floorOf.get(to)!)) arrows.add(`${from} -> ${to}`);
+      }
+    }
+    expect({ unexpected: [...arrows].filter((a) => !KNOWN.includes(a)).sort(), gone: KNOWN.filter((a) => !arrows.has(a)) }).toEqual({ unexpected: [], gone: [] });
+  });
+
+  it('no source file is over 400 lines', () => {
+    const long = [...files('src', /\.ts$/), ...files('web/src', /\.tsx?$/)]
+      .map((f) => ({ f: relative(ROOT, f), n: readFileSync(f, 'utf8').split('\n').length }))
+      .filter(({ n }) => n > 400)
+      .map(({ f }) => f);
+    expect({ unexpected: long.filter((f) => !KNOWN_LONG.includes(f)), gone: KNOWN_LONG.filter((f) => !long.includes(f)) }).toEqual({ unexpected: [], gone: [] });
+  });
+
+  it('the dashboard has no import cycle', () => {
+    const graph = new Map(files('web/src', /\.tsx?$/).map((f) => [f.replace(/\.tsx?$/, ''), imports(f).map((t) => t.replace(/\.(js|tsx?)$/, ''))]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') return void cycles.push([...path.slice(path.indexOf(node)), node].map((p) => relative(ROOT, p)).join(' -> '));
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) if (graph.has(next)) visit(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect({ unexpected: cycles.filter((c) => !KNOWN_CYCLES.includes(c)), gone: KNOWN_CYCLES.filter((c) => !cycles.includes(c)) }).toEqual({ unexpected: [], gone: [] });
+  });
+});
