@@ -1,7 +1,12 @@
-// The one shape every part of the vault is built from. Only src/main.ts (and the CLI) turn the
-// environment into this; tests build it directly so they can start as many vaults as they like.
+// The one shape every part of the vault is built from, and the one reader of the environment
+// (API.md §1). `loadConfig(env)` parses and checks every variable before anything starts;
+// src/environment.ts then opens what the config names (the keyring, the embedded PostgreSQL).
+// Tests build the config directly (`testConfig`) so they can start as many vaults as they like.
 import net from 'node:net';
-import type { Keyring } from './crypto/keyring.js';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { type Keyring, type MasterKey, parseKeys } from './crypto/keyring.js';
+import { DEFAULT_POLICY } from './crypto/rotation.js';
 
 export interface RateLimitRule {
   points: number;
@@ -109,11 +114,188 @@ export const DEFAULTS = {
   keyCacheTtlMs: 1_000,
   auditSealIntervalMs: 250,
   auditRetentionDays: 730,
+  workers: 1,
+  drainSeconds: 30,
 } as const;
+
+/** API.md §4.1's limits per client IP (per target address for the `*_email` ones); AUTH_RATE_LIMITS overrides. */
+export const DEFAULT_RATE_LIMITS = {
+  login: { points: 5, durationSeconds: 120 },
+  register: { points: 30, durationSeconds: 3600 },
+  verify: { points: 60, durationSeconds: 60 },
+  change_password: { points: 3, durationSeconds: 3600 },
+  forgot_password: { points: 5, durationSeconds: 3600 },
+  send_verification_code: { points: 5, durationSeconds: 3600 },
+  verify_email_code: { points: 30, durationSeconds: 3600 },
+  send_verification_code_email: { points: 3, durationSeconds: 3600 },
+  verify_email_code_email: { points: 10, durationSeconds: 3600 },
+  forgot_password_email: { points: 3, durationSeconds: 3600 },
+} satisfies Record<string, RateLimitRule>;
+
+/** Session-key tokenization (sessions/guard.ts): per pub key, and per client IP. */
+export const DEFAULT_SESSION_RATE_LIMITS = {
+  elements_pub_key: { points: 600, durationSeconds: 60 },
+  elements_ip: { points: 30, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
 
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {
   const u = new URL(publicUrl);
   const local = u.hostname === 'localhost' || u.hostname.startsWith('127.');
   return !(u.protocol === 'http:' && local);
+}
+
+function bool(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  return /^(1|true|yes|on)$/i.test(v);
+}
+
+function int(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
+  return n;
+}
+
+/** `AUTH_RATE_LIMITS="login=10/120,register=100/3600"`: per-IP points per window (seconds). */
+export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
+  if (!v) return undefined;
+  const out: Record<string, RateLimitRule> = {};
+  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS };
+  for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
+    if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {
+      throw new Error(`AUTH_RATE_LIMITS: "${entry}" is not <name>=<points>/<seconds> with name one of ${Object.keys(names).join(', ')}`);
+    }
+    out[m[1]] = { points: Number(m[2]), durationSeconds: Number(m[3]) };
+  }
+  return out;
+}
+
+/** `VAULT_WORKERS`: how many Node processes serve the port (default 1, `auto` = one per core). */
+export function workerCount(v: string | undefined): number {
+  if (v === undefined || v === '') return DEFAULTS.workers;
+  if (v === 'auto') return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error('VAULT_WORKERS must be a positive integer or "auto"');
+  return n;
+}
+
+/** `VAULT_DRAIN_SECONDS`: how long a stopping process waits for requests in flight (default 30). */
+export function drainSeconds(v: string | undefined): number {
+  const n = int('VAULT_DRAIN_SECONDS', v, DEFAULTS.drainSeconds);
+  if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
+  return n;
+}
+
+export interface Pkcs11Settings {
+  module: string;
+  tokenLabel: string;
+  pin: string;
+  labels: string[];
+}
+
+/** Where the master keys come from (API.md §1); src/environment.ts opens them. */
+export interface KeySettings {
+  /** VAULT_KEK_PROVIDER: which source holds the active key. */
+  provider: 'keyring' | 'pkcs11';
+  /** VAULT_MASTER_KEYS; null: the key file DATA_DIR/master.key. */
+  masterKeys: MasterKey[] | null;
+  /** PKCS11_*: an HSM, as the provider or as the second source `vault keys migrate` moves to or from. */
+  pkcs11: Pkcs11Settings | null;
+}
+
+export function keySettings(env: NodeJS.ProcessEnv): KeySettings {
+  const provider = env.VAULT_KEK_PROVIDER || 'keyring';
+  if (provider !== 'keyring' && provider !== 'pkcs11') throw new Error('VAULT_KEK_PROVIDER must be keyring or pkcs11');
+  const masterKeys = env.VAULT_MASTER_KEYS ? parseKeys(env.VAULT_MASTER_KEYS) : null;
+  if (!masterKeys && provider === 'keyring' && env.DATABASE_URL) throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
+  let pkcs11: Pkcs11Settings | null = null;
+  if (provider === 'pkcs11' || env.PKCS11_MODULE) {
+    const need = (name: string) => {
+      const v = env[name];
+      if (!v) throw new Error(`${name} is required with ${provider === 'pkcs11' ? 'VAULT_KEK_PROVIDER=pkcs11' : 'PKCS11_MODULE'}`);
+      return v;
+    };
+    pkcs11 = {
+      module: need('PKCS11_MODULE'),
+      tokenLabel: need('PKCS11_TOKEN_LABEL'),
+      pin: need('PKCS11_PIN'),
+      labels: need('PKCS11_KEY_LABELS').split(',').map((s) => s.trim()).filter(Boolean),
+    };
+  }
+  return { provider, masterKeys, pkcs11 };
+}
+
+/** The environment, parsed and checked; nothing is opened or started yet. */
+export interface LoadedConfig {
+  /** The vault's config but for what src/environment.ts must open first. */
+  vault: Omit<VaultConfig, 'databaseUrl' | 'keyring'>;
+  /** DATABASE_URL; null: the embedded PostgreSQL under DATA_DIR. */
+  databaseUrl: string | null;
+  keys: KeySettings;
+  port: number;
+  host: string;
+  workers: number;
+  drainMs: number;
+}
+
+/** Reads every variable of API.md §1, refusing a bad one before anything starts. */
+export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
+  const port = int('PORT', env.PORT, DEFAULTS.port);
+  const host = env.HOST || DEFAULTS.host;
+  const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
+  const vault: LoadedConfig['vault'] = {
+    dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
+    publicUrl,
+    region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
+    logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
+    passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),
+    mailFrom: env.MAIL_FROM || DEFAULTS.mailFrom,
+    smtpUrl: env.SMTP_URL || null,
+    proxyAllowPrivateNetworks: bool(env.PROXY_ALLOW_PRIVATE_NETWORKS, false),
+    sweepIntervalMs: DEFAULTS.sweepIntervalMs,
+    keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
+    auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
+    auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
+    rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
+    metricsToken: env.METRICS_TOKEN || null,
+    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : null,
+    metricsHost: host,
+    dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
+    dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
+    dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
+  };
+  if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
+  if (vault.dataKeyMaxSeals! < 1 || vault.dataKeyMaxSeals! > 2 ** 32) throw new Error('DATA_KEY_MAX_SEALS must be between 1 and 2^32 (4294967296)');
+  if (vault.dataKeyMaxAgeDays! < 1) throw new Error('DATA_KEY_MAX_AGE_DAYS must be at least 1');
+  if (!/^[a-z]{2,8}$/.test(vault.region)) throw new Error('VAULT_REGION must be 2–8 letters');
+  return {
+    vault,
+    databaseUrl: env.DATABASE_URL || null,
+    keys: keySettings(env),
+    port,
+    host,
+    workers: workerCount(env.VAULT_WORKERS),
+    drainMs: drainSeconds(env.VAULT_DRAIN_SECONDS) * 1000,
+  };
+}
+
+/**
+ * A test vault's config: the defaults above, on the given database and keyring, with what a test
+ * wants instead: no background sweeper, audit sealing on demand, loopback upstreams allowed, and
+ * no data directory (a test that reads mail gives an SMTP double).
+ */
+export function testConfig(given: Pick<VaultConfig, 'databaseUrl' | 'keyring'> & Partial<VaultConfig>): VaultConfig {
+  return {
+    ...loadConfig({}).vault,
+    dataDir: '/nonexistent',
+    proxyAllowPrivateNetworks: true,
+    sweepIntervalMs: 0,
+    auditSealIntervalMs: 0,
+    ...given,
+  };
 }

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { ALL_PERMISSIONS, type Permissions } from '../src/applications/permissions.js';
 import { createApplication } from '../src/applications/service.js';
-import type { VaultConfig } from '../src/config.js';
+import { testConfig, type VaultConfig } from '../src/config.js';
 import { DataKeys } from '../src/crypto/datakeys.js';
 import { type Keyring, parseKeyring } from '../src/crypto/keyring.js';
 import { withDatabase } from '../src/db/embedded.js';
@@ -73,26 +73,7 @@ export async function startVault(options: Partial<VaultConfig> & { databaseUrl?:
   const { port = 0, ...overrides } = options;
   const databaseUrl = overrides.databaseUrl ?? (await freshDatabase());
   const logs = new LogCapture();
-  const config: VaultConfig = {
-    databaseUrl,
-    keyring: testKeyring(),
-    dataDir: '/nonexistent',
-    publicUrl: 'http://127.0.0.1:8080',
-    region: 'us',
-    logLevel: 'info',
-    trustProxy: false,
-    cookieSecure: false,
-    passwordMaxAgeDays: 90,
-    mailFrom: 'vault@localhost',
-    smtpUrl: null,
-    proxyAllowPrivateNetworks: true,
-    sweepIntervalMs: 0,
-    keyCacheTtlMs: 1000,
-    auditSealIntervalMs: 0,
-    auditRetentionDays: 730,
-    logStream: logs,
-    ...overrides,
-  };
+  const config = testConfig({ databaseUrl, keyring: testKeyring(), logStream: logs, ...overrides });
   const app = await buildApp(config);
   const offCatalogue = checkErrorsAgainstCatalogue(app);
   const url = await app.listen({ port, host: '127.0.0.1' });

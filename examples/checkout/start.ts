@@ -12,7 +12,7 @@ import { ALL_PERMISSIONS } from '../../src/applications/permissions.js';
 import { createApplication } from '../../src/applications/service.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { openFromEnvironment } from '../../src/main.js';
+import { openFromEnvironment } from '../../src/environment.js';
 import { createProject } from '../../src/projects/service.js';
 import { startPspDouble, startShop } from './shop.js';
 

@@ -7,21 +7,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RateLimitRule } from '../config.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitRule } from '../config.js';
 import { VaultError } from '../http/errors.js';
-
-export const DEFAULT_RATE_LIMITS = {
-  login: { points: 5, durationSeconds: 120 },
-  register: { points: 30, durationSeconds: 3600 },
-  verify: { points: 60, durationSeconds: 60 },
-  change_password: { points: 3, durationSeconds: 3600 },
-  forgot_password: { points: 5, durationSeconds: 3600 },
-  send_verification_code: { points: 5, durationSeconds: 3600 },
-  verify_email_code: { points: 30, durationSeconds: 3600 },
-  send_verification_code_email: { points: 3, durationSeconds: 3600 },
-  verify_email_code_email: { points: 10, durationSeconds: 3600 },
-  forgot_password_email: { points: 3, durationSeconds: 3600 },
-} satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
 

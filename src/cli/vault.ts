@@ -9,7 +9,7 @@ import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrap
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openFromEnvironment } from '../main.js';
+import { openFromEnvironment } from '../environment.js';
 import { createProject, type Environment } from '../projects/service.js';
 import { backup, restore } from './backup.js';
 

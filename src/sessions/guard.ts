@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { allows } from '../applications/permissions.js';
 import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
-import type { RateLimitRule } from '../config.js';
+import { DEFAULT_SESSION_RATE_LIMITS, type RateLimitRule } from '../config.js';
 import { VaultError } from '../http/errors.js';
 import type { SessionUse } from './service.js';
 
@@ -18,11 +18,6 @@ declare module 'fastify' {
     elementsSession: SessionUse | null;
   }
 }
-
-export const DEFAULT_SESSION_RATE_LIMITS = {
-  elements_pub_key: { points: 600, durationSeconds: 60 },
-  elements_ip: { points: 30, durationSeconds: 60 },
-} satisfies Record<string, RateLimitRule>;
 
 export class SessionRateLimits {
   private limits: { rule: RateLimitRule; limiter: RateLimiterPostgres }[];

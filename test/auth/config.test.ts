@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { parseRateLimits } from '../../src/main.js';
+import { parseRateLimits } from '../../src/config.js';
 
 it('AUTH_RATE_LIMITS overrides the §4.1 defaults per limit', () => {
   expect(parseRateLimits(undefined)).toBeUndefined();

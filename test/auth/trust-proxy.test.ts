@@ -3,7 +3,7 @@
 // a hop count, or addresses/CIDRs, and `true` is refused at start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../src/config.js';
-import { openFromEnvironment } from '../../src/main.js';
+import { openFromEnvironment } from '../../src/environment.js';
 import { freshDatabase, startVault, type TestVault } from '../helpers.js';
 
 const KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;

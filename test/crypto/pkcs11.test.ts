@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecryptError } from '../../src/crypto/aead.js';
 import { Keyring, parseKeyring } from '../../src/crypto/keyring.js';
 import { Pkcs11KeySource } from '../../src/crypto/pkcs11.js';
-import { keyringFromEnvironment } from '../../src/main.js';
+import { keySettings } from '../../src/config.js';
+import { openKeyring } from '../../src/environment.js';
 import { freshDatabase, startVault, type TestVault } from '../helpers.js';
 import { ensureDebianPackages } from '../support/debian.js';
 
@@ -97,7 +98,7 @@ describe('PKCS#11 master keys (SoftHSM2)', () => {
   });
 
   it('VAULT_KEK_PROVIDER=pkcs11 serves tokenize/detokenize with data keys wrapped in the HSM, and the hot path never calls it', async () => {
-    const { keyring } = await keyringFromEnvironment({ ...hsmEnv, VAULT_KEK_PROVIDER: 'pkcs11' }, '/nonexistent');
+    const { keyring } = await openKeyring(keySettings({ ...hsmEnv, VAULT_KEK_PROVIDER: 'pkcs11' }), '/nonexistent');
     const src = keyring.primary as Pkcs11KeySource;
     open.push(src);
     let calls = 0;
@@ -152,7 +153,7 @@ describe('PKCS#11 master keys (SoftHSM2)', () => {
     expect(m1.stdout).toMatch(/active master key: hsm1; re-wrapped [1-9]\d* key\(s\)/);
     expect(await under()).toEqual(['hsm1']);
     // A node with the HSM only (no key file, no VAULT_MASTER_KEYS) reads everything.
-    const hsmOnly = await keyringFromEnvironment({ ...hsmEnv, VAULT_KEK_PROVIDER: 'pkcs11' }, '/nonexistent');
+    const hsmOnly = await openKeyring(keySettings({ ...hsmEnv, VAULT_KEK_PROVIDER: 'pkcs11' }), '/nonexistent');
     open.push(hsmOnly.keyring.primary as Pkcs11KeySource);
     await reads(hsmOnly.keyring);
 

@@ -2,7 +2,7 @@
 // X-Session-Key, the 401 once spent/expired/revoked, hashed storage, rate limits and the audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRateLimits } from '../../src/main.js';
+import { parseRateLimits } from '../../src/config.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 import { createUser } from '../users.js';
