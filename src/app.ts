@@ -20,6 +20,7 @@ import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics, serveMetrics } from './plugins/metrics.js';
 import { rewriteTokenizeProxy } from './proxy/routes.js';
+import { ProxyService } from './proxy/service.js';
 import { applicationsPlugin } from './applications/plugin.js';
 import { auditPlugin } from './audit/plugin.js';
 import { authPlugin } from './auth/plugin.js';
@@ -43,6 +44,7 @@ export interface VaultServices {
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
+  proxy: ProxyService;
   audit: AuditChain;
   mailer: Mailer;
   auth: AuthService;
@@ -116,6 +118,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   );
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  const auth = new AuthService(database.pool, config, mailer, app.log, now);
   const services: VaultServices = {
     config,
     database,
@@ -124,8 +127,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
+    proxy: new ProxyService(database.pool, keys, config, app.log),
     mailer,
-    auth: null as unknown as AuthService,
+    auth,
     sessions: new SessionStore(database.db, database.pool, now),
     sessionLimits: new SessionRateLimits(database.pool, config.rateLimits),
     audit: new AuditChain(database.db, config.keyring, app.log, {
@@ -135,7 +139,6 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     }),
     now,
   };
-  services.auth = new AuthService(database.pool, config, mailer, app.log, now);
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
@@ -205,6 +208,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     if (sweeper) clearInterval(sweeper);
+    // First: upstream calls still in flight finish and write their audit rows.
+    await services.proxy.close();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();

@@ -9,7 +9,8 @@ import { ErrorBody } from '../http/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
 import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';
-import { forwardableHeaders, type ProxyInput, ProxyService } from './service.js';
+import type { ProxyInput } from './service.js';
+import { forwardableHeaders } from './upstream.js';
 
 const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
 const RAW_TYPES = ['application/x-www-form-urlencoded', 'application/xml', 'text/xml'];
@@ -98,9 +99,7 @@ export function rewriteTokenizeProxy(req: { headers: Record<string, unknown>; me
 
 export async function proxyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { database, keys, config, now } = app.vault;
-  const service = new ProxyService(database.pool, keys, config, app.log);
-  app.addHook('onClose', () => service.close());
+  const { proxy, now } = app.vault;
 
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
 
@@ -133,7 +132,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
     const project = req.project!;
     const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
-    const res = await service.transact(callerOf(req), destinations, input, now());
+    const res = await proxy.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });
 
@@ -146,7 +145,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
       response: { 200: CvcDeleted, '4xx': ErrorBody },
     },
   }, async (req, reply) => {
-    await service.deleteCvcSession(callerOf(req), req.params.id, now());
+    await proxy.deleteCvcSession(callerOf(req), req.params.id, now());
     return reply.send({ success: true, message: 'CVC session deleted!' });
   });
 }

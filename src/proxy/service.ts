@@ -1,24 +1,19 @@
 // The outbound proxy of API.md §3.4: read the token (and CVC session) in one statement, fill the
-// placeholders, forward with undici through per-origin keep-alive pools whose connector refuses
-// non-public addresses, mask card numbers in the answer, and write one audit entry.
+// placeholders, forward it (./upstream.ts: per-origin keep-alive pools whose connector refuses
+// non-public addresses, card numbers masked in the answer), and write one audit entry.
 import { performance } from 'node:perf_hooks';
-import zlib from 'node:zlib';
 import type pg from 'pg';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { isTokenId } from '../tokens/format.js';
 import type { Caller } from '../tokens/store.js';
-import {
-  type Encoding, type Name, maskJson, maskText, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor,
-} from './placeholders.js';
-import { checkDestination, type DestinationPolicy, ForbiddenAddress, guardedLookup } from './ssrf.js';
+import { type Encoding, type Name, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor } from './placeholders.js';
+import { checkDestination, type DestinationPolicy } from './ssrf.js';
 import { METHODS } from './schemas.js';
-
-export const RESPONSE_CAP = 5 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 30_000;
+import { codesOf, DEFAULT_TIMEOUT_MS, forward, type ProxyResponse, refusedAddress, upstreamAgent, upstreamFailure } from './upstream.js';
 
 export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
 
@@ -32,19 +27,6 @@ export interface ProxyInput {
   mode: 'json' | 'raw';
 }
 
-export interface ProxyResponse {
-  status_code: number;
-  headers: Record<string, string | string[]>;
-  body: unknown;
-}
-
-// RFC 9110 §7.6.1 hop-by-hop headers, plus what the vault itself sets on the upstream request.
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'trailers',
-  'transfer-encoding', 'upgrade', 'http2-settings',
-]);
-const NEVER_FORWARDED = new Set(['host', 'content-length', 'expect', 'accept-encoding']);
-const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Lookups of concurrent calls share one statement (as detokenize does). For each call: the token
@@ -115,89 +97,8 @@ SELECT live FROM d`;
 
 const badRequest = (path: string, message: string) => invalidFields([{ path, message }]);
 
-/** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
-function codesOf(err: unknown): string[] {
-  const out: string[] = [];
-  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string') out.push(e.code);
-    if (typeof e.name === 'string') out.push(e.name);
-  }
-  return out;
-}
-
-function upstreamFailure(err: unknown): VaultError {
-  if (err instanceof VaultError) return err;
-  const codes = codesOf(err);
-  if (codes.includes(new ForbiddenAddress().code)) return new VaultError('destination_forbidden');
-  if (codes.some((c) => ['TimeoutError', 'AbortError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes(c))) {
-    return new VaultError('upstream_timeout');
-  }
-  return new VaultError('upstream_error');
-}
-
-/** Outgoing headers: hop-by-hop and vault-owned ones dropped, names and values checked. */
-export function forwardableHeaders(given: Record<string, string | string[] | undefined>, extraDrop: Set<string> = new Set()) {
-  const named = String(given.connection ?? given.Connection ?? '')
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const out: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(given)) {
-    const lower = name.toLowerCase();
-    if (raw === undefined || HOP_BY_HOP.has(lower) || NEVER_FORWARDED.has(lower) || extraDrop.has(lower) || named.includes(lower)) continue;
-    if (!TOKEN_CHARS.test(name)) throw badRequest('/http_headers', 'header names must be HTTP tokens');
-    const value = Array.isArray(raw) ? raw.join(', ') : raw;
-    // Never echo the value: it may be a PSP secret.
-    // Latin-1 without control characters: anything else cannot be sent, so it is the caller's
-    // error (400), not an upstream failure.
-    if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) throw badRequest('/http_headers', 'header values must be Latin-1 text without control characters');
-    out[lower] = value;
-  }
-  return out;
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): void }): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > RESPONSE_CAP) {
-      body.destroy();
-      throw new VaultError('upstream_error');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-function decode(buf: Buffer, encoding: string | undefined): Buffer {
-  const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === '' || enc === 'identity') return buf;
-  const opts = { maxOutputLength: RESPONSE_CAP };
-  try {
-    if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(buf, opts);
-    if (enc === 'br') return zlib.brotliDecompressSync(buf, opts);
-    if (enc === 'deflate') {
-      try {
-        return zlib.inflateSync(buf, opts);
-      } catch {
-        return zlib.inflateRawSync(buf, opts);
-      }
-    }
-  } catch {
-    throw new VaultError('upstream_error');
-  }
-  throw new VaultError('upstream_error');
-}
-
-const isJsonType = (ct: string | undefined) => {
-  const t = (ct ?? '').split(';')[0].trim().toLowerCase();
-  return t === 'application/json' || t.endsWith('+json');
-};
-
-
 export class ProxyService {
-  readonly agent: Agent;
+  private readonly agent: Agent;
   private readonly timeoutMs: number;
   private audits: Coalescer<AuditJob, void>;
   private lookups: Coalescer<LookupJob, LookupRow | null>;
@@ -212,19 +113,7 @@ export class ProxyService {
     const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
     this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
     this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
-    // An Agent keeps one keep-alive Pool per origin. Without private networks allowed, every
-    // resolved address is checked inside the connector and the socket uses the checked address.
-    this.agent = new Agent({
-      connect: {
-        timeout: config.proxyConnectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        ...(config.proxyAllowPrivateNetworks ? {} : { lookup: guardedLookup }),
-      },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      keepAliveTimeout: 10_000,
-      keepAliveMaxTimeout: 60_000,
-      connections: 256,
-    });
+    this.agent = upstreamAgent(config, this.timeoutMs);
   }
 
   async close() {
@@ -341,56 +230,16 @@ export class ProxyService {
       if (payload !== null) headers['content-length'] = String(payload.length);
       headers['accept-encoding'] = 'identity';
 
-      // 4. Forward. No redirect is followed: undici's request returns a 3xx as it is.
-      const signal = AbortSignal.timeout(this.timeoutMs);
+      // 4. Forward.
       forwarded = true;
-      let res;
-      try {
-        res = await this.agent.request({
-          origin: dest.url.origin,
-          path: dest.url.pathname + dest.url.search,
-          method: method,
-          headers,
-          body: payload,
-          signal,
-        });
-      } catch (err) {
-        // Refused in the connector: nothing left the vault.
-        if (codesOf(err).includes(new ForbiddenAddress().code)) forwarded = false;
-        throw err;
-      }
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > RESPONSE_CAP) {
-        res.body.destroy();
-        throw new VaultError('upstream_error');
-      }
-      const raw = decode(await readCapped(res.body), res.headers['content-encoding'] as string | undefined);
-      return this.answer(res.statusCode, res.headers, raw, cvv);
+      return await forward(this.agent, dest.url, method, headers, payload, this.timeoutMs, cvv);
     } catch (err) {
-      if (claimed && !forwarded) {
+      // Refused by the connector or before: nothing was sent, so a claimed session is put back.
+      if (claimed && (!forwarded || refusedAddress(err))) {
         await this.pool.query(RESTORE_SQL, [row.cvc_id, caller.projectId, input.token, row.cvc_ct, row.cvc_created_at, row.cvc_expires_at]);
       }
       throw err;
     }
-  }
-
-  private answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer, cvv: string | null): ProxyResponse {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(upstream)) {
-      const lower = name.toLowerCase();
-      if (value === undefined || HOP_BY_HOP.has(lower) || lower === 'set-cookie' || lower === 'content-length' || lower === 'content-encoding') continue;
-      headers[lower] = Array.isArray(value) ? value.map((x) => maskText(x, cvv)) : maskText(value, cvv);
-    }
-    const text = raw.toString('utf8');
-    let body: unknown = maskText(text, cvv);
-    if (text.length > 0 && isJsonType(headers['content-type'] as string | undefined)) {
-      try {
-        body = maskJson(JSON.parse(text), cvv);
-      } catch {
-        // Said JSON, is not: returned as (masked) text.
-      }
-    }
-    return { status_code: status, headers, body };
   }
 
   /** DELETE /proxy/delete-cvc-session/:id — only the key's own project; unknown or expired → 404. */
