@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Lowest first. `app`, `main` and `config` are the files src/app.ts, src/main.ts, src/config.ts. */
+/** Lowest first. `app`, `environment`, `main` and `config` are the files src/<name>.ts. */
 export const FLOORS: string[][] = [
   ['lib'],
   ['db', 'mail'],
@@ -25,14 +25,14 @@ export const FLOORS: string[][] = [
   ['proxy'],
   ['elements'],
   ['ops'],
-  ['app'],
+  ['app', 'environment'],
   ['main', 'cli'],
 ];
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i] as const)));
 
 // Arrows still being removed; each must disappear, and the list must not name one that is gone.
-const KNOWN: string[] = ['cli -> main', 'applications -> projects', 'audit -> projects', 'mfa -> auth'];
-const KNOWN_LONG: string[] = ['src/auth/service.ts', 'src/proxy/service.ts', 'web/src/tabs.tsx'];
+const KNOWN: string[] = ['applications -> projects', 'audit -> projects', 'mfa -> auth'];
+const KNOWN_LONG: string[] = ['src/auth/service.ts', 'web/src/tabs.tsx'];
 const KNOWN_CYCLES: string[] = ['web/src/projects -> web/src/tabs -> web/src/projects'];
 
 const files = (dir: string, ext: RegExp) =>
