@@ -173,7 +173,7 @@ export function parseRateLimits(v: string | undefined): Record<string, RateLimit
 }
 
 /** `VAULT_WORKERS`: how many Node processes serve the port (default 1, `auto` = one per core). */
-export function workerCount(v: string | undefined): number {
+function workerCount(v: string | undefined): number {
   if (v === undefined || v === '') return DEFAULTS.workers;
   if (v === 'auto') return availableParallelism();
   const n = Number(v);
@@ -182,7 +182,7 @@ export function workerCount(v: string | undefined): number {
 }
 
 /** `VAULT_DRAIN_SECONDS`: how long a stopping process waits for requests in flight (default 30). */
-export function drainSeconds(v: string | undefined): number {
+function drainSeconds(v: string | undefined): number {
   const n = int('VAULT_DRAIN_SECONDS', v, DEFAULTS.drainSeconds);
   if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
   return n;
