@@ -37,7 +37,7 @@ describe('hourly traffic', () => {
     await entriesAt(projectId, '2026-11-24T02:00:00Z', ['proxy', 'proxy_transaction'], ['proxy', 'delete_cvc_session']);
     await entriesAt(projectId, '2026-11-23T14:59:59Z', ['token', 'tokenize']); // 24 h + ago: outside the window
     await entriesAt(projectId, '2026-11-24T15:00:00Z', ['token', 'tokenize']); // the next hour: not yet
-    await entriesAt(projectId, '2026-11-24T14:10:00Z', ['project', 'project_update'], ['token', 'token_delete'], ['session', 'session_use']); // not traffic
+    await entriesAt(projectId, '2026-11-24T14:10:00Z', ['project', 'project_update'], ['member', 'member_add'], ['token', 'token_delete'], ['session', 'session_use']); // not traffic
     await entriesAt(other.projectId, '2026-11-24T14:10:00Z', ['token', 'tokenize']); // another project
 
     const t = await hourlyTraffic(v.app.vault.database.db, projectId, 24, new Date('2026-11-24T14:30:00Z'));
