@@ -1,11 +1,13 @@
 // The shell: who is signed in (GET /auth/verify), which screen the path asks for, and the
 // banners (password expiring within 14 days, session about to lapse).
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, lastApiActivity, onApiActivity, onUnauthorized, type Session } from './api';
+import { ApiError, api, lastApiActivity, onApiActivity, onUnauthorized, type PasswordExpiry, type Session } from './api';
 import { ExpiredPassword, ForgotPassword, MfaStep, Register, ResetPassword, SignIn } from './auth';
-import { ProjectPage, ProjectsList } from './projects';
+import { ProjectPage } from './projects/detail';
+import { ProjectsList } from './projects/list';
 import { UserSettings } from './settings';
-import { Link, Loading, navigate, useLocation } from './ui';
+import { Loading } from './ui/load';
+import { Link, navigate, useLocation } from './ui/router';
 
 const PUBLIC = ['/login', '/register', '/forgot-password', '/reset-password', '/expired-password'];
 /** The vault re-issues its 15-minute session cookie on every authenticated answer. */
@@ -107,12 +109,6 @@ export function App() {
   );
 }
 
-interface PasswordExpiry {
-  days_remaining: number | null;
-  expired: boolean;
-  expires_at: string | null;
-}
-
 function Banners({ session, onExtend }: { session: Session; onExtend: () => void }) {
   const [expiry, setExpiry] = useState<PasswordExpiry | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -128,7 +124,7 @@ function Banners({ session, onExtend }: { session: Session; onExtend: () => void
       off();
     };
   }, []);
-  const jwtEnd = session.session?.expires_at ? new Date(session.session.expires_at).getTime() : Infinity;
+  const jwtEnd = new Date(session.session.expires_at).getTime();
   const lapse = Math.min(last + COOKIE_LIFETIME_MS, jwtEnd);
   const left = lapse - now;
   return (

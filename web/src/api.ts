@@ -1,11 +1,10 @@
 // The one way the dashboard talks to the vault: same-origin JSON with the HttpOnly
 // `vault_session` cookie (never a token in storage). Browsers add `Origin` to same-origin
 // POST/PUT/DELETE, which the vault's CSRF check requires.
+import type { paths } from '../openapi';
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+/** One field's complaint in an error answer (`error.details[]`, API.md §0). */
+type ErrorDetail = NonNullable<JsonOf<paths['/api/projects']['get']['responses']['4XX']>['error']['details']>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -24,7 +23,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface ListPage<T> {
+interface ListPage<T> {
   data: T[];
   next_cursor: string | null;
 }
@@ -111,81 +110,29 @@ export const api = {
   del: async <T = unknown>(path: string): Promise<T> => (await request('DELETE', path)).data as T,
 };
 
-// ---- shapes from API.md §4 ----
-export interface User {
-  id: string;
-  email: string;
-  name?: string | null;
-}
-export interface Session {
-  valid: boolean;
-  user: User;
-  session?: { id: string; expires_at: string };
-  mfa_required: boolean;
-  mfa_enabled: boolean;
-  mfa_verified: boolean;
-}
-export type Environment = 'production' | 'staging' | 'development';
-export interface Project {
-  id: string;
-  name: string;
-  environment: Environment;
-  require_mfa?: boolean;
-  deduplicate?: boolean;
-  proxy_allowed_hosts?: string[];
-  elements_origins?: string[];
-  role?: string;
-  created_at?: string;
-}
-export interface Permissions {
-  tokenization: { allowed: boolean };
-  provisioning: { allowed: boolean };
-  detokenization?: { allowed: boolean };
-}
-export interface Application {
-  id: string;
-  name: string;
-  permissions: Permissions;
-  pub_key?: string;
-  api_key?: string;
-  key_prefix?: string;
-  api_key_prefix?: string;
-  created_at?: string;
-}
-export interface Member {
-  user_id: string;
-  email: string;
-  name?: string | null;
-  role: string;
-}
-export interface Invitation {
-  id: string;
-  project_id: string;
-  project_name: string;
-  email: string;
-  role: string;
-  invited_by: string | null;
-  created_at: string;
-  expires_at: string;
-}
-export interface AuditEntry {
-  id: string;
-  seq: number | string | null;
-  created_at: string;
-  event_type: string;
-  action: string;
-  outcome: string;
-  resource_type?: string | null;
-  resource_id?: string | null;
-  user_id?: string | null;
-  app_id?: string | null;
-  ip_address?: string | null;
-  request_id?: string | null;
-}
-export interface TokenRow {
-  token: string;
-  type: string;
-  created_at?: string;
-  expires_at?: string | null;
-  [k: string]: unknown;
-}
+// ---- shapes: derived from web/openapi.d.ts, which is generated from the vault's /openapi.json ----
+type Method = 'get' | 'post' | 'put' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON a route answers with on success (200, 201 or 202). */
+type SuccessBody<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R }
+  ? { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]
+  : never;
+/** The `data` of a route's success answer. */
+export type Data<P extends keyof paths, M extends Method = 'get'> = SuccessBody<P, M> extends { data: infer D } ? D : never;
+/** A route's JSON request body. */
+export type Body<P extends keyof paths, M extends Method> = JsonOf<NonNullable<paths[P][M] extends { requestBody?: infer B } ? B : never>>;
+
+export type Session = Data<'/auth/verify'>;
+export type UserSettings = Data<'/api/user/settings'>;
+export type PasswordExpiry = Data<'/auth/password-expiry-info'>;
+export type Project = Data<'/api/projects/{id}'>;
+export type Environment = Body<'/api/projects', 'post'>['environment'];
+export type Role = Project['role'];
+export type Application = Data<'/api/applications'>[number];
+export type NewApplication = Data<'/api/applications', 'post'>;
+export type Member = Data<'/api/projects/{id}/members'>[number];
+export type Invitation = Data<'/api/user/invitations'>[number];
+export type TokenRow = Data<'/api/tokens'>[number];
+export type AuditEntry = Data<'/api/audit-logs'>[number];
+export type ChainCheck = Data<'/api/audit-logs/verify'>;
+export type Traffic = Data<'/api/projects/{id}/traffic'>;

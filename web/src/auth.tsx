@@ -1,8 +1,10 @@
 // Signed-out screens: sign in (→ MFA step), register with the email code, forgot / reset
 // password, and the expired-password change.
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from './api';
-import { Field, FormAlert, Link, Loading, navigate, Submit, useAction, useLoad } from './ui';
+import { ApiError, api, type Data } from './api';
+import { Field, FormAlert, Submit } from './ui/forms';
+import { Loading, useAction, useLoad } from './ui/load';
+import { Link, navigate } from './ui/router';
 
 /** The reset token handed over by a `password_expired` answer; kept in memory only. */
 let expiredToken: { token: string; email: string } | null = null;
@@ -64,8 +66,8 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const d = await api.post<{ backup_codes_remaining?: number }>(backup ? '/auth/mfa/verify-backup' : '/auth/mfa/verify', { code: code.trim() });
-      if (backup && typeof d?.backup_codes_remaining === 'number') setRemaining(d.backup_codes_remaining);
+      if (backup) setRemaining((await api.post<Data<'/auth/mfa/verify-backup', 'post'>>('/auth/mfa/verify-backup', { code: code.trim() })).backup_codes_remaining);
+      else await api.post('/auth/mfa/verify', { code: code.trim() });
       onVerified();
     });
   };
@@ -124,7 +126,7 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
   const checkCode = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const d = await api.post<{ verification_token: string }>('/auth/verify-email-code', { email, code: code.trim() });
+      const d = await api.post<Data<'/auth/verify-email-code', 'post'>>('/auth/verify-email-code', { email, code: code.trim() });
       setVerificationToken(d.verification_token);
       setStep('details');
     });
@@ -220,7 +222,7 @@ export function ForgotPassword() {
 }
 
 export function ResetPassword({ token }: { token: string }) {
-  const check = useLoad(() => api.get<{ valid: boolean; email_hint?: string }>('/auth/verify-reset-token', { token }), [token]);
+  const check = useLoad(() => api.get<Data<'/auth/verify-reset-token'>>('/auth/verify-reset-token', { token }), [token]);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();

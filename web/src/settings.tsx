@@ -2,21 +2,9 @@
 // shown once with a download) and MFA disable.
 import QRCode from 'qrcode';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, type Session } from './api';
-import { CopyButton, Field, FormAlert, Loading, LoadState, Submit, useAction, useLoad } from './ui';
-
-interface Settings {
-  id: string;
-  email: string;
-  name: string;
-  mfa_enabled: boolean;
-  mfa_pending?: boolean;
-  mfa_required?: boolean;
-  password_changed_at?: string;
-  password_expires_at?: string | null;
-  totp_uri?: string;
-  backup_codes?: string[];
-}
+import { api, type Session, type UserSettings as Settings } from './api';
+import { CopyButton, Field, FormAlert, Submit } from './ui/forms';
+import { Loading, LoadState, useAction, useLoad } from './ui/load';
 
 export function UserSettings({ session, onChanged, mustEnrol }: { session: Session; onChanged: () => void; mustEnrol: boolean }) {
   const settings = useLoad(() => api.get<Settings>('/api/user/settings'), [session.user.id]);
@@ -41,7 +29,7 @@ export function UserSettings({ session, onChanged, mustEnrol }: { session: Sessi
 }
 
 function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
-  const [name, setName] = useState(settings.name ?? '');
+  const [name, setName] = useState(settings.name);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
   return (
@@ -71,7 +59,7 @@ function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => vo
   );
 }
 
-function PasswordForm({ expiresAt }: { expiresAt?: string | null }) {
+function PasswordForm({ expiresAt }: { expiresAt: string | null }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [done, setDone] = useState(false);
@@ -105,7 +93,7 @@ function PasswordForm({ expiresAt }: { expiresAt?: string | null }) {
   );
 }
 
-export function secretOf(uri: string): string {
+function secretOf(uri: string): string {
   try {
     return new URL(uri).searchParams.get('secret') ?? '';
   } catch {

@@ -1,87 +1,5 @@
 // Generated from the vault's /openapi.json by scripts/generate.ts: do not edit.
 export interface paths {
-    "/healthz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Process is up */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            success: boolean;
-                            data: {
-                                status: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/readyz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Database reachable (503 otherwise) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            success: boolean;
-                            data: {
-                                status: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/tokenize": {
         parameters: {
             query?: never;
@@ -427,6 +345,337 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's tokens, masked, newest first */
+        get: {
+            parameters: {
+                query: {
+                    project_id: string;
+                    type?: "card" | "bank" | "string";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                token: string;
+                                project_id: string;
+                                type: string;
+                                format: string;
+                                data: {
+                                    [key: string]: string;
+                                } | null;
+                                mask: {
+                                    [key: string]: string;
+                                };
+                                bin?: string;
+                                brand?: string;
+                                last4?: string;
+                                test: boolean;
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                app_id: string | null;
+                                created_at: string;
+                                expires_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's tokens, masked, newest first */
+        get: {
+            parameters: {
+                query: {
+                    project_id: string;
+                    type?: "card" | "bank" | "string";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                token: string;
+                                project_id: string;
+                                type: string;
+                                format: string;
+                                data: {
+                                    [key: string]: string;
+                                } | null;
+                                mask: {
+                                    [key: string]: string;
+                                };
+                                bin?: string;
+                                brand?: string;
+                                last4?: string;
+                                test: boolean;
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                app_id: string | null;
+                                created_at: string;
+                                expires_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One token, masked */
+        get: {
+            parameters: {
+                query?: {
+                    project_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                token: string;
+                                project_id: string;
+                                type: string;
+                                format: string;
+                                data: {
+                                    [key: string]: string;
+                                } | null;
+                                mask: {
+                                    [key: string]: string;
+                                };
+                                bin?: string;
+                                brand?: string;
+                                last4?: string;
+                                test: boolean;
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                app_id: string | null;
+                                created_at: string;
+                                expires_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a token and its CVC sessions */
+        delete: {
+            parameters: {
+                query?: {
+                    project_id?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -672,6 +921,410 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's applications (display prefix only, never the key) */
+        get: {
+            parameters: {
+                query: {
+                    project_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                project_id: string;
+                                name: string;
+                                key_prefix: string;
+                                pub_key: string;
+                                permissions: {
+                                    tokenization?: {
+                                        allowed: boolean;
+                                    };
+                                    provisioning?: {
+                                        allowed: boolean;
+                                    };
+                                    detokenization?: {
+                                        allowed: boolean;
+                                    };
+                                };
+                                created_at: string;
+                                updated_at: string;
+                                last_used_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an application; the API key is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        project_id: string;
+                        name: string;
+                        permissions: {
+                            tokenization?: {
+                                allowed: boolean;
+                            };
+                            provisioning?: {
+                                allowed: boolean;
+                            };
+                            detokenization?: {
+                                allowed: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                name: string;
+                                api_key: string;
+                                pub_key: string;
+                                permissions: {
+                                    tokenization?: {
+                                        allowed: boolean;
+                                    };
+                                    provisioning?: {
+                                        allowed: boolean;
+                                    };
+                                    detokenization?: {
+                                        allowed: boolean;
+                                    };
+                                };
+                                created_at: string;
+                                project_id: string;
+                                key_prefix: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                project_id: string;
+                                name: string;
+                                key_prefix: string;
+                                pub_key: string;
+                                permissions: {
+                                    tokenization?: {
+                                        allowed: boolean;
+                                    };
+                                    provisioning?: {
+                                        allowed: boolean;
+                                    };
+                                    detokenization?: {
+                                        allowed: boolean;
+                                    };
+                                };
+                                created_at: string;
+                                updated_at: string;
+                                last_used_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Rename an application or change its permissions */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        permissions?: {
+                            tokenization?: {
+                                allowed: boolean;
+                            };
+                            provisioning?: {
+                                allowed: boolean;
+                            };
+                            detokenization?: {
+                                allowed: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                project_id: string;
+                                name: string;
+                                key_prefix: string;
+                                pub_key: string;
+                                permissions: {
+                                    tokenization?: {
+                                        allowed: boolean;
+                                    };
+                                    provisioning?: {
+                                        allowed: boolean;
+                                    };
+                                    detokenization?: {
+                                        allowed: boolean;
+                                    };
+                                };
+                                created_at: string;
+                                updated_at: string;
+                                last_used_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an application; its key stops working on every node within 1 s */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: Record<string, never>;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3758,741 +4411,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A project's applications (display prefix only, never the key) */
-        get: {
-            parameters: {
-                query: {
-                    project_id: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                id: string;
-                                project_id: string;
-                                name: string;
-                                key_prefix: string;
-                                pub_key: string;
-                                permissions: {
-                                    tokenization?: {
-                                        allowed: boolean;
-                                    };
-                                    provisioning?: {
-                                        allowed: boolean;
-                                    };
-                                    detokenization?: {
-                                        allowed: boolean;
-                                    };
-                                };
-                                created_at: string;
-                                updated_at: string;
-                                last_used_at: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create an application; the API key is shown once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        project_id: string;
-                        name: string;
-                        permissions: {
-                            tokenization?: {
-                                allowed: boolean;
-                            };
-                            provisioning?: {
-                                allowed: boolean;
-                            };
-                            detokenization?: {
-                                allowed: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                id: string;
-                                name: string;
-                                api_key: string;
-                                pub_key: string;
-                                permissions: {
-                                    tokenization?: {
-                                        allowed: boolean;
-                                    };
-                                    provisioning?: {
-                                        allowed: boolean;
-                                    };
-                                    detokenization?: {
-                                        allowed: boolean;
-                                    };
-                                };
-                                created_at: string;
-                                project_id: string;
-                                key_prefix: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One application */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                id: string;
-                                project_id: string;
-                                name: string;
-                                key_prefix: string;
-                                pub_key: string;
-                                permissions: {
-                                    tokenization?: {
-                                        allowed: boolean;
-                                    };
-                                    provisioning?: {
-                                        allowed: boolean;
-                                    };
-                                    detokenization?: {
-                                        allowed: boolean;
-                                    };
-                                };
-                                created_at: string;
-                                updated_at: string;
-                                last_used_at: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        /** Rename an application or change its permissions */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        permissions?: {
-                            tokenization?: {
-                                allowed: boolean;
-                            };
-                            provisioning?: {
-                                allowed: boolean;
-                            };
-                            detokenization?: {
-                                allowed: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                id: string;
-                                project_id: string;
-                                name: string;
-                                key_prefix: string;
-                                pub_key: string;
-                                permissions: {
-                                    tokenization?: {
-                                        allowed: boolean;
-                                    };
-                                    provisioning?: {
-                                        allowed: boolean;
-                                    };
-                                    detokenization?: {
-                                        allowed: boolean;
-                                    };
-                                };
-                                created_at: string;
-                                updated_at: string;
-                                last_used_at: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete an application; its key stops working on every node within 1 s */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: Record<string, never>;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A project's tokens, masked, newest first */
-        get: {
-            parameters: {
-                query: {
-                    project_id: string;
-                    type?: "card" | "bank" | "string";
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                token: string;
-                                project_id: string;
-                                type: string;
-                                format: string;
-                                data: {
-                                    [key: string]: string;
-                                } | null;
-                                mask: {
-                                    [key: string]: string;
-                                };
-                                bin?: string;
-                                brand?: string;
-                                last4?: string;
-                                test: boolean;
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
-                                app_id: string | null;
-                                created_at: string;
-                                expires_at: string | null;
-                            }[];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A project's tokens, masked, newest first */
-        get: {
-            parameters: {
-                query: {
-                    project_id: string;
-                    type?: "card" | "bank" | "string";
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                token: string;
-                                project_id: string;
-                                type: string;
-                                format: string;
-                                data: {
-                                    [key: string]: string;
-                                } | null;
-                                mask: {
-                                    [key: string]: string;
-                                };
-                                bin?: string;
-                                brand?: string;
-                                last4?: string;
-                                test: boolean;
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
-                                app_id: string | null;
-                                created_at: string;
-                                expires_at: string | null;
-                            }[];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tokens/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One token, masked */
-        get: {
-            parameters: {
-                query?: {
-                    project_id?: string;
-                };
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: {
-                                token: string;
-                                project_id: string;
-                                type: string;
-                                format: string;
-                                data: {
-                                    [key: string]: string;
-                                } | null;
-                                mask: {
-                                    [key: string]: string;
-                                };
-                                bin?: string;
-                                brand?: string;
-                                last4?: string;
-                                test: boolean;
-                                metadata: {
-                                    [key: string]: unknown;
-                                } | null;
-                                app_id: string | null;
-                                created_at: string;
-                                expires_at: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a token and its CVC sessions */
-        delete: {
-            parameters: {
-                query?: {
-                    project_id?: string;
-                };
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            data: Record<string, never>;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: false;
-                            message: string;
-                            /** @enum {object|null} */
-                            data: never | null;
-                            error: {
-                                code: string;
-                                request_id: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            retry_after_seconds?: number;
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/audit-logs": {
         parameters: {
             query?: never;
@@ -4752,6 +4670,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/traffic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's tokenize, detokenize and proxy calls per hour, from its audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many hours, the current one included */
+                    hours?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                /** @description Start of the oldest hour (inclusive) */
+                                from: string;
+                                /** @description End of the current hour (exclusive) */
+                                to: string;
+                                /** @description One per hour, oldest first */
+                                buckets: {
+                                    start: string;
+                                    tokenize: number;
+                                    detokenize: number;
+                                    proxy: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            /** @enum {object|null} */
+                            data: never | null;
+                            error: {
+                                code: string;
+                                request_id: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            retry_after_seconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proxy/transaction": {
         parameters: {
             query?: never;
@@ -4949,6 +4950,88 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Process is up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            data: {
+                                status: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database reachable (503 otherwise) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            data: {
+                                status: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

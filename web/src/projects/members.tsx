@@ -1,0 +1,132 @@
+// A project's members: invite by email (membership starts when they accept), pending invitations,
+// change a role, remove a member.
+import { useEffect, useState } from 'react';
+import { api, type Invitation, type Member, type Project, type Role } from '../api';
+import { ConfirmDialog, useConfirm } from '../ui/dialog';
+import { Field, FormAlert, SelectField, Submit } from '../ui/forms';
+import { LoadState, useAction, useLoad } from '../ui/load';
+import { Table } from '../ui/table';
+
+const ROLES: [Role, string][] = [
+  ['viewer', 'Viewer'],
+  ['developer', 'Developer'],
+  ['admin', 'Admin'],
+  ['owner', 'Owner'],
+];
+
+export function MembersTab({ project }: { project: Project }) {
+  const base = `/api/projects/${encodeURIComponent(project.id)}`;
+  const list = useLoad(() => api.list<Member>(`${base}/members`, { limit: 200 }), [project.id]);
+  const invitations = useLoad(() => api.get<Invitation[]>(`${base}/invitations`), [project.id]);
+  const withdraw = useAction();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('developer');
+  const invite = useAction();
+  const change = useAction();
+  const remove = useConfirm(async (m: Member) => {
+    await api.del(`${base}/members/${encodeURIComponent(m.user_id)}`);
+    list.reload();
+  });
+  const [notice, setNotice] = useState('');
+  useEffect(() => setNotice(''), [project.id]);
+  return (
+    <>
+      <h2>Members</h2>
+      <form
+        className="panel"
+        noValidate
+        aria-label="Invite a member"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void invite.run(async () => {
+            await api.post(`${base}/members`, { email, role });
+            setNotice(`An invitation to join as ${role} was sent to ${email}. They become a member once they accept it.`);
+            setEmail('');
+            invitations.reload();
+          });
+        }}
+      >
+        <h3>Invite by email</h3>
+        <Field label="Email" name="email" type="email" value={email} onChange={setEmail} error={invite.error} required />
+        <SelectField label="Role" name="role" value={role} onChange={setRole} options={ROLES} error={invite.error} />
+        <FormAlert error={invite.error} fields={['email', 'role']} />
+        <Submit busy={invite.busy} busyText="Inviting…">
+          Invite
+        </Submit>
+      </form>
+      {notice && <p role="status">{notice}</p>}
+      {invitations.data && invitations.data.length > 0 && (
+        <section className="panel" aria-labelledby="pending-title">
+          <h3 id="pending-title">Pending invitations</h3>
+          <FormAlert error={withdraw.error} />
+          <ul className="plain">
+            {invitations.data.map((inv) => (
+              <li key={inv.id}>
+                {inv.email} as {inv.role} (until {new Date(inv.expires_at).toLocaleDateString()}){' '}
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={withdraw.busy}
+                  aria-label={`Withdraw the invitation of ${inv.email}`}
+                  onClick={() =>
+                    withdraw.run(async () => {
+                      await api.del(`${base}/invitations/${encodeURIComponent(inv.id)}`);
+                      invitations.reload();
+                    })
+                  }
+                >
+                  Withdraw
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <FormAlert error={change.error} />
+      <LoadState of={list} what="members" empty="No members." />
+      <Table
+        caption="Members"
+        head={['Name', 'Email', 'Role']}
+        actions
+        rows={list.data?.data}
+        row={(m) => (
+          <tr key={m.user_id}>
+            <td>{m.name || '—'}</td>
+            <td>{m.email}</td>
+            <td>
+              <label className="sr-only" htmlFor={`role-${m.user_id}`}>
+                Role of {m.email}
+              </label>
+              <select
+                id={`role-${m.user_id}`}
+                value={m.role}
+                disabled={change.busy}
+                onChange={(e) => {
+                  const r = e.target.value;
+                  void change.run(async () => {
+                    await api.put(`${base}/members/${encodeURIComponent(m.user_id)}`, { role: r });
+                    list.reload();
+                  });
+                }}
+              >
+                {ROLES.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <button type="button" className="danger small" onClick={() => remove.ask(m)} aria-label={`Remove ${m.email}`}>
+                Remove
+              </button>
+            </td>
+          </tr>
+        )}
+      />
+      <ConfirmDialog {...remove.dialog} title={`Remove ${remove.item?.email ?? ''} from ${project.name}?`} confirmLabel="Remove member">
+        <p>They lose access to this project immediately.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

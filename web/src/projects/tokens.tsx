@@ -1,0 +1,69 @@
+// A project's tokens, masked, by type and page; deleting one.
+import { useState } from 'react';
+import { api, type Project, type TokenRow } from '../api';
+import { ConfirmDialog, useConfirm } from '../ui/dialog';
+import { SelectField } from '../ui/forms';
+import { LoadState, useLoad } from '../ui/load';
+import { fmtTime, Pager, Table } from '../ui/table';
+
+export function TokensTab({ project }: { project: Project }) {
+  const [type, setType] = useState('');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
+  const list = useLoad(() => api.list<TokenRow>('/api/tokens', { project_id: project.id, type, limit: 50, cursor }), [project.id, type, cursor]);
+  const remove = useConfirm(async (t: TokenRow) => {
+    await api.del(`/api/tokens/${encodeURIComponent(t.token)}`);
+    list.reload();
+  });
+  return (
+    <>
+      <h2>Tokens</h2>
+      <div className="filters">
+        <SelectField
+          label="Type"
+          name="type"
+          value={type}
+          onChange={(v) => {
+            setType(v);
+            setCursors([null]);
+          }}
+          options={[
+            ['', 'All types'],
+            ['card', 'Card'],
+            ['bank', 'Bank account'],
+            ['string', 'String'],
+          ]}
+        />
+      </div>
+      <LoadState of={list} what="tokens" empty={`No tokens${type ? ` of type ${type}` : ''} yet.`} />
+      <Table
+        caption="Tokens (masked)"
+        head={['Token', 'Type', 'Masked value', 'Created', 'Expires']}
+        actions
+        rows={list.data?.data}
+        row={(t) => (
+          <tr key={t.token}>
+            <td>
+              <code>{t.token}</code>
+            </td>
+            <td>{t.type}</td>
+            <td data-testid="masked">{Object.values(t.mask).join(' · ')}</td>
+            <td>{fmtTime(t.created_at)}</td>
+            <td>{t.expires_at ? fmtTime(t.expires_at) : 'never'}</td>
+            <td>
+              <button type="button" className="danger small" onClick={() => remove.ask(t)} aria-label={`Delete token ${t.token}`}>
+                Delete
+              </button>
+            </td>
+          </tr>
+        )}
+      />
+      <Pager cursors={cursors} setCursors={setCursors} next={list.data?.next_cursor ?? null} busy={list.loading} />
+      <ConfirmDialog {...remove.dialog} title="Delete this token?" confirmLabel="Delete token">
+        <p>
+          <code>{remove.item?.token}</code> will no longer detokenize. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
