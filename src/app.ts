@@ -25,6 +25,7 @@ import { applicationsPlugin } from './applications/plugin.js';
 import { auditPlugin } from './audit/plugin.js';
 import { authPlugin } from './auth/plugin.js';
 import { elementsPlugin } from './elements/plugin.js';
+import { membersPlugin } from './members/plugin.js';
 import { opsPlugin } from './ops/plugin.js';
 import { projectsPlugin } from './projects/plugin.js';
 import { proxyPlugin } from './proxy/plugin.js';
@@ -191,6 +192,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(applicationsPlugin);
   await app.register(authPlugin);
   await app.register(projectsPlugin);
+  await app.register(membersPlugin);
   await app.register(auditPlugin);
   await app.register(proxyPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.

@@ -7,8 +7,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../lib/compare.js';
 import { allows, type Permission } from './permissions.js';
-import type { AppPrincipal } from './service.js';
-import { authorize } from '../projects/access.js';
+import { type AppPrincipal, principalProject, projectOfPubKey } from './service.js';
+import { authorize } from '../members/access.js';
+import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { requireUser, SESSION_COOKIE } from '../auth/guard.js';
 
@@ -54,13 +55,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
     req.project = principal.project;
     if (bearer) {
       await requireUser()(req, reply);
-      const member = await req.server.vault.database.db
-        .selectFrom('project_members')
-        .select('role')
-        .where('project_id', '=', principal.project.id)
-        .where('user_id', '=', req.user!.id)
-        .executeTakeFirst();
-      if (!member) throw new VaultError('user_not_member');
+      if (!(await isMember(req.server.vault.database.db, principal.project.id, req.user!.id))) throw new VaultError('user_not_member');
     }
   };
 }
@@ -72,27 +67,17 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
  */
 export async function jwtProjectGuard(req: FastifyRequest) {
   if (!req.jwtOnly) return;
-  const { database } = req.server.vault;
+  const { db } = req.server.vault.database;
   const pubKey = req.headers['x-pub-key'];
   let projectId = (req.body as { project_id?: unknown } | undefined)?.project_id;
   if (typeof pubKey === 'string' && pubKey !== '') {
-    const owner = await database.db
-      .selectFrom('applications')
-      .select('project_id')
-      .where('pub_key', '=', pubKey)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const owner = await projectOfPubKey(db, pubKey);
     if (!owner) throw new VaultError('project_not_found');
-    projectId = owner.project_id;
+    projectId = owner;
   }
   if (typeof projectId !== 'string' || projectId === '') {
     throw invalidFields([{ path: '/headers/x-pub-key', message: 'is required with JWT authentication (or project_id in the body)' }]);
   }
-  await authorize(database.db, req.user!.id, projectId, 'tokens.tokenize');
-  const p = await database.db
-    .selectFrom('projects')
-    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
-    .where('id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  req.project = { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
+  await authorize(db, req.user!.id, projectId, 'tokens.tokenize');
+  req.project = await principalProject(db, projectId);
 }

@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { writeAudit } from '../db/audit.js';
-import { contextOf } from '../http/context.js';
-import { notifyInvalidation } from '../db/notify.js';
 import { requireUser } from '../auth/guard.js';
-import { apiKeyGuard } from './guard.js';
-import { VaultError } from '../http/errors.js';
+import { contextOf } from '../http/context.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
-import { type Action, authorize } from '../projects/access.js';
+import { apiKeyGuard } from './guard.js';
 import { Permissions } from './permissions.js';
-import { createApplication } from './service.js';
+import { addApplication, deleteApplication, getApplication, listApplications, updateApplication } from './service.js';
 
 // Ozura's shape first (message + flat ids); our richer objects follow as extensions (§3.6).
 const KeyInfo = Type.Object({
@@ -76,28 +72,11 @@ const appView = (a: AppRow) => ({
   created_at: a.created_at.toISOString(), updated_at: a.updated_at.toISOString(), last_used_at: a.last_used_at?.toISOString() ?? null,
 });
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
-
 export async function applicationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   const db = vault.database.db;
   app.addHook('onRequest', requireUser());
-
-  const columns = ['id', 'project_id', 'name', 'key_prefix', 'pub_key', 'permissions', 'created_at', 'updated_at', 'last_used_at'] as const;
-
-  /** The application, if the caller may act on it; 404 for anything outside their projects. */
-  async function findApp(userId: string, id: string, action: Action) {
-    const a = await db.selectFrom('applications').select(columns).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!a) throw new VaultError('application_not_found');
-    try {
-      await authorize(db, userId, a.project_id, action);
-    } catch (e) {
-      if (e instanceof VaultError && e.code === 'not_found') throw new VaultError('application_not_found');
-      throw e;
-    }
-    return a;
-  }
 
   app.post('/api/applications', {
     schema: {
@@ -106,29 +85,15 @@ export async function applicationRoutes(fastify: FastifyInstance) {
       response: { 201: Ok(Created), '4xx': ErrorBody },
     },
   }, async (req, reply) => {
-    const user = req.user!;
-    await authorize(db, user.id, req.body.project_id, 'applications.manage');
-    const project = await db.selectFrom('projects').select('environment').where('id', '=', req.body.project_id).executeTakeFirstOrThrow();
-    try {
-      const created = await db.transaction().execute(async (trx) => {
-        const c = await createApplication(trx, {
-          projectId: req.body.project_id, environment: project.environment, name: req.body.name, permissions: req.body.permissions,
-          region: vault.config.region, createdBy: user.id,
-        });
-        await writeAudit(trx, contextOf(req), { projectId: req.body.project_id, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId: user.id, details: { name: c.name, permissions: req.body.permissions } });
-        return c;
-      });
-      return reply.code(201).send({
-        success: true,
-        data: {
-          id: created.id, project_id: req.body.project_id, name: created.name, api_key: created.api_key, pub_key: created.pub_key,
-          key_prefix: created.key_prefix, permissions: created.permissions as Permissions, created_at: created.created_at.toISOString(),
-        },
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new VaultError('application_name_taken');
-      throw e;
-    }
+    const { project_id: projectId, name, permissions } = req.body;
+    const created = await addApplication(db, vault.config.region, contextOf(req), req.user!.id, { projectId, name, permissions });
+    return reply.code(201).send({
+      success: true,
+      data: {
+        id: created.id, project_id: projectId, name: created.name, api_key: created.api_key, pub_key: created.pub_key,
+        key_prefix: created.key_prefix, permissions: created.permissions as Permissions, created_at: created.created_at.toISOString(),
+      },
+    });
   });
 
   app.get('/api/applications', {
@@ -137,15 +102,11 @@ export async function applicationRoutes(fastify: FastifyInstance) {
       querystring: Type.Object({ project_id: Type.String({ maxLength: 64 }) }),
       response: { 200: Ok(Type.Array(AppView)), '4xx': ErrorBody },
     },
-  }, async (req) => {
-    await authorize(db, req.user!.id, req.query.project_id, 'applications.read');
-    const rows = await db.selectFrom('applications').select(columns).where('project_id', '=', req.query.project_id).where('deleted_at', 'is', null).orderBy('created_at').execute();
-    return { success: true as const, data: rows.map(appView) };
-  });
+  }, async (req) => ({ success: true as const, data: (await listApplications(db, req.user!.id, req.query.project_id)).map(appView) }));
 
   app.get('/api/applications/:id', {
     schema: { tags: ['applications'], summary: 'One application', params: AppParams, response: { 200: Ok(AppView), '4xx': ErrorBody } },
-  }, async (req) => ({ success: true as const, data: appView(await findApp(req.user!.id, req.params.id, 'applications.read')) }));
+  }, async (req) => ({ success: true as const, data: appView(await getApplication(db, req.user!.id, req.params.id)) }));
 
   app.put('/api/applications/:id', {
     schema: {
@@ -153,43 +114,12 @@ export async function applicationRoutes(fastify: FastifyInstance) {
       body: Type.Object({ name: Type.Optional(AppName), permissions: Type.Optional(Permissions) }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: Ok(AppView), '4xx': ErrorBody },
     },
-  }, async (req) => {
-    const user = req.user!;
-    const a = await findApp(user.id, req.params.id, 'applications.manage');
-    try {
-      const updated = await db.transaction().execute(async (trx) => {
-        const u = await trx
-          .updateTable('applications')
-          .set({
-            ...(req.body.name !== undefined && { name: req.body.name }),
-            ...(req.body.permissions !== undefined && { permissions: JSON.stringify(req.body.permissions) }),
-            updated_at: new Date(),
-          })
-          .where('id', '=', a.id)
-          .returning(columns)
-          .executeTakeFirstOrThrow();
-        await writeAudit(trx, contextOf(req), { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: req.body.name, permissions: req.body.permissions } });
-        // Every node drops its cached principal at commit: new permissions apply at once.
-        await notifyInvalidation(trx, 'app', a.id);
-        return u;
-      });
-      return { success: true as const, data: appView(updated) };
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new VaultError('application_name_taken');
-      throw e;
-    }
-  });
+  }, async (req) => ({ success: true as const, data: appView(await updateApplication(db, contextOf(req), req.user!.id, req.params.id, req.body)) }));
 
   app.delete('/api/applications/:id', {
     schema: { tags: ['applications'], summary: 'Delete an application; its key stops working on every node within 1 s', params: AppParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
-    const user = req.user!;
-    const a = await findApp(user.id, req.params.id, 'applications.manage');
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
-      await writeAudit(trx, contextOf(req), { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId: user.id, details: { name: a.name } });
-      await notifyInvalidation(trx, 'app', a.id);
-    });
+    await deleteApplication(db, contextOf(req), req.user!.id, req.params.id);
     return { success: true as const, data: {} };
   });
 }

@@ -1,7 +1,14 @@
+// Applications and their API keys: creation (the key shown once), the management of
+// /api/applications (every function acting for a user checks their role first), and the
+// in-memory key → principal cache of the hot path.
 import type { Kysely, Transaction } from 'kysely';
+import { writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
-import type { InvalidationListener } from '../db/notify.js';
+import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
+import { VaultError } from '../http/errors.js';
+import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
+import { type Action, authorize } from '../members/access.js';
 import { API_KEY_RE, displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
 import type { Permissions } from './permissions.js';
 
@@ -49,6 +56,104 @@ export async function createApplication(trx: Kysely<DB> | Transaction<DB>, a: Ne
     .returning(['id', 'name', 'pub_key', 'permissions', 'created_at', 'key_prefix'])
     .executeTakeFirstOrThrow();
   return { ...row, api_key: apiKey };
+}
+
+// ---- management (JWT): /api/applications ----
+
+const COLUMNS = ['id', 'project_id', 'name', 'key_prefix', 'pub_key', 'permissions', 'created_at', 'updated_at', 'last_used_at'] as const;
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
+
+/** Runs `work`, answering a name already used in the project as 409. */
+async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new VaultError('application_name_taken');
+    throw e;
+  }
+}
+
+/** The application, if the caller may act on it; 404 for anything outside their projects. */
+async function findApplication(db: Kysely<DB>, userId: string, id: string, action: Action) {
+  const a = await db.selectFrom('applications').select(COLUMNS).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!a) throw new VaultError('application_not_found');
+  try {
+    await authorize(db, userId, a.project_id, action);
+  } catch (e) {
+    if (e instanceof VaultError && e.code === 'not_found') throw new VaultError('application_not_found');
+    throw e;
+  }
+  return a;
+}
+
+/** POST /api/applications: admins and owners; the API key is in the answer only. */
+export async function addApplication(
+  db: Kysely<DB>, region: string, ctx: RequestContext, userId: string, a: { projectId: string; name: string; permissions: Permissions },
+) {
+  await authorize(db, userId, a.projectId, 'applications.manage');
+  const project = await db.selectFrom('projects').select('environment').where('id', '=', a.projectId).executeTakeFirstOrThrow();
+  return uniqueName(() => db.transaction().execute(async (trx) => {
+    const c = await createApplication(trx, { projectId: a.projectId, environment: project.environment, name: a.name, permissions: a.permissions, region, createdBy: userId });
+    await writeAudit(trx, ctx, { projectId: a.projectId, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId, details: { name: c.name, permissions: a.permissions } });
+    return c;
+  }));
+}
+
+export async function listApplications(db: Kysely<DB>, userId: string, projectId: string) {
+  await authorize(db, userId, projectId, 'applications.read');
+  return db.selectFrom('applications').select(COLUMNS).where('project_id', '=', projectId).where('deleted_at', 'is', null).orderBy('created_at').execute();
+}
+
+export const getApplication = (db: Kysely<DB>, userId: string, id: string) => findApplication(db, userId, id, 'applications.read');
+
+/** Renames or changes permissions; every node drops its cached principal at commit. */
+export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, userId: string, id: string, b: { name?: string; permissions?: Permissions }) {
+  const a = await findApplication(db, userId, id, 'applications.manage');
+  return uniqueName(() => db.transaction().execute(async (trx) => {
+    const u = await trx
+      .updateTable('applications')
+      .set({
+        ...(b.name !== undefined && { name: b.name }),
+        ...(b.permissions !== undefined && { permissions: JSON.stringify(b.permissions) }),
+        updated_at: new Date(),
+      })
+      .where('id', '=', a.id)
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId, details: { name: b.name, permissions: b.permissions } });
+    // New permissions apply at once.
+    await notifyInvalidation(trx, 'app', a.id);
+    return u;
+  }));
+}
+
+/** Soft-deletes the application; its key stops working on every node at commit. */
+export async function deleteApplication(db: Kysely<DB>, ctx: RequestContext, userId: string, id: string) {
+  const a = await findApplication(db, userId, id, 'applications.manage');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
+    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId, details: { name: a.name } });
+    await notifyInvalidation(trx, 'app', a.id);
+  });
+}
+
+// ---- the guard's look-ups ----
+
+/** The live project of the application with this pub key, if any. */
+export async function projectOfPubKey(db: Kysely<DB>, pubKey: string): Promise<string | null> {
+  const row = await db.selectFrom('applications').select('project_id').where('pub_key', '=', pubKey).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.project_id ?? null;
+}
+
+/** A project as an API-key principal carries it, for calls authenticated by a JWT alone. */
+export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
+  const p = await db
+    .selectFrom('projects')
+    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
 }
 
 /** The columns `principalFromRow` reads: an application joined with its project. */

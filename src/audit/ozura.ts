@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { invalidFields } from '../http/errors.js';
 import { requireUser } from '../auth/guard.js';
 import { ErrorBody } from '../http/schemas.js';
-import { authorize } from '../projects/access.js';
+import { auditOffsetPage } from './service.js';
 
 /** Our (event_type, action) → Ozura's event_type; anything unlisted is upper-cased. */
 const OZURA_EVENT: Record<string, string> = {
@@ -73,20 +73,7 @@ export async function ozuraAuditRoutes(fastify: FastifyInstance) {
     // ajv lets `1e309` through as Infinity, past its range checks.
     if (!Number.isSafeInteger(page)) throw invalidFields([{ path: '/page', message: 'must be an integer from 1' }]);
     if (!Number.isSafeInteger(limit)) throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
-    if (projectId) await authorize(db, user.id, projectId, 'audit.read');
-    const scope = () => {
-      const q = db.selectFrom('audit_log');
-      return projectId ? q.where('project_id', '=', projectId) : q.where('project_id', 'is', null).where('user_id', '=', user.id);
-    };
-    const [rows, count] = await Promise.all([
-      scope()
-        .select(['id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id', 'app_id', 'created_at', 'ip_address', 'details'])
-        .orderBy('ingest', 'desc')
-        .limit(limit)
-        .offset((page - 1) * limit)
-        .execute(),
-      scope().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const { rows, total } = await auditOffsetPage(db, user.id, projectId, page, limit);
     const logs = rows.map((r) => ({
       id: r.id,
       event_type: ozuraEventType(r.event_type, r.action),
@@ -100,6 +87,6 @@ export async function ozuraAuditRoutes(fastify: FastifyInstance) {
       details: r.details,
       outcome: r.outcome,
     }));
-    return { success: true as const, data: { logs, pagination: { page, limit, total: Number(count.n) } } };
+    return { success: true as const, data: { logs, pagination: { page, limit, total } } };
   });
 }

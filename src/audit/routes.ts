@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
-import { Page, PageQuery, pageOf, pageParams } from '../http/pagination.js';
+import { Page, PageQuery } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
-import { authorize } from '../projects/access.js';
+import { auditExport, auditPage, type AuditRow, verifyProjectLog } from './service.js';
 
 const Entry = Type.Object({
   id: Type.String(),
@@ -38,12 +38,7 @@ const Query = Type.Object({
   ...PageQuery,
 });
 
-const COLUMNS = [
-  'id', 'ingest', 'seq', 'created_at', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id',
-  'user_id', 'app_id', 'ip_address', 'request_id', 'details', 'hash', 'prev_hash',
-] as const;
-
-const NDJSON_MAX = 100_000;
+const view = ({ ingest: _i, ...e }: AuditRow) => ({ ...e, created_at: e.created_at.toISOString() });
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -58,45 +53,17 @@ export async function auditRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const user = req.user!;
-    const f = req.query;
-    if (f.project_id) await authorize(db, user.id, f.project_id, 'audit.read');
-    const base = () => {
-      let q = db.selectFrom('audit_log').select(COLUMNS);
-      q = f.project_id ? q.where('project_id', '=', f.project_id) : q.where('project_id', 'is', null).where('user_id', '=', user.id);
-      if (f.event_type) q = q.where('event_type', '=', f.event_type);
-      if (f.action) q = q.where('action', '=', f.action);
-      if (f.user_id) q = q.where('user_id', '=', f.user_id);
-      if (f.app_id) q = q.where('app_id', '=', f.app_id);
-      if (f.from) q = q.where('created_at', '>=', new Date(f.from));
-      if (f.to) q = q.where('created_at', '<', new Date(f.to));
-      return q.orderBy('ingest', 'desc');
-    };
-    const view = ({ ingest: _i, ...e }: { ingest: unknown; created_at: Date } & Record<string, unknown>) => ({ ...e, created_at: e.created_at.toISOString() });
-
     if ((req.headers.accept ?? '').includes('application/x-ndjson')) {
-      // Streamed page by page: an export of a long history never sits in memory.
+      const rows = await auditExport(db, user.id, req.query);
       reply.type('application/x-ndjson; charset=utf-8');
-      const rows = async function* () {
-        let after: number | null = null;
-        for (let sent = 0; sent < NDJSON_MAX; ) {
-          let q = base();
-          if (after !== null) q = q.where('ingest', '<', after);
-          const page = await q.limit(1000).execute();
-          for (const r of page) yield JSON.stringify(view(r)) + '\n';
-          sent += page.length;
-          if (page.length < 1000) return;
-          after = Number(page[page.length - 1].ingest);
-        }
+      const lines = async function* () {
+        for await (const r of rows) yield JSON.stringify(view(r)) + '\n';
       };
-      return reply.send(Readable.from(rows()) as never);
+      // A stream: not the JSON shape the response schema types.
+      return reply.send(Readable.from(lines()) as never);
     }
-
-    const { limit, after } = pageParams(f, ['int']);
-    let q = base();
-    if (after) q = q.where('ingest', '<', Number(after[0]));
-    const rows = await q.limit(limit + 1).execute();
-    const page = pageOf(rows, limit, (r) => [Number(r.ingest)]);
-    return { success: true as const, data: page.data.map((r) => view(r as never)), next_cursor: page.next_cursor } as never;
+    const page = await auditPage(db, user.id, req.query);
+    return { success: true as const, data: page.data.map(view), next_cursor: page.next_cursor };
   });
 
   app.get('/api/audit-logs/verify', {
@@ -108,8 +75,5 @@ export async function auditRoutes(fastify: FastifyInstance) {
         '4xx': ErrorBody,
       },
     },
-  }, async (req) => {
-    await authorize(db, req.user!.id, req.query.project_id, 'audit.read');
-    return { success: true as const, data: await vault.audit.verify(req.query.project_id) };
-  });
+  }, async (req) => ({ success: true as const, data: await verifyProjectLog(db, vault.audit, req.user!.id, req.query.project_id) }));
 }

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
 import type { DB } from '../db/schema.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
-import { authorize } from '../projects/access.js';
+import { authorize } from '../members/access.js';
 
 export type Series = 'tokenize' | 'detokenize' | 'proxy';
 export interface Bucket extends Record<Series, number> {

@@ -1,11 +1,16 @@
-import type { FastifyRequest } from 'fastify';
+// Projects (API.md §4.2): create, list, show, change, delete. Every function that acts for a user
+// checks their role first (members/access.ts); the SQL of the /api/projects routes lives here.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
-import { contextOf } from '../http/context.js';
 import { notifyInvalidation } from '../db/notify.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import type { DB } from '../db/schema.js';
+import { VaultError } from '../http/errors.js';
+import { pageOf } from '../http/pagination.js';
+import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
+import { authorize, visibleProjects } from '../members/access.js';
+import { checkElementsOrigins } from '../sessions/origins.js';
 
 export type Environment = 'production' | 'staging' | 'development';
 
@@ -16,6 +21,16 @@ export interface NewProject {
   requireMfa?: boolean;
   deduplicate?: boolean;
   proxyAllowedHosts?: string[] | null;
+}
+
+/** The settings PUT /api/projects/:id may change (API field names). */
+export interface ProjectChanges {
+  name?: string;
+  environment?: Environment;
+  require_mfa?: boolean;
+  deduplicate?: boolean;
+  proxy_allowed_hosts?: string[] | null;
+  elements_origins?: string[];
 }
 
 /** Creates a project and its wrapped data key; call inside the caller's transaction. */
@@ -38,13 +53,78 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
   return row;
 }
 
+/** POST /api/projects: the creator becomes the owner. */
+export async function createOwnedProject(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, userId: string, p: NewProject) {
+  return db.transaction().execute(async (trx) => {
+    const project = await createProject(trx, keys, p);
+    await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: 'owner' }).execute();
+    await writeAudit(trx, ctx, { projectId: project.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: project.id, userId, details: { name: project.name, environment: project.environment } });
+    return project;
+  });
+}
+
+/** The projects the user may see, with their role, newest first; `after` from the cursor. */
+export async function listProjects(db: Kysely<DB>, userId: string, limit: number, after: (string | number)[] | null) {
+  let q = db
+    .selectFrom('projects as p')
+    .innerJoin(visibleProjects(userId).as('m'), 'm.project_id', 'p.id')
+    .selectAll('p')
+    .select('m.role')
+    .where('p.deleted_at', 'is', null);
+  if (after) q = q.where(sql<boolean>`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
+  const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(limit + 1).execute();
+  return pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
+}
+
+export async function getProject(db: Kysely<DB>, userId: string, id: string) {
+  const role = await authorize(db, userId, id, 'project.read');
+  const project = await db.selectFrom('projects').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!project) throw new VaultError('project_not_found');
+  return { project, role };
+}
+
+export async function updateProject(db: Kysely<DB>, ctx: RequestContext, userId: string, id: string, b: ProjectChanges) {
+  const role = await authorize(db, userId, id, 'project.update');
+  const project = await db.transaction().execute(async (trx) => {
+    const p = await trx
+      .updateTable('projects')
+      .set({
+        ...(b.name !== undefined && { name: b.name }),
+        ...(b.environment !== undefined && { environment: b.environment }),
+        ...(b.require_mfa !== undefined && { require_mfa: b.require_mfa }),
+        ...(b.deduplicate !== undefined && { deduplicate: b.deduplicate }),
+        ...(b.proxy_allowed_hosts !== undefined && { proxy_allowed_hosts: b.proxy_allowed_hosts }),
+        ...(b.elements_origins !== undefined && { elements_origins: b.elements_origins }),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!p) throw new VaultError('project_not_found');
+    checkElementsOrigins(p.elements_origins, p.environment);
+    await writeAudit(trx, ctx, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId, details: { fields: Object.keys(b) } });
+    // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
+    await notifyInvalidation(trx, 'project', p.id);
+    return p;
+  });
+  return { project, role };
+}
+
+/** DELETE /api/projects/:id (owners only): the project and its provisioned children. */
+export async function deleteProject(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, userId: string, id: string) {
+  await authorize(db, userId, id, 'project.delete');
+  const deleted = await db.transaction().execute((trx) => deleteProjectTree(trx, ctx, id, userId));
+  for (const d of deleted) keys.forget(d);
+}
+
 /**
  * Deletes a project and every live project provisioned under it, in the caller's transaction:
  * each loses its data key (crypto-shredding: no copy of its ciphertexts, backups included, can be
  * decrypted again), its tokens, CVC sessions and applications, with an audit entry in its own
  * chain. Returns the deleted ids.
  */
-export async function deleteProjectTree(trx: Transaction<DB>, req: FastifyRequest, rootId: string, userId: string): Promise<string[]> {
+export async function deleteProjectTree(trx: Transaction<DB>, ctx: RequestContext, rootId: string, userId: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     WITH RECURSIVE tree(id) AS (
       SELECT id FROM projects WHERE id = ${rootId} AND deleted_at IS NULL
@@ -53,14 +133,14 @@ export async function deleteProjectTree(trx: Transaction<DB>, req: FastifyReques
     )
     SELECT id FROM tree`.execute(trx);
   const ids = rows.map((r) => r.id);
-  const at = req.server.vault.now();
+  const { at } = ctx;
   for (const id of ids) {
     await trx.updateTable('projects').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
     const shredded = await trx.deleteFrom('project_keys').where('project_id', '=', id).executeTakeFirst();
     const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
     await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
     await trx.updateTable('applications').set({ deleted_at: at }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
-    await writeAudit(trx, contextOf(req), {
+    await writeAudit(trx, ctx, {
       projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId,
       details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows), ...(id === rootId ? {} : { with_parent: rootId }) },
     });

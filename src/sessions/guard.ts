@@ -9,6 +9,7 @@ import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { allows } from '../applications/permissions.js';
 import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
 import { DEFAULT_SESSION_RATE_LIMITS, type RateLimitRule } from '../config.js';
+import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
 import type { SessionUse } from './service.js';
 
@@ -47,7 +48,7 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
   if (typeof pubKey !== 'string' || pubKey === '') throw new VaultError('pub_key_required');
   const { sessions, sessionLimits } = req.server.vault;
   await sessionLimits.byIp(req.ip, reply);
-  const use = await sessions.authenticate(req, typeof key === 'string' ? key : '', pubKey);
+  const use = await sessions.authenticate(contextOf(req), typeof key === 'string' ? key : '', pubKey);
   await sessionLimits.byPubKey(use.principal.pubKey, reply);
   if (!allows(use.principal.permissions, 'tokenization')) {
     throw new VaultError('permission_denied');

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { apiKeyGuard } from '../applications/guard.js';
+import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { DEFAULT_SESSION_LIMIT, DEFAULT_SESSION_TTL_SECONDS } from './service.js';
@@ -32,7 +33,7 @@ export async function sessionRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const limit = req.body?.session_limit ?? DEFAULT_SESSION_LIMIT;
     const ttl = req.body?.ttl_seconds ?? DEFAULT_SESSION_TTL_SECONDS;
-    const s = await sessions.mint(req, req.principal!, limit, ttl);
+    const s = await sessions.mint(contextOf(req), req.principal!, limit, ttl);
     return reply.code(201).send({ success: true, data: { session_key: s.key, session_limit: s.limit, expires_at: s.expiresAt.toISOString() } });
   });
 
@@ -45,7 +46,7 @@ export async function sessionRoutes(fastify: FastifyInstance) {
       response: { 200: Ok(Type.Object({})), '4xx': ErrorBody },
     },
   }, async (req) => {
-    if (!(await sessions.revoke(req, req.principal!, req.params.session_key))) throw new VaultError('session_key_not_found');
+    if (!(await sessions.revoke(contextOf(req), req.principal!, req.params.session_key))) throw new VaultError('session_key_not_found');
     return { success: true as const, data: {} };
   });
 }

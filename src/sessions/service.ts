@@ -3,20 +3,18 @@
 // A use is claimed atomically before tokenizing (so concurrent requests can never spend more
 // than `session_limit`) and given back if the tokenization then fails: one use per success.
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
 import { writeAudit } from '../db/audit.js';
-import { contextOf } from '../http/context.js';
 import type { DB } from '../db/schema.js';
+import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
 import { VaultError } from '../http/errors.js';
 
 export const SESSION_KEY_RE = /^sess_[A-Za-z0-9]{43}$/;
 export const DEFAULT_SESSION_LIMIT = 3;
 export const DEFAULT_SESSION_TTL_SECONDS = 900;
-
 
 export const hashSessionKey = (key: string) => createHash('sha256').update(key).digest();
 
@@ -52,7 +50,7 @@ export class SessionStore {
     private now: () => Date,
   ) {}
 
-  async mint(req: FastifyRequest, principal: AppPrincipal, limit: number, ttlSeconds: number) {
+  async mint(ctx: RequestContext, principal: AppPrincipal, limit: number, ttlSeconds: number) {
     const key = `sess_${randomString(43)}`;
     const id = newId('ses');
     const at = this.now();
@@ -62,7 +60,7 @@ export class SessionStore {
         .insertInto('elements_sessions')
         .values({ id, key_hash: hashSessionKey(key), project_id: principal.project.id, app_id: principal.id, session_limit: limit, created_at: at, expires_at: expiresAt })
         .execute();
-      await writeAudit(trx, contextOf(req), {
+      await writeAudit(trx, ctx, {
         projectId: principal.project.id, eventType: 'session', action: 'session_create', resourceType: 'session', resourceId: id,
         appId: principal.id, details: { session_limit: limit, ttl_seconds: ttlSeconds },
       });
@@ -71,7 +69,7 @@ export class SessionStore {
   }
 
   /** Revokes a key of this application; false when it is unknown or another application's. */
-  async revoke(req: FastifyRequest, principal: AppPrincipal, key: string): Promise<boolean> {
+  async revoke(ctx: RequestContext, principal: AppPrincipal, key: string): Promise<boolean> {
     if (!SESSION_KEY_RE.test(key)) return false;
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -82,7 +80,7 @@ export class SessionStore {
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      await writeAudit(trx, contextOf(req), {
+      await writeAudit(trx, ctx, {
         projectId: principal.project.id, eventType: 'session', action: 'session_revoke', resourceType: 'session', resourceId: row.id, appId: principal.id,
       });
       return true;
@@ -93,7 +91,7 @@ export class SessionStore {
    * The application behind a live session key whose pub key matches. Every refusal is the same
    * 401, so the answer never tells a spent key from a key that never existed.
    */
-  async authenticate(req: FastifyRequest, key: string, pubKey: string): Promise<SessionUse> {
+  async authenticate(ctx: RequestContext, key: string, pubKey: string): Promise<SessionUse> {
     if (!SESSION_KEY_RE.test(key)) throw new VaultError('session_expired');
     const row = await this.db
       .selectFrom('elements_sessions as s')
@@ -110,7 +108,7 @@ export class SessionStore {
       row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
     if (refused) {
       // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
-      await writeAudit(this.db, contextOf(req), {
+      await writeAudit(this.db, ctx, {
         projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
         resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
       });
@@ -120,14 +118,14 @@ export class SessionStore {
   }
 
   /** Claims one use, runs `work`, and gives the use back if `work` fails. */
-  async spend<T>(req: FastifyRequest, session: SessionUse, work: () => Promise<T>): Promise<T> {
+  async spend<T>(ctx: RequestContext, session: SessionUse, work: () => Promise<T>): Promise<T> {
     const at = this.now();
-    const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, req.ip, req.id]);
+    const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, ctx.ip, ctx.requestId]);
     if (claimed.rowCount === 0) throw new VaultError('session_expired');
     try {
       return await work();
     } catch (e) {
-      await this.pool.query(RELEASE_SQL, [session.id, this.now(), req.ip, req.id]);
+      await this.pool.query(RELEASE_SQL, [session.id, this.now(), ctx.ip, ctx.requestId]);
       throw e;
     }
   }

@@ -1,15 +1,12 @@
 // /api/tokens (§4.2): list, show and delete tokens — masked values and metadata only, never data.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { writeAudit } from '../db/audit.js';
-import { contextOf } from '../http/context.js';
 import { requireUser } from '../auth/guard.js';
-import { Page, PageQuery, pageOf, pageParams } from '../http/pagination.js';
-import { VaultError } from '../http/errors.js';
+import { contextOf } from '../http/context.js';
+import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
-import { type Action, authorize, visibleProjects } from '../projects/access.js';
+import { deleteToken, findToken, listTokens, type TokenRow } from './manage-service.js';
 import { publicView } from './prepare.js';
 
 const TokenView = Type.Object({
@@ -29,13 +26,7 @@ const TokenView = Type.Object({
   expires_at: Type.Union([Type.String(), Type.Null()]),
 });
 
-type Row = {
-  token: string; project_id: string; type: string; format: string; display: unknown; test: boolean;
-  metadata: unknown; app_id: string | null; created_at: Date; expires_at: Date | null;
-};
-const COLUMNS = ['token', 'project_id', 'type', 'format', 'display', 'test', 'metadata', 'app_id', 'created_at', 'expires_at'] as const;
-
-function view(r: Row) {
+function view(r: TokenRow) {
   return {
     token: r.token, project_id: r.project_id, type: r.type, format: r.format,
     ...publicView(r.type, r.display as Record<string, string>),
@@ -49,29 +40,8 @@ const ProjectQuery = Type.Object({ project_id: Type.Optional(Type.String({ maxLe
 
 export async function tokenManagementRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { vault } = app;
-  const db = vault.database.db;
+  const db = app.vault.database.db;
   app.addHook('onRequest', requireUser());
-
-  /**
-   * A token the caller may see. Card-preserving tokens are unique per project only, so
-   * `?project_id=` picks one; without it the newest match among the caller's projects is used.
-   */
-  async function find(userId: string, token: string, projectId: string | undefined, action: Action): Promise<Row> {
-    let q = db
-      .selectFrom('tokens as t')
-      .innerJoin(visibleProjects(userId).as('m'), 'm.project_id', 't.project_id')
-      .innerJoin('projects as p', 'p.id', 't.project_id')
-      .select(COLUMNS.map((c) => `t.${c}` as const))
-      .where('t.token', '=', token)
-      .where('p.deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', vault.now())]));
-    if (projectId) q = q.where('t.project_id', '=', projectId);
-    const row = await q.orderBy('t.created_at', 'desc').executeTakeFirst();
-    if (!row) throw new VaultError('token_not_found');
-    await authorize(db, userId, row.project_id, action);
-    return row;
-  }
 
   // `/tokens` is Ozura's dashboard path for the same list (§4.2).
   for (const path of ['/api/tokens', '/tokens']) app.get(path, {
@@ -87,33 +57,18 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
   }, async (req) => {
     const { project_id, type } = req.query;
     const { limit, after } = pageParams(req.query, ['date', 'id']);
-    await authorize(db, req.user!.id, project_id, 'tokens.read');
-    let q = db
-      .selectFrom('tokens')
-      .select(COLUMNS)
-      .where('project_id', '=', project_id)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', vault.now())]));
-    if (type) q = q.where('type', '=', type);
-    if (after) q = q.where(sql<boolean>`(created_at, token) < (${after[0]}::timestamptz, ${after[1]})`);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('token', 'desc').limit(limit + 1).execute();
-    const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.token]);
+    const page = await listTokens(db, contextOf(req), req.user!.id, project_id, type, limit, after);
     return { success: true as const, data: page.data.map(view), next_cursor: page.next_cursor };
   });
 
   app.get('/api/tokens/:token', {
     schema: { tags: ['tokens'], summary: 'One token, masked', params: TokenParams, querystring: ProjectQuery, response: { 200: Ok(TokenView), '4xx': ErrorBody } },
-  }, async (req) => ({ success: true as const, data: view(await find(req.user!.id, req.params.token, req.query.project_id, 'tokens.read')) }));
+  }, async (req) => ({ success: true as const, data: view(await findToken(db, contextOf(req), req.user!.id, req.params.token, req.query.project_id)) }));
 
   app.delete('/api/tokens/:token', {
     schema: { tags: ['tokens'], summary: 'Delete a token and its CVC sessions', params: TokenParams, querystring: ProjectQuery, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
-    const user = req.user!;
-    const row = await find(user.id, req.params.token, req.query.project_id, 'tokens.delete');
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('tokens').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
-      await trx.deleteFrom('cvc_sessions').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
-      await writeAudit(trx, contextOf(req), { projectId: row.project_id, eventType: 'token', action: 'token_delete', resourceType: 'token', resourceId: row.token, userId: user.id, details: { type: row.type } });
-    });
+    await deleteToken(db, contextOf(req), req.user!.id, req.params.token, req.query.project_id);
     return { success: true as const, data: {} };
   });
 }

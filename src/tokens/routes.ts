@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../applications/guard.js';
+import { contextOf } from '../http/context.js';
 import { ErrorBody } from '../http/schemas.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
@@ -119,7 +120,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       if (single.deduplicate) throw SESSION_NO_DEDUP();
       const item = prepareItem(single, false, at);
       // only() throws the item's failure inside spend(), which then gives the use back.
-      const outcome = await sessions.spend(req, session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
+      const outcome = await sessions.spend(contextOf(req), session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
       return reply.code(201).send(tokenizeView(outcome, item));
     }
     const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);

@@ -3,7 +3,7 @@
 // was deleted the child's key still tokenized; children inherited neither require_mfa nor
 // proxy_allowed_hosts. Each is played here against POST /internal/provision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PROJECT_DEPTH } from '../../src/projects/access.js';
+import { MAX_PROJECT_DEPTH } from '../../src/members/access.js';
 import { MAX_CHILDREN } from '../../src/projects/provision.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { startVault, type TestVault, VISA } from '../helpers.js';

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 // - the audit head gets a MAC under the chain key; heads that exist already are flagged legacy
 //   and get their MAC on the next start (src/audit/chain.ts);
 // - members join by invitation only: a pending invitation per (project, email) until the invitee
-//   accepts or declines (src/projects/invitations.ts).
+//   accepts or declines (src/members/invitations.ts).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE audit_heads ADD COLUMN mac text, ADD COLUMN legacy boolean NOT NULL DEFAULT false;

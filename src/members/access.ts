@@ -1,5 +1,5 @@
-// Who may do what inside a project. One table, used by every management route and written out
-// in docs/permissions.md; the role-matrix test walks it.
+// Who may do what inside a project. One table, used by every management service and written out
+// in docs/permissions.md; the role-matrix test (test/members/roles.test.ts) walks it.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
@@ -28,6 +28,8 @@ export function atLeast(role: Role, min: Role): boolean {
   return RANK[role] >= RANK[min];
 }
 
+/** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
+export const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
 
 /** How far below a root project provisioned children may go (API.md §3.5). */
 export const MAX_PROJECT_DEPTH = 3;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/random.js';
-import { type Role, ROLES } from '../../src/projects/access.js';
+import { type Role, ROLES } from '../../src/members/access.js';
 import { startVault, type TestVault, VISA } from '../helpers.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { createUser, type TestUser } from '../users.js';
