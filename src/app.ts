@@ -135,7 +135,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     }),
     now,
   };
-  services.auth = new AuthService(database.pool, config, mailer, app.log, now);
+  services.auth = new AuthService(database, config, mailer, app.log, now);
   services.audit.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
