@@ -119,7 +119,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   );
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
-  const auth = new AuthService(database.pool, config, mailer, app.log, now);
+  const auth = new AuthService(database, config, mailer, app.log, now);
   const services: VaultServices = {
     config,
     database,

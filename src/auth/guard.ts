@@ -16,8 +16,8 @@
 //     route passes `{ allowUnverifiedMfa: true }` (only the routes §2.2 lists do).
 // On success `req.user` holds the AuthUser (id, email, name, sessionId, via, mfa* flags).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthUser } from './service.js';
 import { VaultError } from '../http/errors.js';
+import { type AuthUser, COOKIE_MAX_AGE_SECONDS } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,13 +35,13 @@ export interface RequireUserOptions {
 
 /** Sets the session cookie (HttpOnly, SameSite=Strict, Path=/, Secure per config, 15 min). */
 export function setSessionCookie(reply: FastifyReply, token: string) {
-  const { config, auth } = reply.server.vault;
+  const { config } = reply.server.vault;
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
     secure: config.cookieSecure,
-    maxAge: auth.cookieMaxAgeSeconds(),
+    maxAge: COOKIE_MAX_AGE_SECONDS,
   });
 }
 
@@ -69,7 +69,7 @@ export function requireUser(opts: RequireUserOptions = {}) {
     if (via === 'cookie' && !SAFE_METHODS.has(req.method) && req.headers.origin !== auth.publicOrigin) {
       throw new VaultError('csrf_failed');
     }
-    const user = await auth.authenticate(token, via);
+    const user = await auth.sessions.authenticate(token, via);
     req.user = user;
     if (via === 'cookie') setSessionCookie(reply, token);
     if (!opts.allowUnverifiedMfa && user.mfaRequired && !user.mfaVerified) {

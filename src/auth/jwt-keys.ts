@@ -4,8 +4,9 @@
 // creates it under an advisory lock, so concurrent starts agree on one.
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, importJWK, type JWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import type pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
+import type { DB } from '../db/schema.js';
 import { randomString } from '../lib/random.js';
 import { VaultError } from '../http/errors.js';
 
@@ -26,38 +27,32 @@ export class SigningKeys {
   private signerLoading: Promise<{ kid: string; key: KeyObject }> | null = null;
   private publicKeys = new Map<string, Promise<CryptoKey | Uint8Array | null>>();
 
-  constructor(private pool: pg.Pool, private keyring: Keyring) {}
+  constructor(private db: Kysely<DB>, private keyring: Keyring) {}
 
   private async loadSigner(): Promise<{ kid: string; key: KeyObject }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('vault_jwt_signing_key'))");
-      let { rows } = await client.query<{ kid: string; private_key: Buffer; master_key_id: string }>(
-        'SELECT kid, private_key, master_key_id FROM auth_signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
-      );
-      if (rows.length === 0) {
-        const kid = `jwk_${randomString(16)}`;
-        const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-        const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-        const jwk = publicKey.export({ format: 'jwk' });
-        const { keyId, sealed } = this.keyring.seal(der, aad(kid));
-        await client.query(
-          'INSERT INTO auth_signing_keys (kid, alg, public_jwk, private_key, master_key_id) VALUES ($1, $2, $3, $4, $5)',
-          [kid, ALG, JSON.stringify({ ...jwk, alg: ALG, kid }), sealed, keyId],
-        );
-        rows = [{ kid, private_key: sealed, master_key_id: keyId }];
-      }
-      await client.query('COMMIT');
-      const row = rows[0];
-      const der = this.keyring.open(row.master_key_id, row.private_key, aad(row.kid));
-      return { kid: row.kid, key: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) };
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    const row = await this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('vault_jwt_signing_key'))`.execute(trx);
+      const found = await trx
+        .selectFrom('auth_signing_keys')
+        .select(['kid', 'private_key', 'master_key_id'])
+        .where('retired_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (found) return found;
+      const kid = `jwk_${randomString(16)}`;
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+      const jwk = publicKey.export({ format: 'jwk' });
+      const { keyId, sealed } = this.keyring.seal(der, aad(kid));
+      await trx
+        .insertInto('auth_signing_keys')
+        .values({ kid, alg: ALG, public_jwk: JSON.stringify({ ...jwk, alg: ALG, kid }), private_key: sealed, master_key_id: keyId })
+        .execute();
+      return { kid, private_key: sealed, master_key_id: keyId };
+    });
+    const der = this.keyring.open(row.master_key_id, row.private_key, aad(row.kid));
+    return { kid: row.kid, key: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) };
   }
 
   private async current() {
@@ -79,9 +74,13 @@ export class SigningKeys {
   private publicKey(kid: string): Promise<CryptoKey | Uint8Array | null> {
     let p = this.publicKeys.get(kid);
     if (!p) {
-      p = this.pool
-        .query<{ public_jwk: JWK }>('SELECT public_jwk FROM auth_signing_keys WHERE kid = $1 AND alg = $2', [kid, ALG])
-        .then(({ rows }) => (rows.length ? importJWK(rows[0].public_jwk, ALG) : null));
+      p = this.db
+        .selectFrom('auth_signing_keys')
+        .select('public_jwk')
+        .where('kid', '=', kid)
+        .where('alg', '=', ALG)
+        .executeTakeFirst()
+        .then((row) => (row ? importJWK(row.public_jwk as JWK, ALG) : null));
       this.publicKeys.set(kid, p);
       // An unknown kid is not remembered, so the map cannot be grown by garbage tokens.
       p.then((k) => { if (!k) this.publicKeys.delete(kid); }, () => this.publicKeys.delete(kid));

@@ -1,4 +1,4 @@
-// Password hashing (argon2id) and the password policy of API.md §4.1.
+// Password hashing (argon2id), the password policy of API.md §4.1 and password expiry.
 import { hash, verify } from '@node-rs/argon2';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { VaultError } from '../http/errors.js';
@@ -57,4 +57,11 @@ export async function checkPasswordPolicy(password: string, email: string, name 
     const message = parts.length > 0 ? parts.join(' ') : 'This password is too easy to guess.';
     throw new VaultError('password_guessable', { args: [message] });
   }
+}
+
+export const DAY_MS = 86_400_000;
+
+/** When a password changed at `changedAt` expires; null when passwords never expire (max age 0). */
+export function passwordExpiresAt(changedAt: Date, maxAgeDays: number): Date | null {
+  return maxAgeDays > 0 ? new Date(changedAt.getTime() + maxAgeDays * DAY_MS) : null;
 }

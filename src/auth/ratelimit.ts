@@ -12,7 +12,7 @@ import { VaultError } from '../http/errors.js';
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
 
-export const RATE_LIMIT_TABLE = 'auth_rate_limits';
+const RATE_LIMIT_TABLE = 'auth_rate_limits';
 
 /** Spends one point of `key`, sets the RateLimit-* headers, and throws 429 `rate_limited` when over. */
 export async function spendPoint(limiter: RateLimiterPostgres, rule: RateLimitRule, key: string, reply: FastifyReply) {
@@ -77,7 +77,4 @@ export class AuthRateLimits {
       await spendPoint(limiter, rule, keyOf(req), reply);
     };
   }
-
-  /** Deletes expired counters (called by the app's sweeper). */
-  static sweepSql = `DELETE FROM ${RATE_LIMIT_TABLE} WHERE expire IS NOT NULL AND expire < $1`;
 }

@@ -1,7 +1,12 @@
 // Request and response shapes of /auth/* and /api/user/settings (API.md §4.1): validation and
 // OpenAPI from one TypeBox schema each.
 import { Type } from 'typebox';
-import { Ok } from '../http/schemas.js';
+import { ErrorBody, Ok } from '../http/schemas.js';
+
+/** Every auth route answers errors in the one shape. */
+export const ERRORS = { '4xx': ErrorBody, '5xx': ErrorBody };
+/** OpenAPI security of the routes behind `requireUser` (a Bearer JWT, or the session cookie). */
+export const BEARER = [{ bearer: [] }];
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 // Length is enforced by the policy (so the answer is weak_password, not validation_error);

@@ -21,7 +21,7 @@ export interface UsersTable {
   mfa_last_step: number | null;
 }
 
-/** Dashboard sessions (migration 0002); the auth code uses hand-written SQL on these tables. */
+/** Dashboard sessions (migration 0002): one row per login, named by every JWT's `sid`. */
 export interface AuthSessionsTable {
   id: string;
   user_id: string;
@@ -31,6 +31,59 @@ export interface AuthSessionsTable {
   mfa_verified: Generated<boolean>;
   revoked_at: Timestamp | null;
   ip_address: string | null;
+}
+
+/** Ed25519 JWT signing keys; the private key is sealed under a master key (migration 0002). */
+export interface AuthSigningKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk: Json;
+  private_key: Buffer;
+  master_key_id: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** Single-use tokens (password reset, expired-password reset, email verification), by SHA-256. */
+export interface AuthTokensTable {
+  token_hash: Buffer;
+  purpose: 'reset' | 'expired' | 'email';
+  user_id: string | null;
+  email: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** One live email verification code per address, HMAC'd under the master key. */
+export interface AuthEmailCodesTable {
+  email: string;
+  code_hash: Buffer;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuthBackupCodesTable {
+  user_id: string;
+  code_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
+/** rate-limiter-flexible's store (its own schema); only the sweep touches it through Kysely. */
+export interface AuthRateLimitsTable {
+  key: string;
+  points: Generated<number>;
+  /** Epoch milliseconds. */
+  expire: number | null;
+}
+
+/** Failed logins of emails with no account, so they lock like real ones (migration 0004). */
+export interface AuthUnknownFailuresTable {
+  email: string;
+  failures: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface ProjectsTable {
@@ -210,5 +263,11 @@ export interface DB {
   cvc_sessions: CvcSessionsTable;
   audit_log: AuditLogTable;
   auth_sessions: AuthSessionsTable;
+  auth_signing_keys: AuthSigningKeysTable;
+  auth_tokens: AuthTokensTable;
+  auth_email_codes: AuthEmailCodesTable;
+  auth_backup_codes: AuthBackupCodesTable;
+  auth_rate_limits: AuthRateLimitsTable;
+  auth_unknown_failures: AuthUnknownFailuresTable;
   elements_sessions: ElementsSessionsTable;
 }

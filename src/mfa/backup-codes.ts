@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { randomString } from '../lib/random.js';
 
 const ALPHABET = 'abcdefghjkmnpqrstvwxyz0123456789';
-export const BACKUP_CODE_COUNT = 10;
+const BACKUP_CODE_COUNT = 10;
 
 export function newBackupCodes(): string[] {
   return Array.from({ length: BACKUP_CODE_COUNT }, () => randomString(16, ALPHABET).match(/.{4}/g)!.join('-'));
 }
 
-export function normaliseBackupCode(code: string): string {
+function normaliseBackupCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, '');
 }
 

@@ -4,7 +4,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Keyring } from '../crypto/keyring.js';
 
-export const PERIOD = 30;
+const PERIOD = 30;
 const ISSUER = 'Vault';
 
 function totp(secret: Secret, label: string) {

@@ -1,18 +1,16 @@
-// /auth/mfa/* and /mfa-status (API.md §4.1). Enrolment starts in PUT /api/user/settings.
+// /auth/mfa/* and /mfa-status (API.md §4.1): the MFA service (src/mfa) checks the codes, auth's
+// sessions record the verification. Enrolment starts in PUT /api/user/settings.
 // POST /auth/mfa/verify also takes the form of GET /auth/mfa/verify-page
 // (application/x-www-form-urlencoded, cookie-authenticated, Origin-checked): it then answers with
 // a 303 redirect instead of JSON, so the page works with no script at all.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ctxOf } from '../auth/routes.js';
-import { CodeBody, Empty, MfaBackupResult, MfaStatus, MfaVerifyResult } from '../auth/schemas.js';
+import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
-import { requireUser, setSessionCookie } from '../auth/guard.js';
-import { ErrorBody } from '../http/schemas.js';
+import { requireUser, setSessionCookie } from './guard.js';
+import { BEARER, CodeBody, Empty, ERRORS, MfaBackupResult, MfaStatus, MfaVerifyResult } from './schemas.js';
 
-const ERRORS = { '4xx': ErrorBody, '5xx': ErrorBody };
-const bearer = [{ bearer: [] }];
 const FORM = 'application/x-www-form-urlencoded';
 
 const MESSAGES: Record<string, string> = {
@@ -44,7 +42,7 @@ ${message}
 
 export async function mfaRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { auth } = app.vault;
+  const { mfa } = app.vault.auth;
   const anyMfa = requireUser({ allowUnverifiedMfa: true });
 
   // Only in this plugin's scope: the verify page's form posts.
@@ -54,7 +52,7 @@ export async function mfaRoutes(fastify: FastifyInstance) {
 
   app.post('/auth/mfa/verify', {
     onRequest: anyMfa,
-    schema: { tags: ['mfa'], summary: 'Verify a TOTP code (the first success confirms enrolment)', security: bearer, body: CodeBody, response: { 200: MfaVerifyResult, ...ERRORS } },
+    schema: { tags: ['mfa'], summary: 'Verify a TOTP code (the first success confirms enrolment)', security: BEARER, body: CodeBody, response: { 200: MfaVerifyResult, ...ERRORS } },
     // The form of the verify page gets redirects, JSON clients get JSON errors.
     errorHandler: (err, req, reply) => {
       if ((req.headers['content-type'] ?? '').startsWith(FORM)) {
@@ -65,7 +63,7 @@ export async function mfaRoutes(fastify: FastifyInstance) {
       throw err;
     },
   }, async (req, reply) => {
-    const issued = await auth.verifyTotp(req.user!, req.body.code, ctxOf(req));
+    const issued = await mfa.verifyTotp(req.user!, req.body.code, contextOf(req));
     setSessionCookie(reply, issued.token);
     if ((req.headers['content-type'] ?? '').startsWith(FORM)) return reply.code(303).header('location', '/').send(null as never);
     return { success: true as const, data: { token: issued.token, expires_at: issued.expiresAt.toISOString(), mfa_verified: true as const } };
@@ -73,9 +71,9 @@ export async function mfaRoutes(fastify: FastifyInstance) {
 
   app.post('/auth/mfa/verify-backup', {
     onRequest: anyMfa,
-    schema: { tags: ['mfa'], summary: 'Verify with a single-use backup code', security: bearer, body: CodeBody, response: { 200: MfaBackupResult, ...ERRORS } },
+    schema: { tags: ['mfa'], summary: 'Verify with a single-use backup code', security: BEARER, body: CodeBody, response: { 200: MfaBackupResult, ...ERRORS } },
   }, async (req, reply) => {
-    const issued = await auth.verifyBackup(req.user!, req.body.code, ctxOf(req));
+    const issued = await mfa.verifyBackup(req.user!, req.body.code, contextOf(req));
     setSessionCookie(reply, issued.token);
     return {
       success: true as const,
@@ -85,17 +83,17 @@ export async function mfaRoutes(fastify: FastifyInstance) {
 
   app.post('/auth/mfa/disable', {
     onRequest: anyMfa,
-    schema: { tags: ['mfa'], summary: 'Turn MFA off (needs a TOTP or backup code)', security: bearer, body: CodeBody, response: { 200: Empty, ...ERRORS } },
+    schema: { tags: ['mfa'], summary: 'Turn MFA off (needs a TOTP or backup code)', security: BEARER, body: CodeBody, response: { 200: Empty, ...ERRORS } },
   }, async (req) => {
-    await auth.disableMfa(req.user!, req.body.code, ctxOf(req));
+    await mfa.disable(req.user!, req.body.code, contextOf(req));
     return { success: true as const, data: {} };
   });
 
   for (const url of ['/auth/mfa/status', '/mfa-status']) {
     app.get(url, {
       onRequest: anyMfa,
-      schema: { tags: ['mfa'], summary: 'MFA state of this user and session', security: bearer, response: { 200: MfaStatus, ...ERRORS } },
-    }, async (req) => ({ success: true as const, data: await auth.mfaStatus(req.user!) }));
+      schema: { tags: ['mfa'], summary: 'MFA state of this user and session', security: BEARER, response: { 200: MfaStatus, ...ERRORS } },
+    }, async (req) => ({ success: true as const, data: await mfa.status(req.user!) }));
   }
 
   app.get('/auth/mfa/verify-page', {
