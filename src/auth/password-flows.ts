@@ -1,7 +1,7 @@
 // Changing a password, the mailed reset link, the expired-password reset and expiry info
 // (API.md §4.1). A new password revokes sessions: the others on a change, all on a reset.
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
@@ -44,6 +44,18 @@ export class PasswordFlows {
     await checkPasswordPolicy(next, user.email, user.name);
     if (next === current) throw new VaultError('password_unchanged');
     return hashPassword(next);
+  }
+
+  /** A reset's new password: it also lifts a lockout, and signs every session out. */
+  private async replaceUnlocked(trx: Transaction<DB>, userId: string, hash: string): Promise<Date> {
+    const now = this.now();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
+      .where('id', '=', userId)
+      .execute();
+    await this.sessions.revokeAll(trx, userId, null);
+    return now;
   }
 
   async change(user: AuthUser, current: string, next: string, ctx: RequestContext) {
@@ -98,13 +110,7 @@ export class PasswordFlows {
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       if (!(await spendToken(trx, token, 'reset', this.now()))) throw new VaultError('reset_token_invalid');
-      const now = this.now();
-      await trx
-        .updateTable('users')
-        .set({ password_hash: hash, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
-      await this.sessions.revokeAll(trx, user.id, null);
+      await this.replaceUnlocked(trx, user.id, hash);
       await writeAudit(trx, ctx, userEvent('password_reset', user.id, { all_sessions_revoked: true }));
     });
   }
@@ -117,13 +123,7 @@ export class PasswordFlows {
     const hash = await this.replacementHash(user, current, next, ctx);
     return this.db.transaction().execute(async (trx) => {
       if (!(await spendToken(trx, token, 'expired', this.now()))) throw new VaultError('reset_token_invalid');
-      const now = this.now();
-      await trx
-        .updateTable('users')
-        .set({ password_hash: hash, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
-      await this.sessions.revokeAll(trx, user.id, null);
+      const now = await this.replaceUnlocked(trx, user.id, hash);
       await writeAudit(trx, ctx, userEvent('password_change', user.id, { reason: 'expired' }));
       const issued = await this.sessions.create(trx, { ...user, password_changed_at: now }, ctx);
       await writeAudit(trx, ctx, userEvent('login', user.id, { session_id: issued.sessionId, mfa_required: user.mfa_required }));

@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VaultError } from '../http/errors.js';
 import { frameAncestors } from '../sessions/origins.js';
+import { originsOfPubKey } from './service.js';
 
 /** packages/elements/dist, found the same way from src/elements (tests) and dist/elements. */
 export function defaultElementsRoot(): string {
@@ -61,18 +62,11 @@ export async function elementsRoutes(fastify: FastifyInstance, opts: { root?: st
     app.get(`/elements/v1/${kind}.html`, {
       schema: { hide: true, querystring: Type.Object({ pk: Type.String({ maxLength: 128 }) }, { additionalProperties: true }) },
     }, async (req, reply) => {
-      const project = await db
-        .selectFrom('applications as a')
-        .innerJoin('projects as p', 'p.id', 'a.project_id')
-        .select('p.elements_origins')
-        .where('a.pub_key', '=', req.query.pk)
-        .where('a.deleted_at', 'is', null)
-        .where('p.deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!project || files.size === 0) throw new VaultError('pub_key_not_found');
+      const origins = await originsOfPubKey(db, req.query.pk);
+      if (origins === undefined || files.size === 0) throw new VaultError('pub_key_not_found');
       reply.removeHeader('x-frame-options');
       return reply
-        .header('content-security-policy', `${FRAME_CSP}; frame-ancestors ${frameAncestors(project.elements_origins)}`)
+        .header('content-security-policy', `${FRAME_CSP}; frame-ancestors ${frameAncestors(origins)}`)
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
         .send(html);

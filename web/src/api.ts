@@ -1,7 +1,7 @@
 // The one way the dashboard talks to the vault: same-origin JSON with the HttpOnly
 // `vault_session` cookie (never a token in storage). Browsers add `Origin` to same-origin
 // POST/PUT/DELETE, which the vault's CSRF check requires.
-import type { paths } from '../openapi';
+import type { paths } from '../../packages/node/src/openapi';
 
 /** One field's complaint in an error answer (`error.details[]`, API.md §0). */
 type ErrorDetail = NonNullable<JsonOf<paths['/api/projects']['get']['responses']['4XX']>['error']['details']>[number];
@@ -110,7 +110,7 @@ export const api = {
   del: async <T = unknown>(path: string): Promise<T> => (await request('DELETE', path)).data as T,
 };
 
-// ---- shapes: derived from web/openapi.d.ts, which is generated from the vault's /openapi.json ----
+// ---- shapes: derived from packages/node/src/openapi.ts, generated from the vault's /openapi.json ----
 type Method = 'get' | 'post' | 'put' | 'delete';
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 /** The JSON a route answers with on success (200, 201 or 202). */
