@@ -1,6 +1,7 @@
 // The one audit writer. Rows go in with the caller's transaction, so that a change and its entry
 // commit together or not at all; the chain (audit/chain.ts) seals them later. Details must never
-// carry secrets. (Tokenize and detokenize write theirs inside their own hot statements.)
+// carry secrets. (The hot paths write theirs inside their own group-committed statements: tokenize
+// and detokenize in tokens/sql.ts, the proxy in proxy/service.ts, session-key use in sessions/service.ts.)
 import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../lib/context.js';
 import type { DB } from './schema.js';
