@@ -2,14 +2,16 @@
 // sentence (Fastify core's createError and better-auth's error-code map are the models). Where
 // Ozura's "Common errors" page documents a sentence, it is Ozura's words exactly (API.md §0),
 // since clients match on them. A name that is not a wire code is a more precise variant of
-// `code`. `%s` is filled by `args`: fixed values from our own code (limits, role names), never
-// request data. docs/errors.md is generated from this map (test/http/catalogue.test.ts).
+// `code`. `%s` is filled by `args`: fixed values of ours (limits, role names) or a library's fixed
+// sentences (zxcvbn's feedback), never request data. docs/errors.md is generated from this map (test/http/catalogue.test.ts).
 
 interface ErrorSpec {
   status: number;
   message: string;
   /** The wire code, when the name is a variant of it. */
   code?: string;
+  /** For docs/errors.md: what fills a `%s` that is not self-explanatory. */
+  note?: string;
 }
 
 export const ERRORS = {
@@ -35,7 +37,10 @@ export const ERRORS = {
   weak_password: { status: 400, message: 'The password is too weak.' },
   password_length: { code: 'weak_password', status: 400, message: 'The password must be %s to %s characters long.' },
   password_is_email: { code: 'weak_password', status: 400, message: 'The password must not be your email address.' },
-  password_guessable: { code: 'weak_password', status: 400, message: '%s' },
+  password_guessable: {
+    code: 'weak_password', status: 400, message: '%s',
+    note: "zxcvbn's feedback for a guessable password: its fixed English warnings and suggestions, or 'This password is too easy to guess.'",
+  },
   password_unchanged: { code: 'weak_password', status: 400, message: 'The new password must differ from the current one.' },
   invalid_code: { status: 400, message: 'The code is invalid or has expired.' },
   reset_token_invalid: { code: 'invalid_token', status: 400, message: 'The reset token is invalid, used or expired.' },

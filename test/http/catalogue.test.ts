@@ -14,7 +14,8 @@ const sources = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]
 function render(): string {
   const rows = Object.entries(ERRORS).map(([name, e]) => {
     const code = 'code' in e ? e.code : name;
-    return `| ${e.status} | \`${code}\` | ${code === name ? '' : `\`${name}\``} | ${e.message.replace(/\|/g, '\\|').replace(/%s/g, '…')} |`;
+    const message = 'note' in e ? `${e.message.replace(/%s/g, '…')} (${e.note})` : e.message.replace(/%s/g, '…');
+    return `| ${e.status} | \`${code}\` | ${code === name ? '' : `\`${name}\``} | ${message.replace(/\|/g, '\\|')} |`;
   });
   return [
     '# Errors',
@@ -23,7 +24,7 @@ function render(): string {
     '',
     'Every failure answers in the one shape of API.md §0: `{"success": false, "message", "data": null, "error": {"code", "request_id", "details"?}}`.',
     'Clients should match on `error.code` (the wire code). Where Ozura documents a message, the message is Ozura\'s words exactly.',
-    'A *variant* is a more precise sentence for the same wire code; `…` stands for a fixed value of ours (a limit, a role or field name), never request data.',
+    'A *variant* is a more precise sentence for the same wire code; `…` stands for a fixed value of ours (a limit, a role or field name) or a fixed sentence from a library, never request data.',
     '',
     '| status | code | variant | message |',
     '|---|---|---|---|',
