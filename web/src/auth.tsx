@@ -1,8 +1,8 @@
 // Signed-out screens: sign in (→ MFA step), register with the email code, forgot / reset
 // password, and the expired-password change.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api, type Data } from './api';
-import { Field, FormAlert, Submit } from './ui/forms';
+import { Field, Form, FormAlert, Submit } from './ui/forms';
 import { Loading, useAction, useLoad } from './ui/load';
 import { Link, navigate } from './ui/router';
 
@@ -25,8 +25,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void run(async () => {
       try {
         await api.post('/auth/login', { email, password });
@@ -43,14 +42,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   };
   return (
     <Shell title="Sign in">
-      <form onSubmit={submit} noValidate>
+      <Form onSubmit={submit}>
         <Field label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} error={error} required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={error} required />
         <FormAlert error={error} fields={['email', 'password']} />
         <Submit busy={busy} busyText="Signing in…">
           Sign in
         </Submit>
-      </form>
+      </Form>
       <p>
         <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/register">Create an account</Link>
       </p>
@@ -63,8 +62,7 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
   const [code, setCode] = useState('');
   const [remaining, setRemaining] = useState<number | null>(null);
   const { busy, error, run } = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void run(async () => {
       if (backup) setRemaining((await api.post<Data<'/auth/mfa/verify-backup', 'post'>>('/auth/mfa/verify-backup', { code: code.trim() })).backup_codes_remaining);
       else await api.post('/auth/mfa/verify', { code: code.trim() });
@@ -74,7 +72,7 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
   return (
     <Shell title="Two-step verification">
       <p>{backup ? 'Enter one of your backup codes. Each code works once.' : 'Enter the 6-digit code from your authenticator app.'}</p>
-      <form onSubmit={submit} noValidate>
+      <Form onSubmit={submit}>
         {backup ? (
           <Field label="Backup code" name="code" codes={['invalid_code']} autoComplete="off" value={code} onChange={setCode} error={error} required autoFocus />
         ) : (
@@ -84,7 +82,7 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
         <Submit busy={busy} busyText="Verifying…">
           Verify
         </Submit>
-      </form>
+      </Form>
       {remaining !== null && <p role="status">{remaining} backup codes left.</p>}
       <p>
         <button
@@ -116,23 +114,20 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
   const [confirm, setConfirm] = useState('');
   const { busy, error, setError, run } = useAction();
 
-  const sendCode = (e: FormEvent) => {
-    e.preventDefault();
+  const sendCode = () => {
     void run(async () => {
       await api.post('/auth/send-verification-code', { email });
       setStep('code');
     });
   };
-  const checkCode = (e: FormEvent) => {
-    e.preventDefault();
+  const checkCode = () => {
     void run(async () => {
       const d = await api.post<Data<'/auth/verify-email-code', 'post'>>('/auth/verify-email-code', { email, code: code.trim() });
       setVerificationToken(d.verification_token);
       setStep('details');
     });
   };
-  const create = (e: FormEvent) => {
-    e.preventDefault();
+  const create = () => {
     if (password !== confirm) {
       setError(new ApiError(400, 'mismatch', 'The passwords do not match.', [{ path: '/confirm', message: 'Must match the password.' }]));
       return;
@@ -147,17 +142,17 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <Shell title="Create an account">
       {step === 'email' && (
-        <form onSubmit={sendCode} noValidate>
+        <Form onSubmit={sendCode}>
           <p>We will email you a 6-digit code to confirm the address.</p>
           <Field label="Email" name="email" type="email" autoComplete="email" value={email} onChange={setEmail} error={error} required />
           <FormAlert error={error} fields={['email']} />
           <Submit busy={busy} busyText="Sending…">
             Send code
           </Submit>
-        </form>
+        </Form>
       )}
       {step === 'code' && (
-        <form onSubmit={checkCode} noValidate>
+        <Form onSubmit={checkCode}>
           <p role="status">We sent a code to {email}. It is valid for 10 minutes.</p>
           <Field label="Verification code" name="code" codes={['invalid_code']} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} error={error} required autoFocus />
           <FormAlert error={error} fields={['code']} codes={['invalid_code']} />
@@ -167,10 +162,10 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
           <button type="button" className="secondary" disabled={busy} onClick={() => setStep('email')}>
             Use another email
           </button>
-        </form>
+        </Form>
       )}
       {step === 'details' && (
-        <form onSubmit={create} noValidate>
+        <Form onSubmit={create}>
           <p role="status">Email confirmed: {email}</p>
           <Field label="Your name" name="name" autoComplete="name" value={name} onChange={setName} error={error} required autoFocus />
           <Field label="Password" name="password" type="password" autoComplete="new-password" codes={['weak_password']} hint={PASSWORD_HINT} value={password} onChange={setPassword} error={error} required />
@@ -179,7 +174,7 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
           <Submit busy={busy} busyText="Creating…">
             Create account
           </Submit>
-        </form>
+        </Form>
       )}
       <p>
         Already have an account? <Link to="/login">Sign in</Link>
@@ -197,10 +192,8 @@ export function ForgotPassword() {
       {sent ? (
         <p role="status">If an account exists for {email}, we have emailed a reset link. It works once, for one hour.</p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          onSubmit={() => {
             void run(async () => {
               await api.post('/auth/forgot-password', { email });
               setSent(true);
@@ -212,7 +205,7 @@ export function ForgotPassword() {
           <Submit busy={busy} busyText="Sending…">
             Email me a reset link
           </Submit>
-        </form>
+        </Form>
       )}
       <p>
         <Link to="/login">Back to sign in</Link>
@@ -245,10 +238,8 @@ export function ResetPassword({ token }: { token: string }) {
           Your password was changed and every session was signed out. <Link to="/login">Sign in</Link>
         </p>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          onSubmit={() => {
             void run(async () => {
               await api.post('/auth/reset-password', { token, new_password: password });
               setDone(true);
@@ -261,7 +252,7 @@ export function ResetPassword({ token }: { token: string }) {
           <Submit busy={busy} busyText="Saving…">
             Set password
           </Submit>
-        </form>
+        </Form>
       )}
     </Shell>
   );
@@ -283,10 +274,8 @@ export function ExpiredPassword({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <Shell title="Your password has expired">
       <p>Passwords here expire after a while. Choose a new one for {email} to continue.</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <Form
+        onSubmit={() => {
           void run(async () => {
             await api.post('/auth/reset-expired-password', { token, current_password: current, new_password: password });
             expiredToken = null;
@@ -301,7 +290,7 @@ export function ExpiredPassword({ onSignedIn }: { onSignedIn: () => void }) {
         <Submit busy={busy} busyText="Saving…">
           Change password
         </Submit>
-      </form>
+      </Form>
     </Shell>
   );
 }

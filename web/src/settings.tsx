@@ -1,9 +1,9 @@
 // Account settings: name, password change, MFA enrolment (QR code from totp_uri, backup codes
 // shown once with a download) and MFA disable.
 import QRCode from 'qrcode';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type Session, type UserSettings as Settings } from './api';
-import { CopyButton, Field, FormAlert, Submit } from './ui/forms';
+import { CopyButton, Field, Form, FormAlert, Submit } from './ui/forms';
 import { Loading, LoadState, useAction, useLoad } from './ui/load';
 
 export function UserSettings({ session, onChanged, mustEnrol }: { session: Session; onChanged: () => void; mustEnrol: boolean }) {
@@ -33,12 +33,10 @@ function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => vo
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      aria-label="Profile"
-      onSubmit={(e) => {
-        e.preventDefault();
+      label="Profile"
+      onSubmit={() => {
         setSaved(false);
         void run(async () => {
           await api.put('/api/user/settings', { name });
@@ -55,7 +53,7 @@ function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => vo
       <Submit busy={busy} busyText="Saving…">
         Save name
       </Submit>
-    </form>
+    </Form>
   );
 }
 
@@ -65,12 +63,10 @@ function PasswordForm({ expiresAt }: { expiresAt: string | null }) {
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      aria-label="Change password"
-      onSubmit={(e) => {
-        e.preventDefault();
+      label="Change password"
+      onSubmit={() => {
         setDone(false);
         void run(async () => {
           await api.post('/auth/change-password', { current_password: current, new_password: next });
@@ -89,7 +85,7 @@ function PasswordForm({ expiresAt }: { expiresAt: string | null }) {
       <Submit busy={busy} busyText="Changing…">
         Change password
       </Submit>
-    </form>
+    </Form>
   );
 }
 
@@ -148,10 +144,8 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
           </li>
           <li>
             Enter the 6-digit code your app shows to finish.
-            <form
-              noValidate
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
+            <Form
+              onSubmit={() => {
                 void verify.run(async () => {
                   await api.post('/auth/mfa/verify', { code: code.trim() });
                   setConfirmed(true);
@@ -166,7 +160,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
               <Submit busy={verify.busy} busyText="Verifying…">
                 Turn on two-step verification
               </Submit>
-            </form>
+            </Form>
           </li>
         </ol>
       </section>
@@ -183,11 +177,9 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
           Sign-in asks for a code from your authenticator app.
         </p>
         {confirmed && <p role="status">Two-step verification is on.</p>}
-        <form
-          noValidate
-          aria-label="Turn off two-step verification"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Form
+          label="Turn off two-step verification"
+          onSubmit={() => {
             void disable.run(async () => {
               await api.post('/auth/mfa/disable', { code: disableCode.trim() });
               setDisableCode('');
@@ -202,17 +194,15 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
           <Submit busy={disable.busy} busyText="Turning off…">
             Turn off two-step verification
           </Submit>
-        </form>
+        </Form>
       </section>
     );
 
   return (
-    <form
+    <Form
       className="panel"
-      noValidate
-      aria-label="Two-step verification"
-      onSubmit={(e) => {
-        e.preventDefault();
+      label="Two-step verification"
+      onSubmit={() => {
         void start.run(async () => {
           const d = await api.put<Settings>('/api/user/settings', { mfa_enabled: true, current_password: password });
           setPassword('');
@@ -229,6 +219,6 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
       <Submit busy={start.busy} busyText="Starting…">
         Set up two-step verification
       </Submit>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,9 @@
 // A project's applications: create one (its secret API key shown once), list them by key prefix,
 // delete one.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, type Application, type Body, type NewApplication, type Project } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
-import { Checkbox, CopyButton, Field, FormAlert, Submit } from '../ui/forms';
+import { Checkbox, CopyButton, Field, Form, FormAlert, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
 import { fmtTime, Table } from '../ui/table';
 
@@ -27,8 +27,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
     list.reload();
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body: Body<'/api/applications', 'post'> = {
       project_id: project.id,
       name,
@@ -66,7 +65,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
           </button>
         </div>
       )}
-      <form className="panel" onSubmit={submit} noValidate aria-label="New application">
+      <Form className="panel" onSubmit={submit} label="New application">
         <h3>New application</h3>
         <Field label="Application name" name="name" codes={['conflict']} hint="3 to 50 characters." value={name} onChange={setName} error={create.error} required minLength={3} maxLength={50} />
         <fieldset>
@@ -79,7 +78,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
         <Submit busy={create.busy} busyText="Creating…">
           Create application
         </Submit>
-      </form>
+      </Form>
       <LoadState of={list} what="applications" empty="No applications yet." />
       <Table
         caption="Applications"

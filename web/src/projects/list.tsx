@@ -1,8 +1,8 @@
 // The projects list: your projects with your role in each, the invitations waiting for you, and
 // a new project.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, type Body, type Environment, type Invitation, type Project } from '../api';
-import { Checkbox, Field, FormAlert, SelectField, Submit } from '../ui/forms';
+import { Checkbox, Field, Form, FormAlert, SelectField, Submit } from '../ui/forms';
 import { LoadError, LoadState, useAction, useLoad } from '../ui/load';
 import { Link, navigate } from '../ui/router';
 import { Table } from '../ui/table';
@@ -94,13 +94,12 @@ function CreateProject({ onCreated, onCancel }: { onCreated: (p: Project) => voi
   const [environment, setEnvironment] = useState<Environment>('development');
   const [requireMfa, setRequireMfa] = useState(false);
   const { busy, error, run } = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body: Body<'/api/projects', 'post'> = { name, environment, require_mfa: requireMfa };
     void run(async () => onCreated(await api.post<Project>('/api/projects', body)));
   };
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-label="New project">
+    <Form className="panel" onSubmit={submit} label="New project">
       <h2>New project</h2>
       <Field label="Project name" name="name" value={name} onChange={setName} error={error} required autoFocus />
       <SelectField label="Environment" name="environment" value={environment} onChange={setEnvironment} options={ENVIRONMENTS} error={error} />
@@ -114,6 +113,6 @@ function CreateProject({ onCreated, onCancel }: { onCreated: (p: Project) => voi
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

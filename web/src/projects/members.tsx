@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Invitation, type Member, type Project, type Role } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
-import { Field, FormAlert, SelectField, Submit } from '../ui/forms';
+import { Field, Form, FormAlert, SelectField, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
 import { Table } from '../ui/table';
 
@@ -32,12 +32,10 @@ export function MembersTab({ project }: { project: Project }) {
   return (
     <>
       <h2>Members</h2>
-      <form
+      <Form
         className="panel"
-        noValidate
-        aria-label="Invite a member"
-        onSubmit={(e) => {
-          e.preventDefault();
+        label="Invite a member"
+        onSubmit={() => {
           void invite.run(async () => {
             await api.post(`${base}/members`, { email, role });
             setNotice(`An invitation to join as ${role} was sent to ${email}. They become a member once they accept it.`);
@@ -53,7 +51,7 @@ export function MembersTab({ project }: { project: Project }) {
         <Submit busy={invite.busy} busyText="Inviting…">
           Invite
         </Submit>
-      </form>
+      </Form>
       {notice && <p role="status">{notice}</p>}
       {invitations.data && invitations.data.length > 0 && (
         <section className="panel" aria-labelledby="pending-title">

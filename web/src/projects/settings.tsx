@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api, type Environment, type Project } from '../api';
 import { ConfirmDialog } from '../ui/dialog';
-import { Checkbox, Field, FormAlert, SelectField, Submit, TextareaField } from '../ui/forms';
+import { Checkbox, Field, Form, FormAlert, SelectField, Submit, TextareaField } from '../ui/forms';
 import { useAction } from '../ui/load';
 import { navigate } from '../ui/router';
 
@@ -29,12 +29,10 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
   const del = useAction();
   return (
     <>
-      <form
+      <Form
         className="panel"
-        noValidate
-        aria-label="Project settings"
-        onSubmit={(e) => {
-          e.preventDefault();
+        label="Project settings"
+        onSubmit={() => {
           setSaved(false);
           void save.run(async () => {
             const body = { environment, require_mfa: requireMfa, deduplicate: dedup, proxy_allowed_hosts: entries(hosts), elements_origins: entries(origins) };
@@ -85,7 +83,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
         <Submit busy={save.busy} busyText="Saving…">
           Save settings
         </Submit>
-      </form>
+      </Form>
       <div className="panel danger-zone">
         <h2>Delete project</h2>
         <p>Deleting destroys the project's data key: every token in it becomes unreadable forever.</p>

@@ -12,6 +12,26 @@ function messageFor(error: ApiError | null | undefined, name: string, codes?: st
   return error.fieldMessage(name) ?? (error.details.length === 0 && codes?.includes(error.code) ? error.message : undefined);
 }
 
+/**
+ * Every form of the dashboard: the API validates (noValidate, so its messages are the ones
+ * shown), and submitting runs `onSubmit` instead of navigating.
+ */
+export function Form(p: { label?: string; className?: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className={p.className}
+      noValidate
+      aria-label={p.label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        p.onSubmit();
+      }}
+    >
+      {p.children}
+    </form>
+  );
+}
+
 type FieldProps = {
   label: string;
   /** Error codes that, without details, concern this field. */
