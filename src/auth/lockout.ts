@@ -2,11 +2,11 @@
 // 15 minutes. An email with no account has its own counter (migration 0004) and locks the same
 // way, so the answers never reveal which emails are registered.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
-import { type UserRow, userEvent } from './users.js';
+import { type UserRow } from './users.js';
 
 const LOCKOUT_THRESHOLD = 10;
 const LOCKOUT_MS = 15 * 60_000;

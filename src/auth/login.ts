@@ -1,7 +1,7 @@
 // POST /auth/login (API.md §4.1): email and password, through the lockout; an expired password
 // answers 403 `password_expired` with a short-lived token for /auth/reset-expired-password.
 import type { Kysely } from 'kysely';
-import { writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -9,7 +9,7 @@ import type { Lockout } from './lockout.js';
 import { passwordExpiresAt, verifyPassword } from './passwords.js';
 import type { Issued, Sessions } from './sessions.js';
 import { issueToken } from './single-use.js';
-import { userByEmail, userEvent } from './users.js';
+import { userByEmail } from './users.js';
 
 const EXPIRED_TOKEN_TTL_MS = 15 * 60_000;
 

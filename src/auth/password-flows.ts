@@ -2,7 +2,7 @@
 // (API.md §4.1). A new password revokes sessions: the others on a change, all on a reset.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -11,7 +11,7 @@ import type { Lockout } from './lockout.js';
 import { checkPasswordPolicy, DAY_MS, hashPassword, passwordExpiresAt, verifyPassword } from './passwords.js';
 import type { AuthUser, Issued, Sessions } from './sessions.js';
 import { issueToken, peekToken, spendToken } from './single-use.js';
-import { type UserRow, userByEmail, userById, userEvent } from './users.js';
+import { type UserRow, userByEmail, userById } from './users.js';
 
 const RESET_TOKEN_TTL_MS = 3600_000;
 

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
-import { writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -13,7 +13,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 import type { Issued, Sessions } from './sessions.js';
 import { issueToken, peekToken, spendToken } from './single-use.js';
-import { userById, userEvent } from './users.js';
+import { userById } from './users.js';
 
 const EMAIL_CODE_TTL_MS = 10 * 60_000;
 const EMAIL_CODE_TRIES = 5;

@@ -2,13 +2,13 @@
 // the JWT's `sid`. Every request reads the row, so a logout, password change or reset on any
 // node refuses the token everywhere on the next request.
 import type { Kysely, Transaction } from 'kysely';
-import { writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import type { SigningKeys } from './jwt-keys.js';
-import { mfaRequired, type UserRow, userById, userEvent, userView } from './users.js';
+import { mfaRequired, type UserRow, userById, userView } from './users.js';
 
 const ACCESS_TOKEN_TTL_MS = 24 * 3600_000;
 const COOKIE_TTL_MS = 15 * 60_000;

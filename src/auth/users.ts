@@ -1,7 +1,7 @@
 // User rows as auth reads them (with `mfa_required`), their public view, the audit entry every
 // auth event writes, and the account settings of GET/PUT /api/user/settings.
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { type AuditEntry, writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB, UsersTable } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -48,15 +48,6 @@ export function userView(u: Pick<UserRow, 'id' | 'email' | 'name' | 'created_at'
   return { id: u.id, email: u.email, name: u.name, created_at: u.created_at.toISOString(), mfa_enabled: u.mfa_enabled };
 }
 
-/** An account's auth event (`userId` null: an email with no account). */
-export function userEvent(
-  action: string,
-  userId: string | null,
-  details: Record<string, unknown> = {},
-  outcome: 'success' | 'failure' = 'success',
-): AuditEntry {
-  return { projectId: null, eventType: 'auth', action, outcome, resourceType: 'user', resourceId: userId, userId, details };
-}
 
 export class UserSettings {
   constructor(

@@ -18,6 +18,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** A dashboard account's event (login, password, MFA, …); `userId` null: an email with no account. */
+export function userEvent(
+  action: string,
+  userId: string | null,
+  details: Record<string, unknown> = {},
+  outcome: 'success' | 'failure' = 'success',
+): AuditEntry {
+  return { projectId: null, eventType: 'auth', action, outcome, resourceType: 'user', resourceId: userId, userId, details };
+}
+
 /** `ctx` null: the vault itself acted (key rotation, the CLI); the row has no IP or request id. */
 export async function writeAudit(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext | null, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];

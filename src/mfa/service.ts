@@ -4,7 +4,7 @@
 // and marks its session verified in the transaction it is handed (`onVerified`).
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
-import { type AuditEntry, writeAudit } from '../db/audit.js';
+import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB, UsersTable } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -22,11 +22,6 @@ export interface MfaSessionState {
   mfaRequired: boolean;
   mfaVerified: boolean;
 }
-
-/** MFA changes are audited as the account's auth events. */
-const event = (action: string, userId: string, details: Record<string, unknown>): AuditEntry => ({
-  projectId: null, eventType: 'auth', action, resourceType: 'user', resourceId: userId, userId, details,
-});
 
 export class MfaService {
   constructor(
@@ -73,7 +68,7 @@ export class MfaService {
         .insertInto('auth_backup_codes')
         .values(codes.map((code) => ({ user_id: user.id, code_hash: hashBackupCode(code) })))
         .execute();
-      await writeAudit(trx, ctx, event('mfa_enable', user.id, { stage: 'enrolment_started' }));
+      await writeAudit(trx, ctx, userEvent('mfa_enable', user.id, { stage: 'enrolment_started' }));
     });
     return { totp_uri: totpUri(secret, user.email), backup_codes: codes };
   }
@@ -87,7 +82,7 @@ export class MfaService {
         .where('mfa_enabled', '=', false)
         .execute();
       await trx.deleteFrom('auth_backup_codes').where('user_id', '=', userId).execute();
-      await writeAudit(trx, ctx, event('mfa_disable', userId, { stage: 'enrolment_cancelled' }));
+      await writeAudit(trx, ctx, userEvent('mfa_disable', userId, { stage: 'enrolment_cancelled' }));
     });
   }
 
@@ -104,8 +99,8 @@ export class MfaService {
         await trx.updateTable('users').set({ mfa_enabled: true, mfa_pending: false, updated_at: this.now() }).where('id', '=', user.id).execute();
       }
       const out = await onVerified(trx);
-      if (confirming) await writeAudit(trx, ctx, event('mfa_enable', user.id, { stage: 'confirmed' }));
-      await writeAudit(trx, ctx, event('mfa_verify', user.id, { session_id: sessionId, method: 'totp' }));
+      if (confirming) await writeAudit(trx, ctx, userEvent('mfa_enable', user.id, { stage: 'confirmed' }));
+      await writeAudit(trx, ctx, userEvent('mfa_verify', user.id, { session_id: sessionId, method: 'totp' }));
       return out;
     });
   }
@@ -119,7 +114,7 @@ export class MfaService {
       if (!(await this.spendBackupCode(trx, user.id, code))) return null;
       const remaining = await this.unusedBackupCodes(trx, user.id);
       const out = await onVerified(trx);
-      await writeAudit(trx, ctx, event('mfa_backup_used', user.id, { session_id: sessionId, remaining }));
+      await writeAudit(trx, ctx, userEvent('mfa_backup_used', user.id, { session_id: sessionId, remaining }));
       return { out, remaining };
     });
   }
@@ -139,7 +134,7 @@ export class MfaService {
         .where('id', '=', user.id)
         .execute();
       await trx.deleteFrom('auth_backup_codes').where('user_id', '=', user.id).execute();
-      await writeAudit(trx, ctx, event('mfa_disable', user.id, { method }));
+      await writeAudit(trx, ctx, userEvent('mfa_disable', user.id, { method }));
       return true;
     });
   }
