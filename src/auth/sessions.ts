@@ -8,6 +8,7 @@ import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import type { SigningKeys } from './jwt-keys.js';
+import { endFailures } from './lockout.js';
 import { mfaRequired, type UserRow, userById, userView } from './users.js';
 
 const ACCESS_TOKEN_TTL_MS = 24 * 3600_000;
@@ -117,7 +118,7 @@ export class Sessions {
   /** Marks the session MFA-verified (ending the run of failed codes) and signs its new JWT. */
   async markMfaVerified(trx: Transaction<DB>, user: AuthUser): Promise<Issued> {
     await trx.updateTable('auth_sessions').set({ mfa_verified: true }).where('id', '=', user.sessionId).execute();
-    await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
+    await endFailures(trx, user.id);
     const fresh = await userById(trx, user.id);
     const token = await this.sign(fresh, user.sessionId, true, this.now(), user.sessionExpiresAt);
     return { token, expiresAt: user.sessionExpiresAt, sessionId: user.sessionId, user: fresh, mfaVerified: true };
