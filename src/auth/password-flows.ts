@@ -1,5 +1,6 @@
 // Changing a password, the mailed reset link, the expired-password reset and expiry info
-// (API.md §4.1). A new password revokes sessions: the others on a change, all on a reset.
+// (API.md §4.1). A new password revokes sessions (the others on a change, all on a reset) and
+// deletes every outstanding reset link, however it was set.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { userEvent, writeAudit } from '../db/audit.js';
@@ -10,7 +11,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { endFailures, type Lockout } from './lockout.js';
 import { checkPasswordPolicy, DAY_MS, hashPassword, passwordExpiresAt, verifyPassword } from './passwords.js';
 import type { AuthUser, Issued, Sessions } from './sessions.js';
-import { issueToken, peekToken, spendToken } from './single-use.js';
+import { dropPasswordTokens, issueToken, peekToken, spendToken } from './single-use.js';
 import { type UserRow, userByEmail, userById } from './users.js';
 
 const RESET_TOKEN_TTL_MS = 3600_000;
@@ -54,6 +55,7 @@ export class PasswordFlows {
     const now = this.now();
     await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
     if (unlock) await endFailures(trx, userId);
+    await dropPasswordTokens(trx, userId);
     await this.sessions.revokeAll(trx, userId, null);
     return now;
   }
@@ -64,8 +66,9 @@ export class PasswordFlows {
     await this.db.transaction().execute(async (trx) => {
       const now = this.now();
       await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', row.id).execute();
+      await dropPasswordTokens(trx, row.id);
       await this.sessions.revokeAll(trx, row.id, user.sessionId);
-      await writeAudit(trx, ctx, userEvent('password_change', row.id, { other_sessions_revoked: true }));
+      await writeAudit(trx, ctx, userEvent('password_change', row.id, { other_sessions_revoked: true, reset_links_deleted: true }));
     });
   }
 
