@@ -83,6 +83,21 @@ describe('MFA failures count toward the lockout across logins (issue 22 item 3)'
     expect(await failures(u.id)).toBe(0);
   });
 
+  it('an expired password and its reset are not a completed login while MFA is on', async () => {
+    const u = await mfaUser();
+    for (let i = 0; i < 5; i++) await login(v, u.email, 'Not-the-password-42!');
+    advance(91 * 86_400_000); // past PASSWORD_MAX_AGE_DAYS (90)
+    const expired = await login(v, u.email, u.password);
+    expect(expired.json().error.code).toBe('password_expired');
+    expect(await failures(u.id)).toBe(5);
+    const token = expired.json().error.password_reset_token;
+    const renewed = await v.app.inject({ method: 'POST', url: '/auth/reset-expired-password', payload: { token, current_password: u.password, new_password: 'marble-Harbor-quietly-8842' } });
+    expect(renewed.statusCode).toBe(200);
+    expect(await failures(u.id)).toBe(5);
+    expect((await post('/auth/mfa/verify', renewed.json().data.token, { code: code(u.totp) })).statusCode).toBe(200);
+    expect(await failures(u.id)).toBe(0);
+  });
+
   it('without MFA the right password is a completed login and resets the counter', async () => {
     const u = await register(v, mail);
     for (let i = 0; i < 9; i++) await login(v, u.email, 'Not-the-password-42!');
