@@ -130,6 +130,9 @@ export const DEFAULT_RATE_LIMITS = {
   send_verification_code_email: { points: 3, durationSeconds: 3600 },
   verify_email_code_email: { points: 10, durationSeconds: 3600 },
   forgot_password_email: { points: 3, durationSeconds: 3600 },
+  // Invitation mail (members): per invited address, and per inviting user.
+  invite_email: { points: 3, durationSeconds: 3600 },
+  invite_inviter: { points: 20, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Session-key tokenization (sessions/guard.ts): per pub key, and per client IP. */
