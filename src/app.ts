@@ -16,6 +16,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { registerInputChecks } from './http/input.js';
+import { strictParameterValidators } from './http/validation.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
@@ -89,7 +90,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     },
     rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // strictNumbers: NaN and Infinity are not numbers to any schema.
+    ajv: { customOptions: { removeAdditional: false, strictNumbers: true } },
+    schemaController: { compilersFactory: { buildValidator: strictParameterValidators() } },
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
