@@ -1,7 +1,8 @@
 // Builds one vault instance from a config object. No environment reads here (see main.ts), so
 // tests can start as many instances as they like, on as many databases.
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,6 +16,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { registerInputChecks } from './http/input.js';
+import { strictParameterValidators } from './http/validation.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
@@ -71,7 +73,7 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
-  const options: FastifyServerOptions = {
+  const options: FastifyHttpOptions<Server> = {
     logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
     // A hop count as a function: the same rule as Fastify's number form, which its types omit.
@@ -88,13 +90,20 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     },
     rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // strictNumbers: NaN and Infinity are not numbers to any schema.
+    ajv: { customOptions: { removeAdditional: false, strictNumbers: true } },
+    schemaController: { compilersFactory: { buildValidator: strictParameterValidators() } },
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
     // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
     // with `Connection: close`, rather than refused with a 503 outside the error shape.
     return503OnClosing: false,
+    // Every phase of an inbound request is bounded (Fastify leaves requestTimeout off): a request
+    // whose headers or body never finish is answered 408 by clientErrorHandler and its socket freed.
+    requestTimeout: config.httpTimeouts.requestMs,
+    keepAliveTimeout: config.httpTimeouts.keepAliveMs,
+    http: { headersTimeout: config.httpTimeouts.headersMs, connectionsCheckingInterval: config.httpTimeouts.checkIntervalMs },
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 

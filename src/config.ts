@@ -65,6 +65,21 @@ export interface VaultConfig {
   elementsRoot?: string;
   /** The built dashboard (index.html + assets/); default dist/web next to the server. */
   webRoot?: string;
+  /** Bounds on each phase of an inbound request (docs/operations.md, "Timeouts"). */
+  httpTimeouts: HttpTimeouts;
+}
+
+/**
+ * How long a client may take, in ms: to send its headers; to send the whole request (headers and
+ * body); and to send the next request on an idle keep-alive connection. A phase that overruns is
+ * answered 408 `request_timeout` (or the idle connection closed), so a half-sent request cannot
+ * hold a socket. Node checks them every `checkIntervalMs`.
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  checkIntervalMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -116,6 +131,9 @@ export const DEFAULTS = {
   auditRetentionDays: 730,
   workers: 1,
   drainSeconds: 30,
+  httpHeadersTimeoutSeconds: 10,
+  httpRequestTimeoutSeconds: 30,
+  httpKeepAliveTimeoutSeconds: 65,
 } as const;
 
 /** API.md §4.1's limits per client IP (per target address for the `*_email` ones); AUTH_RATE_LIMITS overrides. */
@@ -173,6 +191,23 @@ export function parseRateLimits(v: string | undefined): Record<string, RateLimit
     out[m[1]] = { points: Number(m[2]), durationSeconds: Number(m[3]) };
   }
   return out;
+}
+
+/**
+ * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS, HTTP_KEEPALIVE_TIMEOUT_SECONDS.
+ * Node requires the headers bound to be at most the request bound.
+ */
+export function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
+  const seconds = (name: string, dflt: number) => {
+    const n = int(name, env[name], dflt);
+    if (n < 1 || n > 3600) throw new Error(`${name} must be between 1 and 3600 seconds`);
+    return n * 1000;
+  };
+  const headersMs = seconds('HTTP_HEADERS_TIMEOUT_SECONDS', DEFAULTS.httpHeadersTimeoutSeconds);
+  const requestMs = seconds('HTTP_REQUEST_TIMEOUT_SECONDS', DEFAULTS.httpRequestTimeoutSeconds);
+  if (headersMs > requestMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  const keepAliveMs = seconds('HTTP_KEEPALIVE_TIMEOUT_SECONDS', DEFAULTS.httpKeepAliveTimeoutSeconds);
+  return { headersMs, requestMs, keepAliveMs, checkIntervalMs: Math.min(1000, headersMs / 2) };
 }
 
 /** `VAULT_WORKERS`: how many Node processes serve the port (default 1, `auto` = one per core). */
@@ -270,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
+    httpTimeouts: httpTimeouts(env),
   };
   if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
