@@ -81,6 +81,7 @@ export class AuditKeySlot {
 
   provide(loader: () => Promise<Buffer>) {
     this.loader = loader;
+    this.key = null; // a new owner (a restarted vault) loads it again
   }
 
   async ready(): Promise<Buffer> {
