@@ -78,6 +78,28 @@ async function lockSeals(trx: Transaction<DB>, wait: boolean): Promise<boolean> 
   return rows[0].locked;
 }
 
+/** Where the newest round ended: every row below it belongs to some seal (or none, if forged). */
+export async function sealedUpTo(db: Kysely<DB> | Transaction<DB>): Promise<number> {
+  const { rows } = await sql<{ g: number }>`SELECT coalesce(max(to_txid), 0) AS g FROM audit_seals`.execute(db);
+  return Number(rows[0].g);
+}
+
+/**
+ * The end of the closed range: no transaction below it that holds a write on this database is
+ * still running, so none can add a row there. Transactions of other databases in the cluster (a
+ * neighbour's long one) do not hold it back, nor do read-only ones (pg_dump). Two statements on
+ * purpose: a writer that ends between them is seen by the read that follows (read committed).
+ */
+async function closedUpTo(trx: Transaction<DB>): Promise<number> {
+  const { rows: [s] } = await sql<{ snap: string }>`SELECT pg_current_snapshot()::text AS snap`.execute(trx);
+  const { rows: [r] } = await sql<{ upto: number }>`
+    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) AS upto
+    FROM pg_snapshot_xip(${s.snap}::pg_snapshot) x
+    JOIN pg_stat_activity a ON a.datname = current_database() AND a.backend_xid IS NOT NULL
+      AND x::text::bigint % 4294967296 = a.backend_xid::text::bigint`.execute(trx);
+  return Number(r.upto);
+}
+
 /**
  * One round: seals the rows of every transaction that ended since the last round (at most about
  * `limit` rows); returns how many rows it sealed or rejected. Safe from every node at once: the
@@ -88,11 +110,8 @@ export async function sealPending(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (!(await lockSeals(trx, wait))) return 0;
-    const { rows: [b] } = await sql<{ g: number; safe: number }>`
-      SELECT (SELECT coalesce(max(to_txid), 0) FROM audit_seals) AS g,
-             pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS safe`.execute(trx);
-    const from = Number(b.g);
-    let upto = Number(b.safe);
+    const from = await sealedUpTo(trx);
+    let upto = await closedUpTo(trx);
     if (upto <= from) return 0;
     // A long backlog is sealed in rounds of about `limit` rows, never splitting a transaction.
     const cut = await trx.selectFrom('audit_log').select('txid').where('txid', '>=', from).where('txid', '<', upto)

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { chainOf, digestRows, linkOf, rowsQuery, rowTag, type Seal, SEAL_LOCK, type SealedRow, sealMac } from './chain.js';
+import { chainOf, digestRows, linkOf, rowsQuery, rowTag, type Seal, SEAL_LOCK, type SealedRow, sealedUpTo, sealMac } from './chain.js';
 
 export type VerifyReason = 'start_missing' | 'seal_mac' | 'seal_order' | 'row_mac' | 'forged_row' | 'rows_changed' | 'duplicate_row' | 'unsealed_rows';
 
@@ -95,13 +95,13 @@ async function verifyIn(db: Transaction<DB>, key: Buffer, projectId: string | nu
   }
   // Rows no seal covers although a later round has closed their range (their seal was deleted,
   // or they were inserted with an old txid), and pre-upgrade-looking rows without a legacy seal.
-  const { rows: [g] } = await sql<{ g: number }>`SELECT coalesce(max(to_txid), 0) AS g FROM audit_seals`.execute(db);
+  const g = await sealedUpTo(db);
   const hasLegacy = await db.selectFrom('audit_seals').select('n').where('chain', '=', chain).where('kind', '=', 'legacy').executeTakeFirst();
   const first = await db.selectFrom('audit_seals').select('from_txid').where('chain', '=', chain).where('kind', '=', 'rows').orderBy('n').limit(1).executeTakeFirst();
   const stray = await rowsQuery(db).where(chainOf(chain)).where((eb) => eb.or([
     ...(hasLegacy ? [] : [eb('txid', 'is', null)]),
     eb('txid', '<', Number(first?.from_txid ?? prev.to_txid)),
-    eb.and([eb('txid', '>=', Number(prev.to_txid)), eb('txid', '<', Number(g.g))]),
+    eb.and([eb('txid', '>=', Number(prev.to_txid)), eb('txid', '<', g)]),
   ])).orderBy('ingest').limit(1).executeTakeFirst();
   if (stray) return bad('unsealed_rows', stray.id);
   return { valid: true, entries, head_hash: prev.mac };
