@@ -93,11 +93,28 @@ export async function sealedUpTo(db: Kysely<DB> | Transaction<DB>): Promise<numb
 async function closedUpTo(trx: Transaction<DB>): Promise<number> {
   const { rows: [s] } = await sql<{ snap: string }>`SELECT pg_current_snapshot()::text AS snap`.execute(trx);
   const { rows: [r] } = await sql<{ upto: number }>`
-    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) AS upto
+    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) + (SELECT base FROM audit_txid_base) AS upto
     FROM pg_snapshot_xip(${s.snap}::pg_snapshot) x
     JOIN pg_stat_activity a ON a.datname = current_database() AND a.backend_xid IS NOT NULL
       AND x::text::bigint % 4294967296 = a.backend_xid::text::bigint`.execute(trx);
   return Number(r.upto);
+}
+
+/**
+ * After a restore into a new cluster, transaction ids restart low: raise the base so that new
+ * rows land above every sealed range. Runs before this process writes its first row.
+ */
+export async function rebaseTxids(db: Kysely<DB>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lockSeals(trx, true);
+    const { rows: [r] } = await sql<{ cur: number; top: number }>`
+      SELECT vault_audit_txid() AS cur,
+             greatest((SELECT max(to_txid) FROM audit_seals), (SELECT max(txid) FROM audit_log), 0) AS top`.execute(trx);
+    const raise = Number(r.top) - Number(r.cur) + 1;
+    if (raise <= 0) return 0;
+    await sql`UPDATE audit_txid_base SET base = base + ${raise}`.execute(trx);
+    return raise;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { auditSlot } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import { authorize } from '../members/access.js';
-import { adoptPlaceholders, type SealedHead, sealPending } from './chain.js';
+import { adoptPlaceholders, rebaseTxids, type SealedHead, sealPending } from './chain.js';
 import { pruneChains, type VerifyResult, verifyChain } from './verify.js';
 
 /** The filters of GET /api/audit-logs; without `project_id`, the caller's own account events. */
@@ -111,6 +111,8 @@ export async function verifyProjectLog(db: Kysely<DB>, chain: AuditChain, userId
  */
 async function loadAuditKey(db: Kysely<DB>, keyring: Keyring, warn: (obj: object, msg: string) => void): Promise<Buffer> {
   const key = await loadOrCreateSecret(db, keyring, 'audit-chain');
+  const raised = await rebaseTxids(db);
+  if (raised > 0) warn({ raised }, 'audit transaction ids raised above the sealed ranges (restored into a new cluster)');
   for (const s of await adoptPlaceholders(db, key)) {
     warn({ chain: s.chain, kind: s.kind, entries: s.entries, mac: s.mac }, 'audit chain from before row MACs adopted: compare with your anchor');
   }

@@ -2,6 +2,7 @@
 // txid ranges, a MAC'd start per chain, retention behind a MAC'd checkpoint. Tampering is plain
 // SQL on the vault's database, as someone with write access (not the key) would do it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebaseTxids } from '../../src/audit/chain.js';
 import { startVault, type TestApp, type TestVault } from '../helpers.js';
 
 let v: TestVault;
@@ -127,6 +128,17 @@ describe('audit rows and seals', () => {
     } finally {
       await live.close();
     }
+  });
+
+  it('after a restore into a new cluster (transaction ids start low again) new rows still seal', async () => {
+    const a = await v.createApp();
+    await tokenizeN(a, 2);
+    await v.app.vault.audit.sealNow();
+    // What a new cluster looks like from here: its transaction ids are below every sealed range.
+    await v.sql.query('UPDATE audit_txid_base SET base = base - 1000000');
+    expect(await rebaseTxids(v.app.vault.database.db)).toBeGreaterThan(1_000_000 - 1000);
+    await tokenizeN(a, 2);
+    expect(await verify(a.projectId)).toMatchObject({ valid: true, entries: 4 });
   });
 
   it('retention prunes whole verified seals older than the cutoff behind a MAC-checked checkpoint', async () => {
