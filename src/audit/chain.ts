@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import { macHex, type MacFields, type MacScope, rowMessage, sealMessage } from '../db/audit.js';
+import { macHex, type MacFields, rowMessage, sealMessage } from '../db/audit.js';
 import type { AuditSealsTable, DB } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 
@@ -35,7 +35,7 @@ export const chainOf = (chain: string) => sql<boolean>`coalesce(project_id, '') 
 export function rowTag(key: Buffer, r: SealedRow): string | null {
   const [tag, scope, hex] = (r.mac ?? '').split('.');
   if (!hex || (scope !== 'f' && scope !== 'r')) return null;
-  return macHex(key, rowMessage(tag, scope as MacScope, r)) === hex ? tag : null;
+  return macHex(key, rowMessage(tag, scope, r)) === hex ? tag : null;
 }
 
 /** What a seal's digest covers of a row: every stored field, its place and its MAC. */

@@ -24,7 +24,7 @@ export interface VerifyResult {
 function sealRows(db: Kysely<DB> | Transaction<DB>, chain: string, s: Seal): Promise<SealedRow[]> {
   const q = rowsQuery(db).where(chainOf(chain));
   const scoped = s.kind === 'legacy' ? q.where('txid', 'is', null).orderBy('ingest') : q.where('txid', '>=', s.from_txid).where('txid', '<', s.to_txid).orderBy('txid').orderBy('ingest');
-  return scoped.execute() as Promise<SealedRow[]>;
+  return scoped.execute();
 }
 
 type SealCheck = { ok: true; entries: number; newest: string } | { ok: false; reason: VerifyReason; entries: number; badId?: string };

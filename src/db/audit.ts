@@ -118,7 +118,7 @@ export function auditSlotPlugin(url: string, pool: pg.Pool): KyselyPlugin {
 }
 
 export function auditSlot(db: Kysely<DB> | Transaction<DB> | pg.Pool): AuditKeySlot {
-  const slot = 'getExecutor' in db ? (db.getExecutor().plugins.find((p) => p instanceof SlotPlugin) as SlotPlugin | undefined)?.slot : poolSlots.get(db);
+  const slot = 'getExecutor' in db ? db.getExecutor().plugins.find((p): p is SlotPlugin => p instanceof SlotPlugin)?.slot : poolSlots.get(db);
   if (!slot) throw new Error('database opened without an audit key slot');
   return slot;
 }
