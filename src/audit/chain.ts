@@ -40,8 +40,10 @@ export function rowTag(key: Buffer, r: SealedRow): string | null {
 
 /** What a seal's digest covers of a row: every stored field, its place and its MAC. */
 export function rowDigest(r: SealedRow): string {
+  // Not the txid: it only places the row in a seal's range (moving it changes two seals' counts),
+  // and a restore into a new cluster shifts every txid.
   const body = JSON.stringify([
-    r.ingest, r.txid, r.mac, r.project_id, r.created, r.event_type, r.action, r.outcome, r.resource_type, r.resource_id,
+    r.ingest, r.mac, r.project_id, r.created, r.event_type, r.action, r.outcome, r.resource_type, r.resource_id,
     r.user_id, r.app_id, r.ip_address, r.request_id, r.details,
   ]);
   return createHash('sha256').update(body).digest('hex');
@@ -93,7 +95,7 @@ export async function sealedUpTo(db: Kysely<DB> | Transaction<DB>): Promise<numb
 async function closedUpTo(trx: Transaction<DB>): Promise<number> {
   const { rows: [s] } = await sql<{ snap: string }>`SELECT pg_current_snapshot()::text AS snap`.execute(trx);
   const { rows: [r] } = await sql<{ upto: number }>`
-    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) + (SELECT base FROM audit_txid_base) AS upto
+    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) AS upto
     FROM pg_snapshot_xip(${s.snap}::pg_snapshot) x
     JOIN pg_stat_activity a ON a.datname = current_database() AND a.backend_xid IS NOT NULL
       AND x::text::bigint % 4294967296 = a.backend_xid::text::bigint`.execute(trx);
@@ -101,20 +103,44 @@ async function closedUpTo(trx: Transaction<DB>): Promise<number> {
 }
 
 /**
- * After a restore into a new cluster, transaction ids restart low: raise the base so that new
- * rows land above every sealed range. Runs before this process writes its first row.
+ * After a restore into a new cluster, transaction ids restart low, below the restored ranges.
+ * Shifts every stored txid and seal range down by the same amount (the order and each seal's
+ * membership unchanged; the row digests do not cover txid) and re-MACs the seals whose MAC
+ * checked, so a seal that was already invalid stays invalid. Runs before this process writes.
  */
-export async function rebaseTxids(db: Kysely<DB>): Promise<number> {
+export async function rebaseTxids(db: Kysely<DB>, key: Buffer): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockSeals(trx, true);
     const { rows: [r] } = await sql<{ cur: number; top: number }>`
-      SELECT vault_audit_txid() AS cur,
+      SELECT pg_current_xact_id()::text::bigint AS cur,
              greatest((SELECT max(to_txid) FROM audit_seals), (SELECT max(txid) FROM audit_log), 0) AS top`.execute(trx);
-    const raise = Number(r.top) - Number(r.cur) + 1;
-    if (raise <= 0) return 0;
-    await sql`UPDATE audit_txid_base SET base = base + ${raise}`.execute(trx);
-    return raise;
+    const off = Number(r.top) - Number(r.cur) + 1;
+    if (off <= 0) return 0;
+    await shiftTxids(trx, key, off);
+    return off;
   });
+}
+
+/** Moves every stored txid and seal range down by `off`, re-MACing (and re-linking) genuine seals. */
+export async function shiftTxids(trx: Kysely<DB> | Transaction<DB>, key: Buffer, off: number): Promise<void> {
+  await sql`UPDATE audit_log SET txid = txid - ${off} WHERE txid IS NOT NULL`.execute(trx);
+  const seals = await trx.selectFrom('audit_seals').selectAll().orderBy('chain').orderBy('n').execute();
+  // A new MAC changes the next seal's link too: map each old MAC to its new one, in chain order.
+  const renamed = new Map<string, string>();
+  const up = { chain: [] as string[], n: [] as number[], prev: [] as string[], mac: [] as (string | null)[] };
+  for (const { mac, created_at: _c, ...s } of seals) {
+    const shifted = { ...s, from_txid: Number(s.from_txid) - off, to_txid: Number(s.to_txid) - off, prev_mac: renamed.get(s.prev_mac) ?? s.prev_mac };
+    const genuine = mac !== null && sealMac(key, s) === mac;
+    const next = genuine ? sealMac(key, shifted) : mac;
+    if (genuine) renamed.set(mac, next!);
+    up.chain.push(s.chain);
+    up.n.push(Number(s.n));
+    up.prev.push(shifted.prev_mac);
+    up.mac.push(next);
+  }
+  await sql`UPDATE audit_seals SET from_txid = from_txid - ${off}, to_txid = to_txid - ${off}, prev_mac = x.prev, mac = x.mac
+    FROM unnest(${up.chain}::text[], ${up.n}::bigint[], ${up.prev}::text[], ${up.mac}::text[]) AS x(chain, n, prev, mac)
+    WHERE audit_seals.chain = x.chain AND audit_seals.n = x.n`.execute(trx);
 }
 
 /**

@@ -111,8 +111,8 @@ export async function verifyProjectLog(db: Kysely<DB>, chain: AuditChain, userId
  */
 async function loadAuditKey(db: Kysely<DB>, keyring: Keyring, warn: (obj: object, msg: string) => void): Promise<Buffer> {
   const key = await loadOrCreateSecret(db, keyring, 'audit-chain');
-  const raised = await rebaseTxids(db);
-  if (raised > 0) warn({ raised }, 'audit transaction ids raised above the sealed ranges (restored into a new cluster)');
+  const shifted = await rebaseTxids(db, key);
+  if (shifted > 0) warn({ shifted }, 'audit transaction ids shifted below this cluster\'s (restored into a new cluster)');
   for (const s of await adoptPlaceholders(db, key)) {
     warn({ chain: s.chain, kind: s.kind, entries: s.entries, mac: s.mac }, 'audit chain from before row MACs adopted: compare with your anchor');
   }

@@ -2,7 +2,8 @@
 // txid ranges, a MAC'd start per chain, retention behind a MAC'd checkpoint. Tampering is plain
 // SQL on the vault's database, as someone with write access (not the key) would do it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebaseTxids } from '../../src/audit/chain.js';
+import { rebaseTxids, shiftTxids } from '../../src/audit/chain.js';
+import { auditSlot } from '../../src/db/audit.js';
 import { startVault, type TestApp, type TestVault } from '../helpers.js';
 
 let v: TestVault;
@@ -134,11 +135,14 @@ describe('audit rows and seals', () => {
     const a = await v.createApp();
     await tokenizeN(a, 2);
     await v.app.vault.audit.sealNow();
-    // What a new cluster looks like from here: its transaction ids are below every sealed range.
-    await v.sql.query('UPDATE audit_txid_base SET base = base - 1000000');
-    expect(await rebaseTxids(v.app.vault.database.db)).toBeGreaterThan(1_000_000 - 1000);
+    // What a restored database looks like in a new cluster: its rows' and seals' txids are above
+    // this cluster's (a restore keeps the stored values, the new cluster counts from low again).
+    const key = await auditSlot(v.app.vault.database.db).ready();
+    await shiftTxids(v.app.vault.database.db, key, -1_000_000);
+    expect(await rebaseTxids(v.app.vault.database.db, key)).toBeGreaterThan(1_000_000 - 1000);
     await tokenizeN(a, 2);
-    expect(await verify(a.projectId)).toMatchObject({ valid: true, entries: 4 });
+    const res = await verify(a.projectId);
+    expect(res, JSON.stringify(res)).toMatchObject({ valid: true, entries: 4 });
   });
 
   it('retention prunes whole verified seals older than the cutoff behind a MAC-checked checkpoint', async () => {

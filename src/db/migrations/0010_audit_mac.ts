@@ -10,17 +10,8 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE audit_log ADD COLUMN txid bigint, ADD COLUMN mac text;
-    -- A restore (pg_restore into a new cluster) starts transaction ids again from low numbers:
-    -- the vault raises this base on start so that txids only ever grow (audit/chain.ts).
-    CREATE TABLE audit_txid_base (
-      one  boolean PRIMARY KEY DEFAULT true CHECK (one),
-      base bigint NOT NULL
-    );
-    INSERT INTO audit_txid_base VALUES (true, 0);
-    CREATE FUNCTION vault_audit_txid() RETURNS bigint LANGUAGE sql VOLATILE AS
-      $$ SELECT pg_current_xact_id()::text::bigint + (SELECT base FROM audit_txid_base) $$;
     -- A separate step: as the column's default it would fill the old rows with this migration's xid.
-    ALTER TABLE audit_log ALTER COLUMN txid SET DEFAULT vault_audit_txid();
+    ALTER TABLE audit_log ALTER COLUMN txid SET DEFAULT pg_current_xact_id()::text::bigint;
     -- Every new row would land in this partial index (seq is never set again): one index fewer.
     DROP INDEX audit_log_unsealed;
     CREATE INDEX audit_log_txid ON audit_log (txid);
@@ -50,9 +41,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP TABLE audit_seals;
-    ALTER TABLE audit_log ALTER COLUMN txid DROP DEFAULT;
-    DROP FUNCTION vault_audit_txid();
-    DROP TABLE audit_txid_base;
     DROP INDEX audit_log_txid;
     CREATE INDEX audit_log_unsealed ON audit_log (ingest) WHERE seq IS NULL;
     ALTER TABLE audit_log DROP COLUMN txid, DROP COLUMN mac;
