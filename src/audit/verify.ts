@@ -94,14 +94,18 @@ async function verifyIn(db: Transaction<DB>, key: Buffer, projectId: string | nu
     return projectId !== null || any ? bad('start_missing') : { valid: true, entries: 0, head_hash: null };
   }
   // Rows no seal covers although a later round has closed their range (their seal was deleted,
-  // or they were inserted with an old txid), and pre-upgrade-looking rows without a legacy seal.
+  // or they were inserted with an old txid) or with a txid from the future, and
+  // pre-upgrade-looking rows without a legacy seal.
   const g = await sealedUpTo(db);
+  // No genuine row can carry a txid this cluster has not handed out yet.
+  const { rows: [x] } = await sql<{ xmax: number }>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax`.execute(db);
   const hasLegacy = await db.selectFrom('audit_seals').select('n').where('chain', '=', chain).where('kind', '=', 'legacy').executeTakeFirst();
   const first = await db.selectFrom('audit_seals').select('from_txid').where('chain', '=', chain).where('kind', '=', 'rows').orderBy('n').limit(1).executeTakeFirst();
   const stray = await rowsQuery(db).where(chainOf(chain)).where((eb) => eb.or([
     ...(hasLegacy ? [] : [eb('txid', 'is', null)]),
     eb('txid', '<', Number(first?.from_txid ?? prev.to_txid)),
     eb.and([eb('txid', '>=', Number(prev.to_txid)), eb('txid', '<', g)]),
+    eb('txid', '>=', Number(x.xmax)),
   ])).orderBy('ingest').limit(1).executeTakeFirst();
   if (stray) return bad('unsealed_rows', stray.id);
   return { valid: true, entries, head_hash: prev.mac };

@@ -5,7 +5,9 @@
 // that also removes whatever seal state exists, so it is the same attack on the old and new code.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebaseTxids } from '../../src/audit/chain.js';
 import { formatKeyring, newMasterKey, parseKeyring } from '../../src/crypto/keyring.js';
+import { auditSlot } from '../../src/db/audit.js';
 import { activate, rewrapAll } from '../../src/crypto/master.js';
 import { rotateDataKey } from '../../src/crypto/rotation.js';
 import { startVault, type TestApp, type TestVault } from '../helpers.js';
@@ -54,6 +56,8 @@ describe('the audit chain holds against a database writer (issue 22, item 2)', (
     await v.sql.query('DELETE FROM audit_heads WHERE chain = $1', [a.projectId]);
     await v.sql.query('UPDATE audit_log SET seq = NULL, hash = NULL, prev_hash = NULL WHERE project_id = $1', [a.projectId]);
     expect(await v.app.vault.audit.verify(a.projectId)).toMatchObject({ valid: false, reason: 'unsealed_rows' });
+    // Nor does it make the next start shift every row as after a restore.
+    expect(await rebaseTxids(v.app.vault.database.db, await auditSlot(v.app.vault.database.db).ready())).toBe(0);
   });
 
   it('(a) a project whose whole chain (start, seals, rows) was deleted is reported', async () => {
@@ -77,6 +81,15 @@ describe('the audit chain holds against a database writer (issue 22, item 2)', (
     // Deleting the forged row again does not clear the finding: the seal lists it.
     await v.sql.query(`DELETE FROM audit_log WHERE project_id = $1 AND action = 'token_delete'`, [a.projectId]);
     expect((await v.app.vault.audit.verify(a.projectId)).valid).toBe(false);
+  });
+
+  it('(b) a row inserted with a txid the sealer would only reach in the future is reported', async () => {
+    const a = await sealedProject(1);
+    await v.sql.query(
+      `INSERT INTO audit_log (project_id, event_type, action, resource_type, txid, details) VALUES ($1, 'token', 'token_delete', 'token', 1000000000000, '{}')`,
+      [a.projectId],
+    );
+    expect(await v.app.vault.audit.verify(a.projectId)).toMatchObject({ valid: false, reason: 'unsealed_rows' });
   });
 
   it('(b) a genuine row copied (with its MAC) into a project is reported', async () => {
