@@ -123,6 +123,7 @@ describe('Elements: a hostile script on the merchant page', () => {
     const stolen = await tokenizeVia(page, 'evil-tokenizer', await sessionKey(evil));
     if (stolen.ok) expect(await detokenize(evil, stolen.result.token), 'card stolen into the attacker project').not.toBe(PAN);
     expect(stolen).toMatchObject({ ok: false, error: { type: 'validation' } });
+    expect((await v.sql.query('SELECT count(*)::int AS n FROM tokens WHERE project_id = $1', [evil.projectId])).rows[0].n).toBe(0);
     // The merchant's own checkout still tokenizes the card, into the merchant's project.
     const paid = await page.evaluate(() => (window as any).pay());
     expect(paid.card?.last4).toBe('4242');
