@@ -20,13 +20,16 @@ const PAGE = (vaultUrl: string) => `<!doctype html><html lang="en"><head><meta c
 
 const SCRIPT = `
 const q = new URLSearchParams(location.search);
-window.__ready = 0;
-const vault = VaultElements.create({ pubKey: q.get('pk'), sessionUrl: '/session', loadTimeoutMs: 5000 });
-for (const [type, sel] of [['cardNumber', '#card'], ['expirationDate', '#exp'], ['cvv', '#cvv']]) {
-  vault.createElement(type).on('ready', () => window.__ready++).mount(sel);
-}
-window.vault = vault;
-window.pay = () => vault.createToken().catch((e) => ({ error: e.type, code: e.code }));`;
+window.mountVault = () => {
+  window.__ready = 0;
+  const vault = VaultElements.create({ pubKey: q.get('pk'), sessionUrl: '/session', loadTimeoutMs: 5000 });
+  for (const [type, sel] of [['cardNumber', '#card'], ['expirationDate', '#exp'], ['cvv', '#cvv']]) {
+    vault.createElement(type).on('ready', () => window.__ready++).mount(sel);
+  }
+  window.vault = vault;
+};
+mountVault();
+window.pay = () => window.vault.createToken().catch((e) => ({ error: e.type, code: e.code }));`;
 
 /**
  * The attacker's script: adds a vault frame with its own parameters (pk, instance, frame), waits
@@ -128,6 +131,48 @@ describe('Elements: a hostile script on the merchant page', () => {
     const paid = await page.evaluate(() => (window as any).pay());
     expect(paid.card?.last4).toBe('4242');
     expect(await detokenize(shop, paid.token)).toBe(PAN);
+  });
+
+  it("another project's tokenizer added before the fields load, or in place of the merchant's tokenizer, gets nothing", async () => {
+    await openCheckout();
+    // The page hooks appendChild, so its tokenizer joins right after the SDK's and before any field
+    // (a string: the attacker's plain script, patching the DOM as such scripts do).
+    await page.evaluate(`(() => {
+      const append = Node.prototype.appendChild;
+      Node.prototype.appendChild = function (child) {
+        const added = append.call(this, child);
+        if (child instanceof HTMLIFrameElement && child.src.includes('/tokenizer.html') && !document.querySelector('iframe[name="early"]')) {
+          const evil = document.createElement('iframe');
+          evil.name = 'early';
+          const instance = new URL(child.src).searchParams.get('instance');
+          evil.src = ${JSON.stringify(v.url)} + '/elements/v1/tokenizer.html?' + new URLSearchParams({ pk: ${JSON.stringify(evil.pubKey)}, instance, frame: 'tokenizer', origin: location.origin });
+          append.call(document.body, evil);
+        }
+        return added;
+      };
+      window.vault.destroy();
+      window.mountVault();
+    })()`);
+    await page.waitForFunction(() => (window as any).__ready === 3 && (window as any).vault.isReady);
+    await typeCard();
+    const key = await sessionKey(evil);
+    expect(await tokenizeVia(page, 'early', key)).toMatchObject({ ok: false, error: { type: 'validation' } });
+    // Now the merchant's own tokenizer frame is navigated to the attacker's project, same instance
+    // and frame id: the SDK still talks to that window, and the fields still refuse it.
+    await page.evaluate(({ pk }) => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Vault tokenizer"]')!;
+      const url = new URL(frame.src);
+      url.searchParams.set('pk', pk);
+      frame.name = 'replaced';
+      window.addEventListener('message', (e) => {
+        if (e.source === frame.contentWindow && e.data?.kind === 'ready') (window as any).__replaced = true;
+      });
+      frame.src = String(url);
+    }, { pk: evil.pubKey });
+    await page.waitForFunction(() => (window as any).__replaced);
+    expect(await tokenizeVia(page, 'replaced', key)).toMatchObject({ ok: false, error: { type: 'validation' } });
+    expect(await page.evaluate(() => (window as any).pay())).toMatchObject({ error: expect.any(String) });
+    expect((await v.sql.query('SELECT count(*)::int AS n FROM tokens WHERE project_id = $1', [evil.projectId])).rows[0].n).toBe(0);
   });
 
   it('a tokenizer of the same project with another instance gets no value either', async () => {
