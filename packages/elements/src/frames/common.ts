@@ -11,7 +11,8 @@ export interface FrameParams {
 
 type Untagged<T> = T extends unknown ? Omit<T, 'tag'> : never;
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** What an instance, a frame id or a nonce may be. */
+export const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The frame's query, or null when it is not one the SDK builds (then the frame stays inert). */
 export function frameParams(): FrameParams | null {

@@ -6,7 +6,7 @@ import { cardBrand, cvvLength, expiryState, luhnValid, parseExpiry, abaValid, ty
 import {
   BANK_FIELDS, CARD_FIELDS, type ErrorType, type FieldType, isTagged, type PortMessage, type TokenizeRequest,
 } from '../protocol.js';
-import { frameParams, fromParent, fromVault, ours, toParent, toSiblings, toVaultFrame } from './common.js';
+import { frameParams, fromParent, fromVault, ID, ours, toParent, toSiblings, toVaultFrame } from './common.js';
 
 interface Field {
   type: FieldType;
@@ -14,7 +14,6 @@ interface Field {
 }
 
 const TYPES: readonly string[] = [...CARD_FIELDS, ...BANK_FIELDS];
-const FRAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The parts of /tokenize's answer (201) or error body the tokenizer reads. */
 interface VaultAnswer {
@@ -147,8 +146,8 @@ function start() {
     if (fromVault(e)) {
       // Only a field that names this tokenizer's pub key and instance, answered at the window it
       // came from with the nonce it chose.
-      if (d.kind === 'field-hello' && ours(params, d) && typeof d.frame === 'string' && FRAME_ID.test(d.frame) &&
-        typeof d.type === 'string' && TYPES.includes(d.type) && typeof d.nonce === 'string' && d.nonce.length <= 64) {
+      if (d.kind === 'field-hello' && ours(params, d) && typeof d.frame === 'string' && ID.test(d.frame) &&
+        typeof d.type === 'string' && TYPES.includes(d.type) && typeof d.nonce === 'string' && ID.test(d.nonce)) {
         link(e.source, d.frame, d.type as FieldType, d.nonce);
       }
       return;
