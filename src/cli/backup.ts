@@ -64,6 +64,11 @@ function runTool(tool: string, args: string[], databaseUrl: string, io: { stdin?
   child.stderr!.on('data', (d) => (err += d));
   if (io.stdout) child.stdout!.pipe(io.stdout, { end: false });
   return new Promise((resolve, reject) => {
+    // A destination that fails (disk full) would stall the tool on a full pipe: stop it.
+    io.stdout?.on('error', (e) => {
+      child.kill();
+      reject(e);
+    });
     if (io.stdin) {
       // A tool that stops reading (pg_restore exiting on an error) is reported by its exit code,
       // not by an EPIPE thrown from the pipe.
@@ -128,10 +133,14 @@ export async function backup(databaseUrl: string, keyring: Keyring, file: string
 
     const out = createWriteStream(partial, { mode: 0o600 });
     const written = new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+    written.catch(() => {}); // awaited below; a write error (disk full) also stops pg_dump via the sink
     out.write(header);
     // Streamed: pg_dump → (cipher) → file, never the whole dump in memory.
     const sink = opts.plaintext ? out : encryptStream(backupKey, header);
-    if (sink !== out) sink.pipe(out);
+    if (sink !== out) {
+      sink.pipe(out);
+      out.on('error', (e) => sink.destroy(e));
+    }
     await runTool(tool.file, ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges'], databaseUrl, { stdout: sink });
     sink.end();
     await written;
