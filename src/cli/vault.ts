@@ -130,6 +130,7 @@ async function main(argv: string[]) {
       });
       // The only time the API key is ever shown.
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      if (!owner) process.stderr.write('vault: no --owner: the project has no member, so no dashboard account lists it (bootstrap --owner EMAIL)\n');
     } else {
       return await keyCommand(cmd, arg, values, database, env.config.keyring, env.config);
     }
