@@ -3,25 +3,39 @@
 // manifest was read in. The manifest names the master keys the data is sealed under, each with a
 // check value (an HMAC of a fixed label), never the keys: whoever restores must bring the keyring,
 // and restore refuses to start unless it holds every key the backup needs.
+// The dump holds password hashes, emails, IPs and the audit log, so by default (format 2) it is
+// encrypted: AES-256-GCM in chunks (src/crypto/stream.ts) under a fresh backup key wrapped by the
+// active master key, with the header and manifest authenticated by every chunk. Restore reads the
+// whole file once to verify it before anything is written. Format 1 (`--plaintext`) is the bare dump.
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
 import pino from 'pino';
 import { AuditChain } from '../audit/service.js';
 import type { Keyring } from '../crypto/keyring.js';
+import { decryptStream, encryptStream } from '../crypto/stream.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { pgTool } from './pgtools.js';
 
-const MAGIC = 'OPEN-VAULT-BACKUP 1';
+const PLAIN = 'OPEN-VAULT-BACKUP 1';
+const SEALED = 'OPEN-VAULT-BACKUP 2';
+const backupKeyAad = (id: string) => `vault:backup-key:${id}`;
 
 interface Manifest {
   created_at: string;
   migration: string | null;
   counts: { projects: number; tokens: number; audit_entries: number };
-  /** Every master key something in the dump is sealed under, with its check value. */
+  /** Every master key something in the dump is sealed under (and the one wrapping the backup key), with its check value. */
   master_keys: { id: string; check: string; sealed: number }[];
+  /** The pg_dump that wrote it: pg_restore must be at least this major version. */
+  pg_dump_major?: number;
+  /** Format 2: how the dump is sealed. */
+  encryption?: { alg: 'aes-256-gcm-chunked'; backup_id: string; master_key_id: string; wrapped_key: string };
 }
 
 /**
@@ -30,17 +44,6 @@ interface Manifest {
  */
 export function keyCheckValue(keyring: Keyring, id: string): string {
   return createHmac('sha256', keyring.macKey(id)).update('open-vault backup key check').digest('hex').slice(0, 32);
-}
-
-/** pg_dump / pg_restore: PG_BIN_DIR, then PATH, then Debian's newest /usr/lib/postgresql/<n>/bin. */
-function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  const dirs = [process.env.PG_BIN_DIR, ...(process.env.PATH ?? '').split(':')].filter((d): d is string => !!d);
-  if (existsSync('/usr/lib/postgresql')) {
-    const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-    dirs.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
-  }
-  for (const d of dirs) if (existsSync(path.join(d, name))) return path.join(d, name);
-  throw new Error(`${name} not found: install PostgreSQL's client tools (Debian: apt-get install postgresql-client-15) or set PG_BIN_DIR`);
 }
 
 /** The URL without its password (which would show in `ps`) and the password for PGPASSWORD. */
@@ -61,6 +64,11 @@ function runTool(tool: string, args: string[], databaseUrl: string, io: { stdin?
   child.stderr!.on('data', (d) => (err += d));
   if (io.stdout) child.stdout!.pipe(io.stdout, { end: false });
   return new Promise((resolve, reject) => {
+    // A destination that fails (disk full) would stall the tool on a full pipe: stop it.
+    io.stdout?.on('error', (e) => {
+      child.kill();
+      reject(e);
+    });
     if (io.stdin) {
       // A tool that stops reading (pg_restore exiting on an error) is reported by its exit code,
       // not by an EPIPE thrown from the pipe.
@@ -76,13 +84,22 @@ function runTool(tool: string, args: string[], databaseUrl: string, io: { stdin?
   });
 }
 
-export async function backup(databaseUrl: string, keyring: Keyring, file: string): Promise<Manifest & { bytes: number; seconds: number }> {
+const serverMajor = async (q: { query: pg.Pool['query'] } | pg.PoolClient) =>
+  Math.floor(Number((await q.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0].v) / 10000);
+
+export interface BackupOptions {
+  /** Format 1: the dump unencrypted. */
+  plaintext?: boolean;
+}
+
+export async function backup(databaseUrl: string, keyring: Keyring, file: string, opts: BackupOptions = {}): Promise<Manifest & { bytes: number; seconds: number }> {
   const t0 = Date.now();
-  const tool = pgTool('pg_dump');
   const database = openDatabase(databaseUrl, 1);
   const client = await database.pool.connect();
   const partial = `${file}.partial`;
+  const backupKey = randomBytes(32);
   try {
+    const tool = pgTool('pg_dump', await serverMajor(client));
     // One snapshot for the manifest and the dump: the key list matches the data exactly.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0].id;
@@ -102,12 +119,31 @@ export async function backup(databaseUrl: string, keyring: Keyring, file: string
       if (!keyring.has(r.id)) throw new Error(`the database holds data sealed under master key "${r.id}", which this keyring lacks`);
       return { id: r.id, check: keyCheckValue(keyring, r.id), sealed: r.n };
     });
-    const manifest: Manifest = { created_at: new Date().toISOString(), migration, counts, master_keys };
+    const manifest: Manifest = { created_at: new Date().toISOString(), migration, counts, master_keys, pg_dump_major: tool.major };
+    if (!opts.plaintext) {
+      // The backup key goes under the key the vault wraps new secrets under: the database's active one.
+      const active = (await client.query<{ id: string }>("SELECT id FROM vault_master_keys WHERE state = 'active'")).rows[0]?.id ?? null;
+      keyring.choose(active);
+      const backup_id = randomUUID();
+      const wrapped = keyring.seal(backupKey, backupKeyAad(backup_id));
+      if (!master_keys.some((k) => k.id === wrapped.keyId)) master_keys.push({ id: wrapped.keyId, check: keyCheckValue(keyring, wrapped.keyId), sealed: 0 });
+      manifest.encryption = { alg: 'aes-256-gcm-chunked', backup_id, master_key_id: wrapped.keyId, wrapped_key: wrapped.sealed.toString('base64') };
+    }
+    const header = `${opts.plaintext ? PLAIN : SEALED}\n${JSON.stringify(manifest)}\n`;
 
     const out = createWriteStream(partial, { mode: 0o600 });
-    await new Promise<void>((resolve, reject) => out.write(`${MAGIC}\n${JSON.stringify(manifest)}\n`, (e) => (e ? reject(e) : resolve())));
-    await runTool(tool, ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges'], databaseUrl, { stdout: out });
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    const written = new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+    written.catch(() => {}); // awaited below; a write error (disk full) also stops pg_dump via the sink
+    out.write(header);
+    // Streamed: pg_dump → (cipher) → file, never the whole dump in memory.
+    const sink = opts.plaintext ? out : encryptStream(backupKey, header);
+    if (sink !== out) {
+      sink.pipe(out);
+      out.on('error', (e) => sink.destroy(e));
+    }
+    await runTool(tool.file, ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges'], databaseUrl, { stdout: sink });
+    sink.end();
+    await written;
     const fd = openSync(partial, 'r');
     fsyncSync(fd);
     closeSync(fd);
@@ -119,52 +155,93 @@ export async function backup(databaseUrl: string, keyring: Keyring, file: string
     rmSync(partial, { force: true });
     throw err;
   } finally {
+    backupKey.fill(0);
     client.release();
     await database.close();
   }
 }
 
-/** Reads the header and manifest; returns them and where the dump starts. */
-function readHeader(file: string): { manifest: Manifest; offset: number } {
+/** Reads the header and manifest; returns them, their exact bytes and where the dump starts. */
+function readHeader(file: string): { manifest: Manifest; header: Buffer; sealed: boolean; offset: number } {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
     const n = readSync(fd, buf, 0, buf.length, 0);
     const first = buf.indexOf(0x0a);
     const second = first < 0 ? -1 : buf.indexOf(0x0a, first + 1);
-    if (second < 0 || buf.subarray(0, first).toString() !== MAGIC || second >= n) throw new Error(`${file} is not a vault backup`);
-    return { manifest: JSON.parse(buf.subarray(first + 1, second).toString('utf8')) as Manifest, offset: second + 1 };
+    const magic = first < 0 ? '' : buf.subarray(0, first).toString();
+    if (second < 0 || (magic !== PLAIN && magic !== SEALED) || second >= n) throw new Error(`${file} is not a vault backup`);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(buf.subarray(first + 1, second).toString('utf8')) as Manifest;
+    } catch {
+      throw new Error(`${file}: the backup's manifest is damaged; nothing was restored`);
+    }
+    if (magic === SEALED && !manifest.encryption) throw new Error(`${file}: the backup's manifest is damaged; nothing was restored`);
+    return { manifest, header: Buffer.from(buf.subarray(0, second + 1)), sealed: magic === SEALED, offset: second + 1 };
   } finally {
     closeSync(fd);
   }
 }
 
-export async function restore(databaseUrl: string, keyring: Keyring, file: string) {
+/** The dump's bytes as a stream: decrypted and checked chunk by chunk for format 2. */
+function dumpStream(file: string, offset: number, key: Buffer | null, header: Buffer): Readable {
+  const raw = createReadStream(file, { start: offset });
+  if (!key) return raw;
+  const dec = decryptStream(key, header);
+  raw.on('error', (e) => dec.destroy(e));
+  return raw.pipe(dec);
+}
+
+export async function restore(databaseUrl: string, keyring: Keyring, file: string, opts: BackupOptions = {}) {
   const t0 = Date.now();
-  const { manifest, offset } = readHeader(file);
+  const { manifest, header, sealed, offset } = readHeader(file);
+  if (!sealed && !opts.plaintext) {
+    throw new Error(`${file} is an unencrypted (--plaintext) backup: anyone could have written it. Restore it with \`restore FILE --plaintext\` only if you know where it came from`);
+  }
   // Before anything is written: the keyring must open everything in the backup.
   for (const k of manifest.master_keys) {
     if (!keyring.has(k.id)) throw new Error(`the backup needs master key "${k.id}", which this keyring (VAULT_MASTER_KEYS, DATA_DIR/master.key or the HSM) lacks`);
     if (keyCheckValue(keyring, k.id) !== k.check) throw new Error(`master key "${k.id}" in this keyring is not the one the backup was sealed under`);
   }
-  const tool = pgTool('pg_restore');
-  const database = openDatabase(databaseUrl, 2);
+  let key: Buffer | null = null;
+  if (manifest.encryption) {
+    const enc = manifest.encryption;
+    try {
+      key = keyring.open(enc.master_key_id, Buffer.from(enc.wrapped_key, 'base64'), backupKeyAad(enc.backup_id));
+    } catch {
+      throw new Error(`the backup key does not open under master key "${enc.master_key_id}": wrong keyring or a damaged backup; nothing was restored`);
+    }
+  }
   try {
-    const { rows } = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
-    if (rows[0].n > 0) throw new Error('restore needs an empty database: this one already has tables');
-    // One transaction: a restore that fails leaves the database empty, never half-filled.
-    await runTool(tool, ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges'], databaseUrl, {
-      stdin: createReadStream(file, { start: offset }),
-    });
-    const restoredAt = Date.now();
-    // A backup from an older version gets this version's migrations.
-    await migrateToLatest(database.db);
-    const tokens = (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens')).rows[0].n;
-    if (tokens !== manifest.counts.tokens) throw new Error(`restored ${tokens} tokens, the backup says ${manifest.counts.tokens}`);
-    const audit = await new AuditChain(database.db, keyring, pino({ level: 'silent' }), { sealIntervalMs: 0, retentionDays: 730, now: () => new Date() }).verifyAll();
-    if (!audit.valid) throw new Error(`the restored audit log does not verify: ${audit.invalid.join(', ')}`);
-    return { tokens, audit_entries_verified: audit.entries, restore_seconds: (restoredAt - t0) / 1000, seconds: (Date.now() - t0) / 1000 };
+    // Whole file first, in bounded memory: a cut or edited backup is refused before a byte reaches the database.
+    if (key) {
+      await pipeline(dumpStream(file, offset, key, header), new Writable({ write: (_c, _e, cb) => cb() })).catch((e: Error) => {
+        throw new Error(`${file} failed verification (${e.message}); nothing was restored`);
+      });
+    }
+    const database = openDatabase(databaseUrl, 2);
+    try {
+      const major = Math.max(await serverMajor(database.pool), manifest.pg_dump_major ?? 0);
+      const tool = pgTool('pg_restore', major);
+      const { rows } = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+      if (rows[0].n > 0) throw new Error('restore needs an empty database: this one already has tables');
+      // One transaction: a restore that fails (or a file changed since the check) leaves the database empty.
+      await runTool(tool.file, ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges'], databaseUrl, {
+        stdin: dumpStream(file, offset, key, header),
+      });
+      const restoredAt = Date.now();
+      // A backup from an older version gets this version's migrations.
+      await migrateToLatest(database.db);
+      const tokens = (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens')).rows[0].n;
+      if (tokens !== manifest.counts.tokens) throw new Error(`restored ${tokens} tokens, the backup says ${manifest.counts.tokens}`);
+      const audit = await new AuditChain(database.db, keyring, pino({ level: 'silent' }), { sealIntervalMs: 0, retentionDays: 730, now: () => new Date() }).verifyAll();
+      if (!audit.valid) throw new Error(`the restored audit log does not verify: ${audit.invalid.join(', ')}`);
+      return { tokens, audit_entries_verified: audit.entries, encrypted: sealed, restore_seconds: (restoredAt - t0) / 1000, seconds: (Date.now() - t0) / 1000 };
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    key?.fill(0);
   }
 }

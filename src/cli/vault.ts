@@ -1,6 +1,7 @@
 // `npm run vault -- <command>`: headless administration on the same configuration as the server.
 // Works next to a running vault on the same DATA_DIR (it joins the running embedded PostgreSQL).
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
 import { attachAuditKey } from '../audit/service.js';
@@ -11,15 +12,18 @@ import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '.
 import { writeAudit } from '../db/audit.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { openFromEnvironment } from '../environment.js';
+import { loadConfig } from '../config.js';
+import { openEnvironment } from '../environment.js';
 import { createProject, type Environment } from '../projects/service.js';
 import { backup, restore } from './backup.js';
+import { dataDirProblem } from './datadir.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations
-  bootstrap --project NAME [--environment development|staging|production] [--app NAME]
+  bootstrap --project NAME [--environment development|staging|production] [--app NAME] [--owner EMAIL]
                                               create a project and an application with all
-                                              permissions; prints its api_key and pub_key once
+                                              permissions; prints its api_key and pub_key once;
+                                              --owner: that existing dashboard user owns the project
   keys list                                   master keys: which is active, what each still wraps
   keys rotate                                 add a master key (to DATA_DIR/master.key, or in the HSM with
                                               VAULT_KEK_PROVIDER=pkcs11; with VAULT_MASTER_KEYS, use its
@@ -31,10 +35,14 @@ const USAGE = `usage: npm run vault -- <command>
                                               re-wrap everything under it (key file <-> HSM)
   keys rotate-data --project ID | --all       new data key version(s), re-encrypt every ciphertext,
                                               destroy the old version(s)
-  backup FILE                                 a consistent pg_dump of the vault and the ids and check values
-                                              of the master keys it needs (never the keys) into FILE
-  restore FILE                                restore FILE into an empty database, given a keyring that holds
-                                              every master key the backup needs; verifies the audit chain`;
+  backup FILE [--plaintext]                   a consistent pg_dump of the vault, encrypted (AES-256-GCM) under a
+                                              fresh backup key wrapped by the active master key, into FILE;
+                                              --plaintext: unencrypted (personal data in the clear)
+  restore FILE [--plaintext]                  verify FILE end to end, then restore it into an empty database,
+                                              given a keyring that holds every master key the backup needs;
+                                              verifies the audit chain; --plaintext to read an unencrypted one
+Without DATABASE_URL the CLI works on DATA_DIR, which must already hold a vault (except for
+migrate and restore); it refuses to fall back to ./.vault when that does not exist.`;
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
@@ -42,11 +50,12 @@ async function main(argv: string[]) {
     allowPositionals: true,
     options: {
       project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' },
-      all: { type: 'boolean' }, to: { type: 'string' },
+      all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' },
     },
   });
-  if ((positionals[0] === 'backup' || positionals[0] === 'restore') && positionals.length === 2 && !values.help) {
-    return backupCommand(positionals[0], positionals[1]);
+  const isBackup = positionals[0] === 'backup' || positionals[0] === 'restore';
+  if (isBackup && positionals.length === 2 && !values.help) {
+    return backupCommand(positionals[0] as 'backup' | 'restore', positionals[1], values.plaintext === true);
   }
   const cmd = positionals.slice(0, 2).join(' ');
   const arg = positionals[2];
@@ -55,13 +64,19 @@ async function main(argv: string[]) {
     (cmd === 'keys retire' && !arg) ||
     (cmd === 'keys migrate' && values.to !== 'pkcs11' && values.to !== 'keyring') ||
     (cmd === 'keys rotate-data' && !values.project === !values.all);
-  if (values.help || !known.includes(cmd) || badArgs) {
+  if (values.help || !known.includes(cmd) || badArgs || isBackup) {
     process.stdout.write(USAGE + '\n');
     return cmd === '' || values.help ? 0 : 2;
   }
 
+  const loaded = loadConfig(process.env);
+  const problem = dataDirProblem(cmd, loaded, process.env);
+  if (problem) {
+    process.stderr.write(`vault: ${problem}\n`);
+    return 2;
+  }
   // Moving to an HSM may start from an empty token: create its first key there.
-  const env = await openFromEnvironment(process.env, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
+  const env = await openEnvironment(loaded, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
   const database = openDatabase(env.config.databaseUrl, 2);
   attachAuditKey(database.db, env.config.keyring, (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`));
   try {
@@ -76,8 +91,18 @@ async function main(argv: string[]) {
         return 2;
       }
       const keys = new DataKeys(database.db, env.config.keyring);
+      // The owner must exist already: the CLI never creates dashboard accounts.
+      const owner = values.owner
+        ? await database.db.selectFrom('users').select(['id', 'email']).where(sql<string>`lower(email)`, '=', values.owner.trim().toLowerCase()).executeTakeFirst()
+        : null;
+      if (values.owner && !owner) {
+        process.stderr.write(`vault: no dashboard user with email ${values.owner}: sign up (or be invited) first, then run bootstrap --owner again; nothing was created\n`);
+        return 3;
+      }
       const out = await database.db.transaction().execute(async (trx) => {
         const project = await createProject(trx, keys, { name, environment });
+        // Without an owner the project is invisible in the dashboard (it lists memberships).
+        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: 'owner' }).execute();
         const app = await createApplication(trx, {
           projectId: project.id,
           environment,
@@ -87,12 +112,19 @@ async function main(argv: string[]) {
         });
         await writeAudit(trx, null, {
           projectId: project.id, eventType: 'project', action: 'bootstrap', resourceType: 'project', resourceId: project.id, appId: app.id,
-          details: { source: 'cli', application: app.name },
+          details: { source: 'cli', application: app.name, ...(owner ? { owner: owner.id } : {}) },
         });
-        return { project: { id: project.id, name: project.name, environment }, application: { id: app.id, name: app.name }, api_key: app.api_key, pub_key: app.pub_key };
+        if (owner) {
+          await writeAudit(trx, null, { projectId: project.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: owner.id, userId: owner.id, details: { role: 'owner', source: 'cli' } });
+        }
+        return {
+          project: { id: project.id, name: project.name, environment, ...(owner ? { owner: owner.email } : {}) },
+          application: { id: app.id, name: app.name }, api_key: app.api_key, pub_key: app.pub_key,
+        };
       });
       // The only time the API key is ever shown.
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      if (!owner) process.stderr.write('vault: no --owner: the project has no member, so no dashboard account lists it (bootstrap --owner EMAIL)\n');
     } else {
       return await keyCommand(cmd, arg, values, database, env.config.keyring, env.config);
     }
@@ -105,10 +137,21 @@ async function main(argv: string[]) {
 }
 
 /** No migrations first: a restore needs an empty database, and a backup takes what is there. */
-async function backupCommand(cmd: 'backup' | 'restore', file: string) {
-  const env = await openFromEnvironment();
+async function backupCommand(cmd: 'backup' | 'restore', file: string, plaintext: boolean) {
+  const loaded = loadConfig(process.env);
+  const problem = dataDirProblem(cmd, loaded, process.env);
+  if (problem) {
+    process.stderr.write(`vault: ${problem}\n`);
+    return 2;
+  }
+  if (plaintext && cmd === 'backup') {
+    process.stderr.write('vault: WARNING: --plaintext: this backup is NOT encrypted. It holds password hashes, emails, IP addresses and the\n' +
+      'audit log in the clear; protect the file yourself (encrypted storage, restricted access) and delete it when done.\n');
+  }
+  const env = await openEnvironment(loaded);
   try {
-    const out = cmd === 'backup' ? await backup(env.config.databaseUrl, env.config.keyring, file) : await restore(env.config.databaseUrl, env.config.keyring, file);
+    const opts = { plaintext };
+    const out = cmd === 'backup' ? await backup(env.config.databaseUrl, env.config.keyring, file, opts) : await restore(env.config.databaseUrl, env.config.keyring, file, opts);
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   } finally {

@@ -95,6 +95,12 @@ export class RetireRefused extends Error {}
  * (key file line, HSM object destroyed) and marks it retired.
  */
 export async function retire(db: Kysely<DB>, keyring: Keyring, id: string, windowMs = KEYRING_REFRESH_MS * 3): Promise<string> {
+  // An id neither this keyring nor the inventory knows is a typo, not a key: writing a `retired`
+  // record for it would put a key that never existed into the PCI DSS 3.6 inventory.
+  const known = await db.selectFrom('vault_master_keys').select('id').where('id', '=', id).executeTakeFirst();
+  if (!known && !keyring.has(id) && Object.keys(await wrappedUnder(db, id)).length === 0) {
+    throw new RetireRefused(`no master key "${id}": it is neither in this keyring nor in the key inventory (see \`keys list\`)`);
+  }
   const active = await readActive(db);
   if ((active?.id ?? keyring.activeId) === id) throw new RetireRefused(`master key "${id}" is the active key: run \`keys rotate\` first`);
   if (active && Date.now() - active.activatedAt.getTime() < windowMs) {
