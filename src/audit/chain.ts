@@ -116,10 +116,15 @@ export async function rebaseTxids(db: Kysely<DB>, key: Buffer): Promise<number> 
              greatest((SELECT max(to_txid) FROM audit_seals), (SELECT max(txid) FROM audit_log), 0) AS top`.execute(trx);
     const off = Number(r.top) - Number(r.cur) + 1;
     if (off <= 0) return 0;
-    // Only a genuine seal above this cluster's ids means a restore: a forged row or seal with a
-    // huge txid alone does not make every row move (it is reported by verification instead).
+    // Only a genuine seal or row above this cluster's ids means a restore (a backup taken before
+    // its newest rows were sealed has only rows up there): a forged row or seal with a huge txid
+    // alone does not make every row move (it is reported by verification instead).
     const ahead = await trx.selectFrom('audit_seals').selectAll().where('to_txid', '>=', Number(r.cur)).orderBy('to_txid', 'desc').limit(20).execute();
-    if (!ahead.some(({ mac, created_at: _c, ...f }) => mac !== null && sealMac(key, f) === mac)) return 0;
+    const genuineSeal = ahead.some(({ mac, created_at: _c, ...f }) => mac !== null && sealMac(key, f) === mac);
+    if (!genuineSeal) {
+      const rows = (await rowsQuery(trx).where('txid', '>=', Number(r.cur)).orderBy('txid', 'desc').limit(20).execute()) as SealedRow[];
+      if (!rows.some((row) => rowTag(key, row) !== null)) return 0;
+    }
     await shiftTxids(trx, key, off);
     return off;
   });
