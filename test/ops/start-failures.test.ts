@@ -88,6 +88,13 @@ describe('a failed start leaves no PostgreSQL behind', () => {
     expect(postgresOn(dataDir)).toEqual([]);
   }, 60_000);
 
+  it('NODE_ENV=production without VAULT_MASTER_KEYS or an HSM: refused, no key file made', async () => {
+    const r = await run({ NODE_ENV: 'production' }, await freePort());
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('a production vault must not keep its master key next to its data');
+    expect(postgresOn(dataDir)).toEqual([]);
+  }, 60_000);
+
   it('an unresolvable HOST', async () => {
     const r = await run({ HOST: 'no-such-host.invalid' }, await freePort());
     expect(r.code).toBe(1);
