@@ -204,7 +204,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> 
     // The postmaster exited during start; make sure no child is left, and say why.
     await server.stop().catch(() => {});
     const why = err instanceof Error ? err.message : recent.filter(Boolean).join(' / ') || 'no output';
-    throw new Error(`embedded PostgreSQL on ${pgDir} did not start: ${why}`);
+    throw new Error(`embedded PostgreSQL on ${pgDir} did not start: ${why}`, { cause: err });
   }
   return {
     adminUrl: url(port),

@@ -90,8 +90,8 @@ test(`${ROUNDS} kill -9 restarts with the postmaster left a zombie: every start 
     });
     reapers.push(reaper);
     let out = '';
-    reaper.stdout!.on('data', (d) => (out += d));
-    reaper.stderr!.on('data', (d) => (out += d));
+    reaper.stdout.on('data', (d) => (out += d));
+    reaper.stderr.on('data', (d) => (out += d));
     const until = Date.now() + 20_000;
     // The writer dies on a failed start; its parent never says so, so watch for "up" or an error.
     while (!/^up /m.test(out) && !/Error|error:/.test(out) && Date.now() < until) await sleep(25);
