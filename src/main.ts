@@ -107,7 +107,7 @@ function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBou
 function banner(env: Environment, workers: number) {
   const { publicUrl, dataDir, smtpUrl } = env.config;
   const outbox = `${dataDir}/outbox/`;
-  const listening = `Vault listening on http://${env.host}:${env.port}`;
+  const listening = `Vault listening on http://${env.host}:${env.port}${workers > 1 ? `, ${workers} workers` : ''}`;
   const database = env.embedded ? `embedded PostgreSQL under ${dataDir}/pg` : 'DATABASE_URL';
   const mail = smtpUrl ? 'SMTP_URL' : `written as .eml files to ${outbox}`;
   if (lifeLog) {
@@ -115,7 +115,7 @@ function banner(env: Environment, workers: number) {
     return;
   }
   const lines = [
-    `${listening}  (public URL ${publicUrl})${workers > 1 ? `, ${workers} workers` : ''}`,
+    `${listening}  (public URL ${publicUrl})`,
     `Database: ${database}`,
     `Dashboard: ${publicUrl}/  (register there; the email code arrives ${smtpUrl ? 'by SMTP' : `in ${outbox}`})`,
     `Mail: ${mail}`,
