@@ -81,26 +81,26 @@ function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBou
   // A second signal (Ctrl-C reaches cluster workers and the primary forwards SIGTERM too) must
   // not kill a process that is already draining.
   signals.handler = (sig) => {
-      if (stopping) return;
-      stopping = true;
-      const t0 = Date.now();
-      say(`${who}: ${sig}, draining: no new connections, requests in flight have up to ${boundMs / 1000} s`, { signal: sig });
-      setTimeout(() => {
-        say(`${who}: not drained within ${boundMs / 1000} s; exiting with requests unfinished`, {}, 'error');
-        const exit = () => process.exit(1);
-        setTimeout(exit, 10_000).unref();
-        atBound().then(exit, exit);
-      }, boundMs).unref();
-      fn().then(
-        () => {
-          say(`${who}: drained and stopped in ${Date.now() - t0} ms`, { ms: Date.now() - t0 });
-          process.exit(0);
-        },
-        (err) => {
-          say(`${who}: stopping failed: ${err instanceof Error ? err.message : String(err)}`, {}, 'error');
-          process.exit(1);
-        },
-      );
+    if (stopping) return;
+    stopping = true;
+    const t0 = Date.now();
+    say(`${who}: ${sig}, draining: no new connections, requests in flight have up to ${boundMs / 1000} s`, { signal: sig });
+    setTimeout(() => {
+      say(`${who}: not drained within ${boundMs / 1000} s; exiting with requests unfinished`, {}, 'error');
+      const exit = () => process.exit(1);
+      setTimeout(exit, 10_000).unref();
+      atBound().then(exit, exit);
+    }, boundMs).unref();
+    fn().then(
+      () => {
+        say(`${who}: drained and stopped in ${Date.now() - t0} ms`, { ms: Date.now() - t0 });
+        process.exit(0);
+      },
+      (err) => {
+        say(`${who}: stopping failed: ${err instanceof Error ? err.message : String(err)}`, {}, 'error');
+        process.exit(1);
+      },
+    );
   };
 }
 
