@@ -117,6 +117,60 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
   return entries;
 }
 
+/**
+ * Every variable the vault reads (API.md §1), the one list: `loadConfig` can read only these (the
+ * `VaultEnv` type) and a set name close to one of them is reported as a likely misspelling. A new
+ * variable is added here and read in `loadConfig`; nothing else needs to know about it.
+ */
+export const VARIABLES = [
+  'PORT', 'HOST', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'VAULT_REGION', 'TRUST_PROXY',
+  'COOKIE_SECURE', 'PASSWORD_MAX_AGE_DAYS', 'MAIL_FROM', 'SMTP_URL', 'PROXY_ALLOW_PRIVATE_NETWORKS',
+  'AUDIT_SEAL_INTERVAL_MS', 'AUDIT_RETENTION_DAYS', 'AUTH_RATE_LIMITS', 'METRICS_TOKEN', 'METRICS_PORT',
+  'DATA_KEY_MAX_SEALS', 'DATA_KEY_MAX_AGE_DAYS', 'DATA_KEY_RETIRE_GRACE_SECONDS', 'VAULT_WORKERS', 'VAULT_DRAIN_SECONDS',
+  'VAULT_KEK_PROVIDER', 'VAULT_MASTER_KEYS', 'PKCS11_MODULE', 'PKCS11_TOKEN_LABEL', 'PKCS11_PIN', 'PKCS11_KEY_LABELS',
+  'PG_BIN_DIR',
+] as const;
+export type Variable = (typeof VARIABLES)[number];
+export type VaultEnv = Partial<Record<Variable, string>>;
+
+/** Optimal string alignment distance: edits, with a swap of neighbours (PROT/PORT) as one. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * Set variables that look like ours but are not: within 1 edit of a known name (2 for names of
+ * 8+ letters), or any unknown VAULT_*. Names far from every known one (PATH, HOME) are not ours.
+ */
+export function misspelledVariables(env: NodeJS.ProcessEnv): string[] {
+  const known = new Set<string>(VARIABLES);
+  const out: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (known.has(name) || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
+    let best: string | null = null;
+    let bestD = Infinity;
+    for (const k of VARIABLES) {
+      const dd = distance(name, k);
+      if (dd < bestD) [best, bestD] = [k, dd];
+    }
+    const close = bestD <= (Math.min(name.length, best!.length) >= 8 ? 2 : 1);
+    if (close) out.push(`${name} is not a vault variable and is ignored; did you mean ${best}?`);
+    else if (name.startsWith('VAULT_')) out.push(`${name} is not a vault variable and is ignored (see the Configuration table in README.md)`);
+  }
+  return out;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export const DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
@@ -169,6 +223,12 @@ export function defaultCookieSecure(publicUrl: string): boolean {
 function bool(v: string | undefined, dflt: boolean): boolean {
   if (v === undefined || v === '') return dflt;
   return /^(1|true|yes|on)$/i.test(v);
+}
+
+function portNumber(name: string, v: string | undefined, dflt: number, min = 1): number {
+  const n = v === undefined || v === '' ? dflt : Number(v);
+  if (!Number.isInteger(n) || n < min || n > 65535) throw new Error(`${name} must be a port number, ${min}–65535 (got "${v}")`);
+  return n;
 }
 
 function int(name: string, v: string | undefined, dflt: number): number {
@@ -243,14 +303,21 @@ export interface KeySettings {
   pkcs11: Pkcs11Settings | null;
 }
 
-export function keySettings(env: NodeJS.ProcessEnv): KeySettings {
+export function keySettings(env: VaultEnv): KeySettings {
   const provider = env.VAULT_KEK_PROVIDER || 'keyring';
   if (provider !== 'keyring' && provider !== 'pkcs11') throw new Error('VAULT_KEK_PROVIDER must be keyring or pkcs11');
   const masterKeys = env.VAULT_MASTER_KEYS ? parseKeys(env.VAULT_MASTER_KEYS) : null;
   if (!masterKeys && provider === 'keyring' && env.DATABASE_URL) throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
+  // The development key file sits beside the data: whoever copies DATA_DIR can read every token.
+  if (!masterKeys && provider === 'keyring' && env.NODE_ENV === 'production') {
+    throw new Error(
+      'NODE_ENV=production refuses the development master key file (DATA_DIR/master.key): a production vault must not keep its master key next to its data. ' +
+        'Set VAULT_MASTER_KEYS (from a secret store) or VAULT_KEK_PROVIDER=pkcs11 with PKCS11_MODULE, PKCS11_TOKEN_LABEL, PKCS11_PIN and PKCS11_KEY_LABELS.',
+    );
+  }
   let pkcs11: Pkcs11Settings | null = null;
   if (provider === 'pkcs11' || env.PKCS11_MODULE) {
-    const need = (name: string) => {
+    const need = (name: Variable) => {
       const v = env[name];
       if (!v) throw new Error(`${name} is required with ${provider === 'pkcs11' ? 'VAULT_KEK_PROVIDER=pkcs11' : 'PKCS11_MODULE'}`);
       return v;
@@ -276,18 +343,24 @@ export interface LoadedConfig {
   host: string;
   workers: number;
   drainMs: number;
+  /** Misspelled-looking variables, for the caller to log. */
+  warnings: string[];
 }
 
 /** Reads every variable of API.md §1, refusing a bad one before anything starts. */
-export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
-  const port = int('PORT', env.PORT, DEFAULTS.port);
+export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
+  // Typed to the known names: reading a variable missing from VARIABLES does not compile.
+  const env: VaultEnv = raw;
+  const port = portNumber('PORT', env.PORT, DEFAULTS.port);
   const host = env.HOST || DEFAULTS.host;
+  const logLevel = env.LOG_LEVEL || DEFAULTS.logLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
   const vault: LoadedConfig['vault'] = {
     dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
     publicUrl,
     region: (env.VAULT_REGION || DEFAULTS.region).toLowerCase(),
-    logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
+    logLevel,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     cookieSecure: bool(env.COOKIE_SECURE, defaultCookieSecure(publicUrl)),
     passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS, DEFAULTS.passwordMaxAgeDays),
@@ -300,7 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
     metricsToken: env.METRICS_TOKEN || null,
-    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : null,
+    metricsPort: env.METRICS_PORT ? portNumber('METRICS_PORT', env.METRICS_PORT, 0, 0) : null,
     metricsHost: host,
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
@@ -320,6 +393,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
     host,
     workers: workerCount(env.VAULT_WORKERS),
     drainMs: drainSeconds(env.VAULT_DRAIN_SECONDS) * 1000,
+    warnings: misspelledVariables(raw),
   };
 }
 

@@ -49,7 +49,8 @@ export async function openKeyring(
     soft = loaded.keyring.primary;
     if (keys.provider === 'keyring') {
       keyWarning =
-        `WARNING: using the development master key in ${file}${loaded.created ? ' (just generated)' : ''}. ` +
+        // No "WARNING:" prefix: it is logged at warn level, which says so already.
+        `Using the development master key in ${file}${loaded.created ? ' (just generated)' : ''}. ` +
         'Anyone with this file and the database can read every token. Set VAULT_MASTER_KEYS or VAULT_KEK_PROVIDER=pkcs11 in production and back the key up.';
     }
   }
@@ -72,7 +73,11 @@ export async function openEnvironment(loaded: LoadedConfig, opts: { createHsmKey
   let embedded: EmbeddedDb | null = null;
   if (!databaseUrl) {
     embedded = await startEmbedded({ dataDir });
-    await ensureDatabase(embedded.adminUrl, 'vault');
+    // What this call started, it stops when it cannot finish.
+    await ensureDatabase(embedded.adminUrl, 'vault').catch(async (err: unknown) => {
+      await embedded?.stop().catch(() => {});
+      throw err;
+    });
     databaseUrl = withDatabase(embedded.adminUrl, 'vault');
   }
   const config: VaultConfig = { ...loaded.vault, databaseUrl, keyring, logPretty: process.stdout.isTTY === true };

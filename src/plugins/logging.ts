@@ -22,7 +22,11 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream, pre
   return {
     level,
     ...(stream ? { stream } : {}),
-    ...(pretty && !stream ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+    // On a terminal one line per event: `err` inline (pino-pretty gives pino's errorKey, `err` by
+    // default, an indented block of its own), its stack cut to the frame that threw.
+    ...(pretty && !stream
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true, errorLikeObjectKeys: ['error'] } }, errorKey: 'error' }
+      : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: FastifyRequest) => ({
@@ -33,7 +37,10 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream, pre
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       // Driver errors can quote row values in `detail`; keep only what helps an operator.
       // `error_code`, not `code`: `code` is a redacted field name (MFA and email codes).
-      err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, error_code: err.code, stack: err.stack }),
+      err: (err: Error & { code?: string }) =>
+        pretty && !stream
+          ? { type: err.name, message: err.message, error_code: err.code, at: /^\s+at (.*)$/m.exec(err.stack ?? '')?.[1] }
+          : { type: err.name, message: err.message, error_code: err.code, stack: err.stack },
     },
   };
 }
