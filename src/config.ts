@@ -128,7 +128,7 @@ export const VARIABLES = [
   'AUDIT_SEAL_INTERVAL_MS', 'AUDIT_RETENTION_DAYS', 'AUTH_RATE_LIMITS', 'METRICS_TOKEN', 'METRICS_PORT',
   'DATA_KEY_MAX_SEALS', 'DATA_KEY_MAX_AGE_DAYS', 'DATA_KEY_RETIRE_GRACE_SECONDS', 'VAULT_WORKERS', 'VAULT_DRAIN_SECONDS',
   'VAULT_KEK_PROVIDER', 'VAULT_MASTER_KEYS', 'PKCS11_MODULE', 'PKCS11_TOKEN_LABEL', 'PKCS11_PIN', 'PKCS11_KEY_LABELS',
-  'PG_BIN_DIR',
+  'PG_BIN_DIR', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_KEEPALIVE_TIMEOUT_SECONDS',
 ] as const;
 export type Variable = (typeof VARIABLES)[number];
 export type VaultEnv = Partial<Record<Variable, string>>;
@@ -257,8 +257,8 @@ export function parseRateLimits(v: string | undefined): Record<string, RateLimit
  * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS, HTTP_KEEPALIVE_TIMEOUT_SECONDS.
  * Node requires the headers bound to be at most the request bound.
  */
-export function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
-  const seconds = (name: string, dflt: number) => {
+export function httpTimeouts(env: VaultEnv): HttpTimeouts {
+  const seconds = (name: Variable, dflt: number) => {
     const n = int(name, env[name], dflt);
     if (n < 1 || n > 3600) throw new Error(`${name} must be between 1 and 3600 seconds`);
     return n * 1000;
