@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
-import type { VaultConfig } from './config.js';
+import { httpTimeouts, type VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { KeyringWatcher } from './crypto/master.js';
 import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
@@ -69,6 +69,26 @@ const REQ_PREFIX = `req_${randomBytes(9).toString('base64url')}`;
 let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * Node's http.Server bounds for each phase of a request (docs/operations.md, "HTTP timeouts"):
+ * headers, the whole request, idle keep-alive, and a socket on which nothing moves at all.
+ */
+export function serverTimeouts(config: VaultConfig) {
+  const t = config.http ?? httpTimeouts({});
+  // No traffic either way (a client that stopped reading its answer): longer than any request may
+  // rightly take, the proxy's upstream connect and exchange included, so no proxy call is cut.
+  const idleMs = t.requestMs + (config.proxyConnectTimeoutMs ?? 30_000) + (config.proxyTimeoutMs ?? 30_000);
+  // Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
+  // default, which let a 10 s bound run to 40 s): a quarter of the headers bound, 0.1–1 s.
+  const checkMs = Math.min(1000, Math.max(100, Math.floor(t.headersMs / 4)));
+  return {
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    connectionTimeout: idleMs,
+    http: { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: checkMs },
+  };
+}
+
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const options: FastifyServerOptions = {
@@ -95,6 +115,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
     // with `Connection: close`, rather than refused with a 503 outside the error shape.
     return503OnClosing: false,
+    ...serverTimeouts(config),
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -65,6 +65,8 @@ export interface VaultConfig {
   elementsRoot?: string;
   /** The built dashboard (index.html + assets/); default dist/web next to the server. */
   webRoot?: string;
+  /** Bounds on each phase of an inbound HTTP request (HTTP_*_TIMEOUT_SECONDS). */
+  http?: HttpTimeouts;
 }
 
 export type TrustProxy = false | number | string[];
@@ -188,6 +190,36 @@ function drainSeconds(v: string | undefined): number {
   return n;
 }
 
+/**
+ * HTTP_HEADERS_TIMEOUT_SECONDS (10), HTTP_REQUEST_TIMEOUT_SECONDS (30), HTTP_KEEPALIVE_TIMEOUT_SECONDS
+ * (65): how long a client may take to send its headers, its whole request (headers and body), and
+ * how long an idle keep-alive connection stays open. Past the first two the vault answers 408
+ * and closes; they bound only what the client sends, so a long proxy call is not cut by them.
+ * The keep-alive default outlasts the usual 60 s load-balancer idle timeout (the balancer, not
+ * the vault, should close an idle connection, or it may reuse one as the vault closes it).
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+export function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
+  const seconds = (name: string, dflt: number) => {
+    const n = int(name, env[name], dflt);
+    if (n < 1) throw new Error(`${name} must be at least 1`);
+    return n * 1000;
+  };
+  const t = {
+    headersMs: seconds('HTTP_HEADERS_TIMEOUT_SECONDS', 10),
+    requestMs: seconds('HTTP_REQUEST_TIMEOUT_SECONDS', 30),
+    keepAliveMs: seconds('HTTP_KEEPALIVE_TIMEOUT_SECONDS', 65),
+  };
+  // Node refuses a headers timeout longer than the request timeout.
+  if (t.headersMs > t.requestMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  return t;
+}
+
 export interface Pkcs11Settings {
   module: string;
   tokenLabel: string;
@@ -267,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
+    http: httpTimeouts(env),
   };
   if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.
