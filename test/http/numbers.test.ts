@@ -27,7 +27,7 @@ interface Param {
 }
 
 test('every numeric query and path parameter is a bounded integer and refuses hostile numbers with 400', async () => {
-  const doc = (await v.app.inject('/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: Param[] }>> };
+  const doc = (await v.app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, { parameters?: Param[] }>> }>();
   const seen: string[] = [];
   const failures: string[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -44,7 +44,7 @@ test('every numeric query and path parameter is a bounded integer and refuses ho
           let url = path.replace(/\{([^}]+)\}/g, (_m, name: string) => (p.in === 'path' && name === p.name ? enc : name === 'id' ? a.projectId : 'x'));
           if (p.in === 'query') url += `?${p.name}=${enc}`;
           const res = await v.app.inject({ method: method.toUpperCase() as 'GET', url, headers: { ...u.auth, ...a.headers }, ...(method === 'get' ? {} : { payload: {} }) });
-          const body = res.json() as { error?: { code?: string } };
+          const body = res.json<{ error?: { code?: string } }>();
           if (res.statusCode !== 400 || body.error?.code !== 'validation_error') failures.push(`${method.toUpperCase()} ${url} → ${res.statusCode} ${body.error?.code}`);
         }
       }

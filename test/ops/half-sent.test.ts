@@ -8,7 +8,9 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
+import { serverTimeouts } from '../../src/app.js';
+import { httpTimeouts, testConfig } from '../../src/config.js';
+import { startVault, testKeyring, type TestApp, type TestVault, VISA } from '../helpers.js';
 
 const TIMEOUTS = { headersMs: 1000, requestMs: 2000, keepAliveMs: 2000 };
 // Node checks every connectionsCheckingInterval (250 ms here); the rest is a busy machine.
@@ -149,4 +151,15 @@ test('a proxy call to an upstream slower than the request timeout is not cut', a
     slow.closeAllConnections();
     await new Promise((r) => slow.close(r));
   }
+});
+
+test('HTTP_*_TIMEOUT_SECONDS: documented defaults, checked, and the socket bound outlasts a proxy call', () => {
+  expect(httpTimeouts({})).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 });
+  expect(httpTimeouts({ HTTP_REQUEST_TIMEOUT_SECONDS: '120', HTTP_KEEPALIVE_TIMEOUT_SECONDS: '5' })).toMatchObject({ requestMs: 120_000, keepAliveMs: 5000 });
+  expect(() => httpTimeouts({ HTTP_HEADERS_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_HEADERS_TIMEOUT_SECONDS must be at least 1/);
+  expect(() => httpTimeouts({ HTTP_REQUEST_TIMEOUT_SECONDS: '5' })).toThrow(/must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/);
+  expect(() => httpTimeouts({ HTTP_KEEPALIVE_TIMEOUT_SECONDS: 'soon' })).toThrow(/non-negative integer/);
+  const s = serverTimeouts(testConfig({ databaseUrl: 'postgres://x/y', keyring: testKeyring() }));
+  expect(s.http).toEqual({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000, connectionsCheckingInterval: 1000 });
+  expect(s.connectionTimeout).toBe(90_000);
 });

@@ -42,7 +42,7 @@ export function signalAll(pids: number[], sig: NodeJS.Signals) {
 /** When the first 2xx came after `from`, and whether every answer from `settleMs` after it on was a 2xx. */
 export function recovery(events: [number, string, number][], from: number, settleMs: number) {
   const ok = (o: string) => o === '200' || o === '201';
-  const first = events.find(([t, o, sent]) => sent >= from && ok(o));
+  const first = events.find(([, o, sent]) => sent >= from && ok(o));
   const settled = events.filter(([, , sent]) => sent > from + settleMs);
   return { firstOkMs: first ? first[0] - from : Infinity, settled: settled.length, failedAfterSettle: settled.filter(([, o]) => !ok(o)).length };
 }
