@@ -1,13 +1,14 @@
 // Builds one vault instance from a config object. No environment reads here (see main.ts), so
 // tests can start as many instances as they like, on as many databases.
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/service.js';
 import { AuditChain } from './audit/service.js';
-import { httpTimeouts, type VaultConfig } from './config.js';
+import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { KeyringWatcher } from './crypto/master.js';
 import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
@@ -15,6 +16,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { registerInputChecks } from './http/input.js';
+import { strictParameterValidators } from './http/validation.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
@@ -69,29 +71,9 @@ const REQ_PREFIX = `req_${randomBytes(9).toString('base64url')}`;
 let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 
-/**
- * Node's http.Server bounds for each phase of a request (docs/operations.md, "HTTP timeouts"):
- * headers, the whole request, idle keep-alive, and a socket on which nothing moves at all.
- */
-export function serverTimeouts(config: VaultConfig) {
-  const t = config.http ?? httpTimeouts({});
-  // No traffic either way (a client that stopped reading its answer): longer than any request may
-  // rightly take, the proxy's upstream connect and exchange included, so no proxy call is cut.
-  const idleMs = t.requestMs + (config.proxyConnectTimeoutMs ?? 30_000) + (config.proxyTimeoutMs ?? 30_000);
-  // Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
-  // default, which let a 10 s bound run to 40 s): a quarter of the headers bound, 0.1–1 s.
-  const checkMs = Math.min(1000, Math.max(100, Math.floor(t.headersMs / 4)));
-  return {
-    requestTimeout: t.requestMs,
-    keepAliveTimeout: t.keepAliveMs,
-    connectionTimeout: idleMs,
-    http: { headersTimeout: t.headersMs, requestTimeout: t.requestMs, keepAliveTimeout: t.keepAliveMs, connectionsCheckingInterval: checkMs },
-  };
-}
-
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
-  const options: FastifyServerOptions = {
+  const options: FastifyHttpOptions<Server> = {
     logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
     bodyLimit: BODY_LIMIT,
     // A hop count as a function: the same rule as Fastify's number form, which its types omit.
@@ -108,14 +90,20 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     },
     rewriteUrl: rewriteTokenizeProxy,
     // Unknown properties are refused (additionalProperties: false), never silently dropped.
-    ajv: { customOptions: { removeAdditional: false } },
+    // strictNumbers: NaN and Infinity are not numbers to any schema.
+    ajv: { customOptions: { removeAdditional: false, strictNumbers: true } },
+    schemaController: { compilersFactory: { buildValidator: strictParameterValidators() } },
     // The router's and the HTTP parser's own errors answer in the one error shape too.
     frameworkErrors,
     clientErrorHandler,
     // Draining (SIGTERM): a request that arrives on an open keep-alive connection is still served,
     // with `Connection: close`, rather than refused with a 503 outside the error shape.
     return503OnClosing: false,
-    ...serverTimeouts(config),
+    // Every phase of an inbound request is bounded (Fastify leaves requestTimeout off): a request
+    // whose headers or body never finish is answered 408 by clientErrorHandler and its socket freed.
+    requestTimeout: config.httpTimeouts.requestMs,
+    keepAliveTimeout: config.httpTimeouts.keepAliveMs,
+    http: { headersTimeout: config.httpTimeouts.headersMs, connectionsCheckingInterval: config.httpTimeouts.checkIntervalMs },
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -65,10 +65,23 @@ export interface VaultConfig {
   elementsRoot?: string;
   /** The built dashboard (index.html + assets/); default dist/web next to the server. */
   webRoot?: string;
-  /** Bounds on each phase of an inbound HTTP request (HTTP_*_TIMEOUT_SECONDS). */
-  http?: HttpTimeouts;
+  /** Bounds on each phase of an inbound request (docs/operations.md, "Timeouts"). */
+  httpTimeouts: HttpTimeouts;
   /** ms a request waits for a pooled connection or a statement's answer before a 503 (default 10 000). */
   databaseTimeoutMs?: number;
+}
+
+/**
+ * How long a client may take, in ms: to send its headers; to send the whole request (headers and
+ * body); and to send the next request on an idle keep-alive connection. A phase that overruns is
+ * answered 408 `request_timeout` (or the idle connection closed), so a half-sent request cannot
+ * hold a socket. Node checks them every `checkIntervalMs`.
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  checkIntervalMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -120,6 +133,9 @@ export const DEFAULTS = {
   auditRetentionDays: 730,
   workers: 1,
   drainSeconds: 30,
+  httpHeadersTimeoutSeconds: 10,
+  httpRequestTimeoutSeconds: 30,
+  httpKeepAliveTimeoutSeconds: 65,
 } as const;
 
 /** API.md §4.1's limits per client IP (per target address for the `*_email` ones); AUTH_RATE_LIMITS overrides. */
@@ -134,6 +150,9 @@ export const DEFAULT_RATE_LIMITS = {
   send_verification_code_email: { points: 3, durationSeconds: 3600 },
   verify_email_code_email: { points: 10, durationSeconds: 3600 },
   forgot_password_email: { points: 3, durationSeconds: 3600 },
+  // Invitation mail (members): per invited address, and per inviting user.
+  invite_email: { points: 3, durationSeconds: 3600 },
+  invite_inviter: { points: 20, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Session-key tokenization (sessions/guard.ts): per pub key, and per client IP. */
@@ -176,6 +195,23 @@ export function parseRateLimits(v: string | undefined): Record<string, RateLimit
   return out;
 }
 
+/**
+ * HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS, HTTP_KEEPALIVE_TIMEOUT_SECONDS.
+ * Node requires the headers bound to be at most the request bound.
+ */
+export function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
+  const seconds = (name: string, dflt: number) => {
+    const n = int(name, env[name], dflt);
+    if (n < 1 || n > 3600) throw new Error(`${name} must be between 1 and 3600 seconds`);
+    return n * 1000;
+  };
+  const headersMs = seconds('HTTP_HEADERS_TIMEOUT_SECONDS', DEFAULTS.httpHeadersTimeoutSeconds);
+  const requestMs = seconds('HTTP_REQUEST_TIMEOUT_SECONDS', DEFAULTS.httpRequestTimeoutSeconds);
+  if (headersMs > requestMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
+  const keepAliveMs = seconds('HTTP_KEEPALIVE_TIMEOUT_SECONDS', DEFAULTS.httpKeepAliveTimeoutSeconds);
+  return { headersMs, requestMs, keepAliveMs, checkIntervalMs: Math.min(1000, headersMs / 2) };
+}
+
 /** `VAULT_WORKERS`: how many Node processes serve the port (default 1, `auto` = one per core). */
 function workerCount(v: string | undefined): number {
   if (v === undefined || v === '') return DEFAULTS.workers;
@@ -190,36 +226,6 @@ function drainSeconds(v: string | undefined): number {
   const n = int('VAULT_DRAIN_SECONDS', v, DEFAULTS.drainSeconds);
   if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
   return n;
-}
-
-/**
- * HTTP_HEADERS_TIMEOUT_SECONDS (10), HTTP_REQUEST_TIMEOUT_SECONDS (30), HTTP_KEEPALIVE_TIMEOUT_SECONDS
- * (65): how long a client may take to send its headers, its whole request (headers and body), and
- * how long an idle keep-alive connection stays open. Past the first two the vault answers 408
- * and closes; they bound only what the client sends, so a long proxy call is not cut by them.
- * The keep-alive default outlasts the usual 60 s load-balancer idle timeout (the balancer, not
- * the vault, should close an idle connection, or it may reuse one as the vault closes it).
- */
-export interface HttpTimeouts {
-  headersMs: number;
-  requestMs: number;
-  keepAliveMs: number;
-}
-
-export function httpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
-  const seconds = (name: string, dflt: number) => {
-    const n = int(name, env[name], dflt);
-    if (n < 1) throw new Error(`${name} must be at least 1`);
-    return n * 1000;
-  };
-  const t = {
-    headersMs: seconds('HTTP_HEADERS_TIMEOUT_SECONDS', 10),
-    requestMs: seconds('HTTP_REQUEST_TIMEOUT_SECONDS', 30),
-    keepAliveMs: seconds('HTTP_KEEPALIVE_TIMEOUT_SECONDS', 65),
-  };
-  // Node refuses a headers timeout longer than the request timeout.
-  if (t.headersMs > t.requestMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not exceed HTTP_REQUEST_TIMEOUT_SECONDS');
-  return t;
 }
 
 export interface Pkcs11Settings {
@@ -301,7 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
     dataKeyMaxSeals: int('DATA_KEY_MAX_SEALS', env.DATA_KEY_MAX_SEALS, DEFAULT_POLICY.maxSeals),
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
-    http: httpTimeouts(env),
+    httpTimeouts: httpTimeouts(env),
   };
   if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.

@@ -11,7 +11,7 @@ import { type AppPrincipal, principalProject, projectOfPubKey } from './service.
 import { authorize } from '../members/access.js';
 import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';
-import { requireUser, SESSION_COOKIE } from '../auth/guard.js';
+import { requireUser, sessionCookieOf } from '../auth/guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +32,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
     // Hybrid calls name a JWT with the Bearer scheme; another scheme is not the vault's to read.
     const bearer = typeof req.headers.authorization === 'string' && /^Bearer\s/i.test(req.headers.authorization);
     if (typeof key !== 'string' || key === '') {
-      if (opts.allowJwt && (bearer || req.cookies?.[SESSION_COOKIE])) {
+      if (opts.allowJwt && (bearer || sessionCookieOf(req))) {
         await requireUser()(req, reply);
         req.jwtOnly = true;
         return;

@@ -1,225 +1,220 @@
-// The tamper-evident audit chain. Writers never wait for it: every change inserts its audit row
-// (seq NULL) in its own transaction, and the sealer links sealed rows shortly after, in ingest
-// order, one chain per project: hash_n = HMAC(chainKey, hash_{n-1} ‖ canonical(entry_n)).
-// The MAC key lives wrapped by the master key, outside the database's reach, so someone with
-// write access to the database alone cannot re-forge the chain after editing, deleting or
-// reordering rows. Retention prunes a chain's beginning and leaves a MAC'd checkpoint to restart from.
-// Each chain's head (last seq and hash) is MAC'd too, so deleting the newest rows and rewinding
-// the head is detected; a head that fails its MAC is never re-MAC'd, so the finding is sticky.
-import { createHmac } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+// The tamper-evident audit log (issue 22). Every row is written ONCE, by its writer, with an
+// HMAC of its fields (db/audit.ts); nothing updates it afterwards. A background sealer appends
+// seals to `audit_seals`: one per chain (a project, or '' for account events) and round, each
+// committing to that chain's rows of a closed range of transaction ids [from_txid, to_txid)
+// (count and SHA-256 digest), listing the rows whose MAC failed, and chained to the chain's
+// previous seal by MAC. Ranges are closed by the snapshot's xmin: no transaction below it can
+// still commit, so a seal never misses a late row. Each chain starts with a MAC'd `start` seal
+// written with the project, and retention leaves a MAC'd `checkpoint` seal in place of what it
+// pruned. The key is the vault secret `audit-chain`, wrapped by the master key.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { AuditLogTable, DB } from '../db/schema.js';
+import { macHex, type MacFields, rowMessage, sealMessage } from '../db/audit.js';
+import type { AuditSealsTable, DB } from '../db/schema.js';
+import type { Selectable } from 'kysely';
 
-const SEAL_LOCK = 727_001; // pg advisory lock id: one sealer at a time across all nodes
+export const SEAL_LOCK = 727_001; // pg advisory lock id: one sealer (or pruner) at a time across all nodes
 
-/** An audit row as the chain hashes it: `created` is the exact stored timestamp as text. */
-export type ChainEntry = Omit<Selectable<AuditLogTable>, 'created_at'> & { created: string };
+export type Seal = Selectable<AuditSealsTable>;
 
-/** JSON with object keys sorted at every depth: the same bytes on every node and in every year. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-    .join(',')}}`;
-}
-
-export function entryHash(key: Buffer, prev: string, seq: number, e: ChainEntry): string {
-  const body = canonicalJson([
-    seq, e.id, e.project_id, e.created, e.event_type, e.action, e.outcome, e.resource_type, e.resource_id,
-    e.user_id, e.app_id, e.ip_address, e.request_id, e.details,
-  ]);
-  return createHmac('sha256', key).update(`${prev}\n${body}`).digest('hex');
-}
-
-export function headMac(key: Buffer, chain: string, seq: number, hash: string): string {
-  return createHmac('sha256', key).update(`head\n${chain}\n${seq}\n${hash}`).digest('hex');
-}
-
-function checkpointMac(key: Buffer, chain: string, seq: number, hash: string, pruned: number): string {
-  return createHmac('sha256', key).update(`checkpoint\n${chain}\n${seq}\n${hash}\n${pruned}`).digest('hex');
-}
+/** An audit row as the seals read it: `created` is the exact stored timestamp as text. */
+export type SealedRow = MacFields & { ingest: number; id: string; txid: number | null; mac: string | null };
 
 // Microsecond, UTC, text: exactly what was stored, independent of session settings.
 const CREATED = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created');
-const ENTRY_COLUMNS = [
-  'ingest', 'id', 'seq', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id', 'app_id',
-  'ip_address', 'request_id', 'details', 'hash', 'prev_hash',
+export const ROW_COLUMNS = [
+  'ingest', 'id', 'txid', 'mac', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id', 'user_id',
+  'app_id', 'ip_address', 'request_id', 'details',
 ] as const;
 
+export const rowsQuery = (db: Kysely<DB> | Transaction<DB>) => db.selectFrom('audit_log').select([...ROW_COLUMNS, CREATED]);
+export const chainOf = (chain: string) => sql<boolean>`coalesce(project_id, '') = ${chain}`;
+
+/** The row's writer tag if its MAC checks, else null (forged, edited, or re-dated). */
+export function rowTag(key: Buffer, r: SealedRow): string | null {
+  const [tag, scope, hex] = (r.mac ?? '').split('.');
+  if (!hex || (scope !== 'f' && scope !== 'r')) return null;
+  return macHex(key, rowMessage(tag, scope, r)) === hex ? tag : null;
+}
+
+/** What a seal's digest covers of a row: every stored field, its place and its MAC. */
+export function rowDigest(r: SealedRow): string {
+  // Not the txid: it only places the row in a seal's range (moving it changes two seals' counts),
+  // and a restore into a new cluster shifts every txid.
+  const body = JSON.stringify([
+    r.ingest, r.mac, r.project_id, r.created, r.event_type, r.action, r.outcome, r.resource_type, r.resource_id,
+    r.user_id, r.app_id, r.ip_address, r.request_id, r.details,
+  ]);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Digest, count and rejected ids of a seal's rows (in txid, ingest order); `legacy`: no row MACs. */
+export function digestRows(key: Buffer, rows: SealedRow[], legacy: boolean) {
+  const h = createHash('sha256');
+  const rejected: string[] = [];
+  let entries = 0;
+  for (const r of rows) {
+    if (!legacy && rowTag(key, r) === null) {
+      rejected.push(r.id);
+      continue;
+    }
+    h.update(`${rowDigest(r)}\n`);
+    entries++;
+  }
+  return { digest: h.digest('hex'), entries, rejected };
+}
+
+export const sealMac = (key: Buffer, s: Omit<Seal, 'mac' | 'created_at'>) => macHex(key, sealMessage(s));
+/** What the next seal's prev_mac must be: a checkpoint keeps the MAC of the last seal it replaced. */
+export const linkOf = (s: Seal) => (s.kind === 'checkpoint' ? s.digest : (s.mac ?? ''));
+
+export type SealedHead = { chain: string; n: number; mac: string; entries: number; rejected: number };
+
+async function lockSeals(trx: Transaction<DB>, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
+    return true;
+  }
+  const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
+  return rows[0].locked;
+}
+
+/** Where the newest round ended: every row below it belongs to some seal (or none, if forged). */
+export async function sealedUpTo(db: Kysely<DB> | Transaction<DB>): Promise<number> {
+  const { rows } = await sql<{ g: number }>`SELECT coalesce(max(to_txid), 0) AS g FROM audit_seals`.execute(db);
+  return Number(rows[0].g);
+}
+
 /**
- * Seals up to `limit` unsealed entries; returns how many. Safe from every node at once: the
+ * The end of the closed range: no transaction below it that holds a write on this database is
+ * still running, so none can add a row there. Transactions of other databases in the cluster (a
+ * neighbour's long one) do not hold it back, nor do read-only ones (pg_dump). Two statements on
+ * purpose: a writer that ends between them is seen by the read that follows (read committed).
+ */
+async function closedUpTo(trx: Transaction<DB>): Promise<number> {
+  const { rows: [s] } = await sql<{ snap: string }>`SELECT pg_current_snapshot()::text AS snap`.execute(trx);
+  const { rows: [r] } = await sql<{ upto: number }>`
+    SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) AS upto
+    FROM pg_snapshot_xip(${s.snap}::pg_snapshot) x
+    JOIN pg_stat_activity a ON a.datname = current_database() AND a.backend_xid IS NOT NULL
+      AND x::text::bigint % 4294967296 = a.backend_xid::text::bigint`.execute(trx);
+  return Number(r.upto);
+}
+
+/**
+ * After a restore into a new cluster, transaction ids restart low, below the restored ranges.
+ * Shifts every stored txid and seal range down by the same amount (the order and each seal's
+ * membership unchanged; the row digests do not cover txid) and re-MACs the seals whose MAC
+ * checked, so a seal that was already invalid stays invalid. Runs before this process writes.
+ */
+export async function rebaseTxids(db: Kysely<DB>, key: Buffer): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lockSeals(trx, true);
+    const { rows: [r] } = await sql<{ cur: number; top: number }>`
+      SELECT pg_current_xact_id()::text::bigint AS cur,
+             greatest((SELECT max(to_txid) FROM audit_seals), (SELECT max(txid) FROM audit_log), 0) AS top`.execute(trx);
+    const off = Number(r.top) - Number(r.cur) + 1;
+    if (off <= 0) return 0;
+    // Only a genuine seal above this cluster's ids means a restore: a forged row or seal with a
+    // huge txid alone does not make every row move (it is reported by verification instead).
+    const ahead = await trx.selectFrom('audit_seals').selectAll().where('to_txid', '>=', Number(r.cur)).orderBy('to_txid', 'desc').limit(20).execute();
+    if (!ahead.some(({ mac, created_at: _c, ...f }) => mac !== null && sealMac(key, f) === mac)) return 0;
+    await shiftTxids(trx, key, off);
+    return off;
+  });
+}
+
+/** Moves every stored txid and seal range down by `off`, re-MACing (and re-linking) genuine seals. */
+export async function shiftTxids(trx: Kysely<DB> | Transaction<DB>, key: Buffer, off: number): Promise<void> {
+  await sql`UPDATE audit_log SET txid = txid - ${off} WHERE txid IS NOT NULL`.execute(trx);
+  const seals = await trx.selectFrom('audit_seals').selectAll().orderBy('chain').orderBy('n').execute();
+  // A new MAC changes the next seal's link too: map each old MAC to its new one, in chain order.
+  const renamed = new Map<string, string>();
+  const up = { chain: [] as string[], n: [] as number[], prev: [] as string[], mac: [] as (string | null)[] };
+  for (const { mac, created_at: _c, ...s } of seals) {
+    const shifted = { ...s, from_txid: Number(s.from_txid) - off, to_txid: Number(s.to_txid) - off, prev_mac: renamed.get(s.prev_mac) ?? s.prev_mac };
+    const genuine = mac !== null && sealMac(key, s) === mac;
+    const next = genuine ? sealMac(key, shifted) : mac;
+    if (genuine) renamed.set(mac, next!);
+    up.chain.push(s.chain);
+    up.n.push(Number(s.n));
+    up.prev.push(shifted.prev_mac);
+    up.mac.push(next);
+  }
+  await sql`UPDATE audit_seals SET from_txid = from_txid - ${off}, to_txid = to_txid - ${off}, prev_mac = x.prev, mac = x.mac
+    FROM unnest(${up.chain}::text[], ${up.n}::bigint[], ${up.prev}::text[], ${up.mac}::text[]) AS x(chain, n, prev, mac)
+    WHERE audit_seals.chain = x.chain AND audit_seals.n = x.n`.execute(trx);
+}
+
+/**
+ * One round: seals the rows of every transaction that ended since the last round (at most about
+ * `limit` rows); returns how many rows it sealed or rejected. Safe from every node at once: the
  * background sealer skips when another node holds the lock, an on-demand call (`wait`) queues.
  */
-export type SealedHead = { chain: string; seq: number; hash: string; authentic: boolean };
-
 export async function sealPending(
   db: Kysely<DB>, key: Buffer, limit = 5000, wait = false, onSealed: (heads: SealedHead[]) => void = () => {},
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    if (wait) {
-      await sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
-    } else {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
-      if (!rows[0].locked) return 0;
+    if (!(await lockSeals(trx, wait))) return 0;
+    const from = await sealedUpTo(trx);
+    let upto = await closedUpTo(trx);
+    if (upto <= from) return 0;
+    // A long backlog is sealed in rounds of about `limit` rows, never splitting a transaction.
+    const cut = await trx.selectFrom('audit_log').select('txid').where('txid', '>=', from).where('txid', '<', upto)
+      .orderBy('txid').offset(limit).limit(1).executeTakeFirst();
+    if (cut) upto = Number(cut.txid) > from ? Number(cut.txid) : Number(cut.txid) + 1;
+    const rows = (await rowsQuery(trx).where('txid', '>=', from).where('txid', '<', upto).orderBy('txid').orderBy('ingest').execute()) as SealedRow[];
+    if (rows.length === 0) return 0;
+    const byChain = new Map<string, SealedRow[]>();
+    for (const r of rows) byChain.set(r.project_id ?? '', [...(byChain.get(r.project_id ?? '') ?? []), r]);
+    const lasts = await trx.selectFrom('audit_seals').selectAll().distinctOn('chain').where('chain', 'in', [...byChain.keys()])
+      .orderBy('chain').orderBy('n', 'desc').execute();
+    const last = new Map(lasts.map((s) => [s.chain, s]));
+    const heads: SealedHead[] = [];
+    for (const [chain, list] of byChain) {
+      const prev = last.get(chain);
+      // The range starts where the chain's last seal ended: a row slipped in below (with a txid
+      // of an earlier round) lands in this range and breaks its digest at verification.
+      const seal = {
+        chain, n: prev ? Number(prev.n) + 1 : 1, kind: 'rows' as const, from_txid: prev ? Number(prev.to_txid) : 0, to_txid: upto,
+        ...digestRows(key, list, false), prev_mac: prev ? linkOf(prev) : '',
+      };
+      const mac = sealMac(key, seal);
+      await trx.insertInto('audit_seals').values({ ...seal, mac }).execute();
+      heads.push({ chain, n: seal.n, mac, entries: seal.entries, rejected: seal.rejected.length });
     }
-    const pending = (await trx
-      .selectFrom('audit_log')
-      .select([...ENTRY_COLUMNS, CREATED])
-      .where('seq', 'is', null)
-      .orderBy('ingest')
-      .limit(limit)
-      .execute()) as ChainEntry[];
-    if (pending.length === 0) return 0;
-    const chains = [...new Set(pending.map((e) => e.project_id ?? ''))];
-    const stored = await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash', 'mac']).where('chain', 'in', chains).execute();
-    const heads = new Map<string, { seq: number; hash: string }>(stored.map((h) => [h.chain, h]));
-    // A head that fails its MAC was rewritten outside the vault: the chain goes on, but its new
-    // heads get no valid MAC either, so verification keeps reporting it.
-    const tampered = new Set(stored.filter((h) => h.mac !== headMac(key, h.chain, Number(h.seq), h.hash)).map((h) => h.chain));
-    const upd = { ingest: [] as number[], seq: [] as number[], hash: [] as string[], prev: [] as (string | null)[] };
-    for (const e of pending) {
-      const chain = e.project_id ?? '';
-      const head = heads.get(chain) ?? { seq: 0, hash: '' };
-      const seq = Number(head.seq) + 1;
-      const hash = entryHash(key, head.hash, seq, e);
-      upd.ingest.push(e.ingest);
-      upd.seq.push(seq);
-      upd.hash.push(hash);
-      upd.prev.push(head.hash === '' ? null : head.hash);
-      heads.set(chain, { seq, hash });
-    }
-    await sql`
-      UPDATE audit_log SET seq = x.seq, hash = x.hash, prev_hash = x.prev
-      FROM unnest(${upd.ingest}::bigint[], ${upd.seq}::bigint[], ${upd.hash}::text[], ${upd.prev}::text[]) AS x(ingest, seq, hash, prev)
-      WHERE audit_log.ingest = x.ingest`.execute(trx);
-    const sealed: SealedHead[] = [];
-    for (const chain of chains) {
-      const h = heads.get(chain)!;
-      const mac = tampered.has(chain) ? null : headMac(key, chain, h.seq, h.hash);
-      await trx
-        .insertInto('audit_heads')
-        .values({ chain, seq: h.seq, hash: h.hash, mac })
-        .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: h.seq, hash: h.hash, mac, updated_at: new Date() }))
-        .execute();
-      sealed.push({ chain, seq: h.seq, hash: h.hash, authentic: mac !== null });
-    }
-    onSealed(sealed);
-    return pending.length;
+    onSealed(heads);
+    return rows.length;
   });
 }
 
 /**
- * Heads written before heads were MAC'd (flagged `legacy` by migration 0006) get their MAC once,
- * taken on trust; each is logged with its hash so it can be compared with an outside anchor.
+ * The placeholders of migration 0010 (each chain's start, and a legacy seal over the rows from
+ * before it) get their MAC once, on trust, and only while no seal has one yet: re-inserting a
+ * placeholder later does not make it genuine. Returns what was adopted, for the log.
  */
-export async function adoptLegacyHeads(db: Kysely<DB>, key: Buffer): Promise<SealedHead[]> {
+export async function adoptPlaceholders(db: Kysely<DB>, key: Buffer): Promise<Seal[]> {
   return db.transaction().execute(async (trx) => {
-    const legacy = await trx.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('legacy', '=', true).forUpdate().execute();
-    for (const h of legacy) {
-      await trx.updateTable('audit_heads').set({ mac: headMac(key, h.chain, Number(h.seq), h.hash), legacy: false }).where('chain', '=', h.chain).execute();
-    }
-    return legacy.map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash, authentic: true }));
-  });
-}
-
-export interface VerifyResult {
-  valid: boolean;
-  entries: number;
-  head_hash: string | null;
-  first_bad_seq?: number;
-}
-
-/** Recomputes a project's chain from its checkpoint (or genesis) and names the first bad seq. */
-export async function verifyChain(db: Kysely<DB>, key: Buffer, projectId: string | null): Promise<VerifyResult> {
-  // One snapshot for the head, the checkpoint and every page, whatever the sealer does meanwhile.
-  return db.transaction().setIsolationLevel('repeatable read').execute((trx) => verifyIn(trx, key, projectId));
-}
-
-async function verifyIn(db: Kysely<DB>, key: Buffer, projectId: string | null): Promise<VerifyResult> {
-  const chain = projectId ?? '';
-  const checkpoint = await db.selectFrom('audit_checkpoints').selectAll().where('chain', '=', chain).executeTakeFirst();
-  const head = await db.selectFrom('audit_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
-  let prev = '';
-  let expected = 1;
-  if (checkpoint) {
-    if (checkpointMac(key, chain, Number(checkpoint.seq), checkpoint.hash, Number(checkpoint.pruned)) !== checkpoint.mac) {
-      return { valid: false, entries: 0, head_hash: head?.hash ?? null, first_bad_seq: Number(checkpoint.seq) };
-    }
-    prev = checkpoint.hash;
-    expected = Number(checkpoint.seq) + 1;
-  }
-  let entries = 0;
-  let query = db.selectFrom('audit_log').select([...ENTRY_COLUMNS, CREATED]).where('seq', 'is not', null);
-  query = projectId === null ? query.where('project_id', 'is', null) : query.where('project_id', '=', projectId);
-  // Streamed in seq order, in pages, so a long chain does not sit in memory.
-  for (let after = expected - 1; ; ) {
-    const page = (await query.where('seq', '>', after).orderBy('seq').limit(5000).execute()) as ChainEntry[];
-    for (const e of page) {
-      const seq = Number(e.seq);
-      // A gap (deleted row), a changed field, a moved seq or a broken link all land here.
-      if (seq !== expected || (e.prev_hash ?? '') !== prev || entryHash(key, prev, seq, e) !== e.hash) {
-        return { valid: false, entries, head_hash: head?.hash ?? null, first_bad_seq: Math.min(seq, expected) };
+    await lockSeals(trx, true);
+    const pending = await trx.selectFrom('audit_seals').selectAll().where('mac', 'is', null).orderBy('chain').orderBy('n').execute();
+    if (pending.length === 0) return [];
+    const genuine = await trx.selectFrom('audit_seals').select('chain').where('mac', 'is not', null).limit(1).executeTakeFirst();
+    if (genuine) return [];
+    const links = new Map<string, string>();
+    const adopted: Seal[] = [];
+    for (const s of pending) {
+      let fields = { ...s, rejected: [] as string[], prev_mac: links.get(s.chain) ?? '' };
+      if (s.kind === 'legacy') {
+        const rows = (await rowsQuery(trx).where(chainOf(s.chain)).where('txid', 'is', null).orderBy('ingest').execute()) as SealedRow[];
+        fields = { ...fields, ...digestRows(key, rows, true) };
       }
-      prev = e.hash!;
-      expected++;
-      entries++;
+      const mac = sealMac(key, fields);
+      await trx.updateTable('audit_seals').set({ entries: fields.entries, digest: fields.digest, prev_mac: fields.prev_mac, mac })
+        .where('chain', '=', s.chain).where('n', '=', s.n).execute();
+      links.set(s.chain, mac);
+      adopted.push({ ...fields, mac });
     }
-    if (page.length < 5000) break;
-    after = expected - 1;
-  }
-  // Rows deleted from the end: the head still names the last sealed entry, and only the vault
-  // can write a head that passes its MAC. Sealed entries without a head: the head was deleted.
-  if (head && (Number(head.seq) !== expected - 1 || head.hash !== prev || head.mac !== headMac(key, chain, Number(head.seq), head.hash))) {
-    return { valid: false, entries, head_hash: head.hash, first_bad_seq: expected };
-  }
-  if (!head && (entries > 0 || checkpoint)) return { valid: false, entries, head_hash: null, first_bad_seq: expected };
-  return { valid: true, entries, head_hash: head?.hash ?? (prev || null) };
-}
-
-/**
- * Deletes each chain's sealed prefix older than `cutoff` and records a MAC'd checkpoint (last
- * pruned seq and hash) so the rest still verifies. Returns the number of rows pruned.
- */
-export async function pruneChains(db: Kysely<DB>, key: Buffer, cutoff: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
-    if (!rows[0].locked) return 0;
-    // Per chain: the last seq before the first entry that is still inside the retention window.
-    const { rows: cuts } = await sql<{ chain: string; upto: number }>`
-      SELECT chain, upto FROM (
-        SELECT coalesce(project_id, '') AS chain,
-               coalesce(min(seq) FILTER (WHERE created_at >= ${cutoff}), max(seq) + 1) - 1 AS upto
-        FROM audit_log WHERE seq IS NOT NULL GROUP BY 1
-      ) c
-      WHERE upto > coalesce((SELECT seq FROM audit_checkpoints k WHERE k.chain = c.chain), 0)`.execute(trx);
-    let total = 0;
-    for (const { chain, upto } of cuts) {
-      const last = await trx
-        .selectFrom('audit_log')
-        .select('hash')
-        .where(sql<boolean>`coalesce(project_id, '') = ${chain}`)
-        .where('seq', '=', upto)
-        .executeTakeFirstOrThrow();
-      const del = await trx
-        .deleteFrom('audit_log')
-        .where(sql<boolean>`coalesce(project_id, '') = ${chain}`)
-        .where('seq', '<=', upto)
-        .executeTakeFirst();
-      const n = Number(del.numDeletedRows);
-      const prior = await trx.selectFrom('audit_checkpoints').select('pruned').where('chain', '=', chain).executeTakeFirst();
-      const pruned = Number(prior?.pruned ?? 0) + n;
-      const mac = checkpointMac(key, chain, Number(upto), last.hash!, pruned);
-      await trx
-        .insertInto('audit_checkpoints')
-        .values({ chain, seq: upto, hash: last.hash!, pruned, mac })
-        .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: upto, hash: last.hash!, pruned, mac, created_at: new Date() }))
-        .execute();
-      total += n;
-    }
-    return total;
+    return adopted;
   });
 }

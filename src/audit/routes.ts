@@ -68,10 +68,14 @@ export async function auditRoutes(fastify: FastifyInstance) {
 
   app.get('/api/audit-logs/verify', {
     schema: {
-      tags: ['audit'], summary: "Recompute a project's hash chain and name the first bad seq",
+      tags: ['audit'], summary: "Recheck a project's audit rows and seals and name the first bad entry",
       querystring: Type.Object({ project_id: Type.String({ maxLength: 64 }) }),
       response: {
-        200: Ok(Type.Object({ valid: Type.Boolean(), entries: Type.Integer(), head_hash: Type.Union([Type.String(), Type.Null()]), first_bad_seq: Type.Optional(Type.Integer()) })),
+        200: Ok(Type.Object({
+          valid: Type.Boolean(), entries: Type.Integer(), head_hash: Type.Union([Type.String(), Type.Null()]), first_bad_seq: Type.Optional(Type.Integer()),
+          // Since issue 22: the first failing entry's id (when there is one) and what failed.
+          first_bad_id: Type.Optional(Type.String()), reason: Type.Optional(Type.String()),
+        })),
         '4xx': ErrorBody,
       },
     },

@@ -3,10 +3,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import { loadOrCreateSecret } from '../crypto/secrets.js';
+import { auditSlot } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import { authorize } from '../members/access.js';
-import { adoptLegacyHeads, pruneChains, type SealedHead, sealPending, type VerifyResult, verifyChain } from './chain.js';
+import { adoptPlaceholders, rebaseTxids, type SealedHead, sealPending } from './chain.js';
+import { pruneChains, type VerifyResult, verifyChain } from './verify.js';
 
 /** The filters of GET /api/audit-logs; without `project_id`, the caller's own account events. */
 export interface AuditFilter {
@@ -19,9 +21,11 @@ export interface AuditFilter {
   to?: string;
 }
 
+// `hash` is the row's MAC for rows written since migration 0010 (seq and prev_hash: NULL), the
+// old chain's link for rows from before it.
 const COLUMNS = [
   'id', 'ingest', 'seq', 'created_at', 'project_id', 'event_type', 'action', 'outcome', 'resource_type', 'resource_id',
-  'user_id', 'app_id', 'ip_address', 'request_id', 'details', 'hash', 'prev_hash',
+  'user_id', 'app_id', 'ip_address', 'request_id', 'details', sql<string | null>`coalesce(hash, mac)`.as('hash'), 'prev_hash',
 ] as const;
 
 const NDJSON_MAX = 100_000;
@@ -100,6 +104,26 @@ export async function verifyProjectLog(db: Kysely<DB>, chain: AuditChain, userId
   return chain.verify(projectId);
 }
 
+/**
+ * The audit MAC key: the `audit-chain` vault secret, wrapped by the master key (re-wrapped, not
+ * changed, by `keys rotate`, so old rows keep verifying). The first load after migration 0010
+ * adopts its placeholders, each logged so it can be compared with an outside anchor.
+ */
+async function loadAuditKey(db: Kysely<DB>, keyring: Keyring, warn: (obj: object, msg: string) => void): Promise<Buffer> {
+  const key = await loadOrCreateSecret(db, keyring, 'audit-chain');
+  const shifted = await rebaseTxids(db, key);
+  if (shifted > 0) warn({ shifted }, 'audit transaction ids shifted below this cluster\'s (restored into a new cluster)');
+  for (const s of await adoptPlaceholders(db, key)) {
+    warn({ chain: s.chain, kind: s.kind, entries: s.entries, mac: s.mac }, 'audit chain from before row MACs adopted: compare with your anchor');
+  }
+  return key;
+}
+
+/** Lets every audit writer of `db` (and its other pools in this process) sign with the key. */
+export function attachAuditKey(db: Kysely<DB>, keyring: Keyring, warn: (obj: object, msg: string) => void = () => {}) {
+  auditSlot(db).provide(() => loadAuditKey(db, keyring, warn));
+}
+
 export interface AuditChainOptions {
   /** How often pending entries are sealed; 0 = only on demand (tests). */
   sealIntervalMs: number;
@@ -121,28 +145,24 @@ export class AuditChain {
     private keyring: Keyring,
     private log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
     private opts: AuditChainOptions,
-  ) {}
+  ) {
+    // Every writer of this database signs its rows with the same key.
+    auditSlot(db).provide(() => this.key());
+  }
 
   private key(): Promise<Buffer> {
-    this.keyP ??= loadOrCreateSecret(this.db, this.keyring, 'audit-chain')
-      .then(async (key) => {
-        for (const h of await adoptLegacyHeads(this.db, key)) {
-          this.log.warn({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head from before head MACs adopted: compare with your anchor');
-        }
-        return key;
-      })
-      .catch((e) => {
-        this.keyP = null;
-        throw e;
-      });
+    this.keyP ??= loadAuditKey(this.db, this.keyring, (obj, msg) => this.log.warn(obj, msg)).catch((e) => {
+      this.keyP = null;
+      throw e;
+    });
     return this.keyP;
   }
 
   /** Every seal logs each chain's new head, so an operator can anchor it outside the database. */
   private readonly onSealed = (heads: SealedHead[]) => {
     for (const h of heads) {
-      if (h.authentic) this.log.info({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head sealed');
-      else this.log.error({ chain: h.chain, seq: h.seq, head_hash: h.hash }, 'audit head failed its MAC: the chain was altered outside the vault');
+      this.log.info({ chain: h.chain, n: h.n, head_hash: h.mac, entries: h.entries }, 'audit head sealed');
+      if (h.rejected > 0) this.log.error({ chain: h.chain, n: h.n, rejected: h.rejected }, 'audit rows failed their MAC: written outside the vault');
     }
   };
 
@@ -175,7 +195,9 @@ export class AuditChain {
 
   async prune(): Promise<number> {
     const cutoff = new Date(this.opts.now().getTime() - this.opts.retentionDays * 86_400_000);
-    return pruneChains(this.db, await this.key(), cutoff);
+    const { pruned, refused } = await pruneChains(this.db, await this.key(), cutoff);
+    for (const chain of refused) this.log.error({ chain }, 'audit retention stopped at a seal that fails verification');
+    return pruned;
   }
 
   /** Seals what is pending first, so the answer covers every committed entry. */
@@ -191,7 +213,7 @@ export class AuditChain {
     for (const id of [null, ...projects.map((p) => p.id)]) {
       const v = await this.verify(id);
       out.entries += v.entries;
-      if (!v.valid) out.invalid.push(`${id ?? 'account events'} (first bad seq ${v.first_bad_seq})`);
+      if (!v.valid) out.invalid.push(`${id ?? 'account events'} (first bad seq ${v.first_bad_seq}: ${v.reason})`);
     }
     out.valid = out.invalid.length === 0;
     return out;

@@ -3,8 +3,8 @@
 //
 //   app.get('/api/projects', { onRequest: requireUser() }, async (req) => { req.user!.id … });
 //
-// It accepts `Authorization: Bearer <jwt>` (preferred when both are present) or the
-// `vault_session` cookie, and then:
+// It accepts `Authorization: Bearer <jwt>` (preferred when both are present) or the session
+// cookie (`__Host-vault_session` where COOKIE_SECURE holds, else `vault_session`), and then:
 //   - verifies the JWT (EdDSA only, known kid, signature, expiry against app.vault.now()) and
 //     reads the session row, so a logout / password change / reset on any node takes effect on
 //     the next request everywhere (401 `invalid_token`);
@@ -25,7 +25,19 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'vault_session';
+/**
+ * The session cookie's name. Where it is Secure, the `__Host-` prefix makes browsers accept it
+ * only with Secure, Path=/ and no Domain from a secure origin, so neither a sibling subdomain nor a
+ * plain-http page can plant (fixate) or overwrite it. `__Host-` cookies need Secure, hence the
+ * plain name on plain-http deployments.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-vault_session' : 'vault_session');
+
+/** The session cookie of a request, under the one name this vault uses. */
+export function sessionCookieOf(req: FastifyRequest): string | null {
+  return req.cookies?.[sessionCookieName(req.server.vault.config.cookieSecure)] || null;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface RequireUserOptions {
@@ -36,7 +48,7 @@ export interface RequireUserOptions {
 /** Sets the session cookie (HttpOnly, SameSite=Strict, Path=/, Secure per config, 15 min). */
 export function setSessionCookie(reply: FastifyReply, token: string) {
   const { config } = reply.server.vault;
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(sessionCookieName(config.cookieSecure), token, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
@@ -47,7 +59,7 @@ export function setSessionCookie(reply: FastifyReply, token: string) {
 
 export function clearSessionCookie(reply: FastifyReply) {
   const { config } = reply.server.vault;
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure });
+  reply.clearCookie(sessionCookieName(config.cookieSecure), { httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure });
 }
 
 function bearer(req: FastifyRequest): string | null {
@@ -62,7 +74,7 @@ export function requireUser(opts: RequireUserOptions = {}) {
   return async function userGuard(req: FastifyRequest, reply: FastifyReply) {
     const { auth } = req.server.vault;
     const fromHeader = bearer(req);
-    const fromCookie = fromHeader ? null : req.cookies[SESSION_COOKIE] || null;
+    const fromCookie = fromHeader ? null : sessionCookieOf(req);
     const token = fromHeader ?? fromCookie;
     if (!token) throw new VaultError('authentication_required');
     const via = fromHeader ? 'bearer' : 'cookie';

@@ -1,6 +1,8 @@
 // The account lockout of API.md §4.1: 10 failed passwords or MFA codes lock the account for
 // 15 minutes. An email with no account has its own counter (migration 0004) and locks the same
 // way, so the answers never reveal which emails are registered.
+// The counter spans the whole login: a right password does not reset it while an MFA code is
+// still to come (else nine guesses per login, for ever); only `endFailures` does.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
@@ -10,6 +12,14 @@ import { type UserRow } from './users.js';
 
 const LOCKOUT_THRESHOLD = 10;
 const LOCKOUT_MS = 15 * 60_000;
+
+/**
+ * A completed login — the password, and the MFA code where the account has MFA on — or a reset
+ * by mailed link: the run of failures ends.
+ */
+export async function endFailures(trx: Transaction<DB>, userId: string) {
+  await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
 
 const locked = (until: Date) => new VaultError('account_locked', { extra: { locked_until: until.toISOString() } });
 

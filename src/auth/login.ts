@@ -1,11 +1,12 @@
 // POST /auth/login (API.md §4.1): email and password, through the lockout; an expired password
 // answers 403 `password_expired` with a short-lived token for /auth/reset-expired-password.
+// Neither an expired password nor a password awaiting its MFA code resets the failure counter.
 import type { Kysely } from 'kysely';
 import { userEvent, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
-import type { Lockout } from './lockout.js';
+import { endFailures, type Lockout } from './lockout.js';
 import { passwordExpiresAt, verifyPassword } from './passwords.js';
 import type { Issued, Sessions } from './sessions.js';
 import { issueToken } from './single-use.js';
@@ -33,14 +34,14 @@ export class Logins {
     const expiresAt = passwordExpiresAt(user.password_changed_at, this.passwordMaxAgeDays);
     if (expiresAt && expiresAt <= this.now()) {
       const resetToken = await this.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
         await writeAudit(trx, ctx, userEvent('login_failed', user.id, { reason: 'password_expired' }, 'failure'));
         return issueToken(trx, 'expired', user.id, user.email, EXPIRED_TOKEN_TTL_MS, this.now());
       });
       throw new VaultError('password_expired', { extra: { password_reset_token: resetToken } });
     }
     return this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      // With MFA on, this is half a login: the counter runs on until the code is accepted.
+      if (!user.mfa_enabled) await endFailures(trx, user.id);
       const issued = await this.sessions.create(trx, user, ctx);
       await writeAudit(trx, ctx, userEvent('login', user.id, { session_id: issued.sessionId, mfa_required: user.mfa_required }));
       return issued;

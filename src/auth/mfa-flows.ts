@@ -1,6 +1,7 @@
 // MFA as a signed-in user meets it: the MFA service (src/mfa) checks codes and keeps the secret;
 // auth adds what belongs to accounts and sessions around it: the lockout (checked first, every
-// wrong code counts), the password that enrolment needs, and the MFA-verified session.
+// wrong code counts), the password that enrolment needs, and the new MFA-verified session that
+// replaces the one the code was typed in.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
@@ -39,14 +40,14 @@ export class MfaFlows {
   async verifyTotp(user: AuthUser, code: string, ctx: RequestContext): Promise<Issued> {
     const row = await userById(this.db, user.id);
     this.lockout.assertNotLocked(row);
-    const issued = await this.mfa.verifyTotp(row, code, ctx, user.sessionId, (trx) => this.sessions.markMfaVerified(trx, user));
+    const issued = await this.mfa.verifyTotp(row, code, ctx, user.sessionId, (trx) => this.sessions.completeMfa(trx, user, ctx));
     return issued ?? this.lockout.fail(row, ctx, 'mfa_verify', 'invalid_or_reused_code', 'invalid_code');
   }
 
   async verifyBackup(user: AuthUser, code: string, ctx: RequestContext): Promise<Issued & { remaining: number }> {
     const row = await userById(this.db, user.id);
     this.lockout.assertNotLocked(row);
-    const verified = await this.mfa.verifyBackup(row, code, ctx, user.sessionId, (trx) => this.sessions.markMfaVerified(trx, user));
+    const verified = await this.mfa.verifyBackup(row, code, ctx, user.sessionId, (trx) => this.sessions.completeMfa(trx, user, ctx));
     if (!verified) return this.lockout.fail(row, ctx, 'mfa_verify', 'invalid_backup_code', 'invalid_code', { method: 'backup_code' });
     return { ...verified.out, remaining: verified.remaining };
   }

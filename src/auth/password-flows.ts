@@ -1,5 +1,6 @@
 // Changing a password, the mailed reset link, the expired-password reset and expiry info
-// (API.md §4.1). A new password revokes sessions: the others on a change, all on a reset.
+// (API.md §4.1). A new password revokes sessions (the others on a change, all on a reset) and
+// deletes every outstanding reset link, however it was set.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { userEvent, writeAudit } from '../db/audit.js';
@@ -7,10 +8,10 @@ import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { Lockout } from './lockout.js';
+import { endFailures, type Lockout } from './lockout.js';
 import { checkPasswordPolicy, DAY_MS, hashPassword, passwordExpiresAt, verifyPassword } from './passwords.js';
 import type { AuthUser, Issued, Sessions } from './sessions.js';
-import { issueToken, peekToken, spendToken } from './single-use.js';
+import { dropPasswordTokens, issueToken, peekToken, spendToken } from './single-use.js';
 import { type UserRow, userByEmail, userById } from './users.js';
 
 const RESET_TOKEN_TTL_MS = 3600_000;
@@ -46,14 +47,15 @@ export class PasswordFlows {
     return hashPassword(next);
   }
 
-  /** A reset's new password: it also lifts a lockout, and signs every session out. */
-  private async replaceUnlocked(trx: Transaction<DB>, userId: string, hash: string): Promise<Date> {
+  /**
+   * A reset's new password: it signs every session out and, when `unlock`, lifts a lockout (the
+   * mailed link; the expired-password reset only when no MFA code is still to come).
+   */
+  private async replaceAll(trx: Transaction<DB>, userId: string, hash: string, unlock: boolean): Promise<Date> {
     const now = this.now();
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: now, updated_at: now, failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
+    if (unlock) await endFailures(trx, userId);
+    await dropPasswordTokens(trx, userId);
     await this.sessions.revokeAll(trx, userId, null);
     return now;
   }
@@ -64,8 +66,9 @@ export class PasswordFlows {
     await this.db.transaction().execute(async (trx) => {
       const now = this.now();
       await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', row.id).execute();
+      await dropPasswordTokens(trx, row.id);
       await this.sessions.revokeAll(trx, row.id, user.sessionId);
-      await writeAudit(trx, ctx, userEvent('password_change', row.id, { other_sessions_revoked: true }));
+      await writeAudit(trx, ctx, userEvent('password_change', row.id, { other_sessions_revoked: true, reset_links_deleted: true }));
     });
   }
 
@@ -110,7 +113,7 @@ export class PasswordFlows {
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       if (!(await spendToken(trx, token, 'reset', this.now()))) throw new VaultError('reset_token_invalid');
-      await this.replaceUnlocked(trx, user.id, hash);
+      await this.replaceAll(trx, user.id, hash, true);
       await writeAudit(trx, ctx, userEvent('password_reset', user.id, { all_sessions_revoked: true }));
     });
   }
@@ -123,7 +126,7 @@ export class PasswordFlows {
     const hash = await this.replacementHash(user, current, next, ctx);
     return this.db.transaction().execute(async (trx) => {
       if (!(await spendToken(trx, token, 'expired', this.now()))) throw new VaultError('reset_token_invalid');
-      const now = await this.replaceUnlocked(trx, user.id, hash);
+      const now = await this.replaceAll(trx, user.id, hash, !user.mfa_enabled);
       await writeAudit(trx, ctx, userEvent('password_change', user.id, { reason: 'expired' }));
       const issued = await this.sessions.create(trx, { ...user, password_changed_at: now }, ctx);
       await writeAudit(trx, ctx, userEvent('login', user.id, { session_id: issued.sessionId, mfa_required: user.mfa_required }));

@@ -2,7 +2,8 @@
 // RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
 // created by migration 0002 (tableCreated: true), never by the library at run time.
 // The `*_email` limits count per target address instead (hashed), whatever IPs the requests come
-// from: they stop mail-bombing one address and distributed guessing of its codes.
+// from: they stop mail-bombing one address and distributed guessing of its codes. `invite_inviter`
+// counts per signed-in user, so a flood of invitation mail costs accounts, not IPs.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
@@ -68,6 +69,14 @@ export class AuthRateLimits {
       // The route's schema made `email` a string before any preHandler runs.
       const email = (req.body as { email: string }).email.trim().toLowerCase();
       return createHash('sha256').update(email).digest('base64url');
+    });
+  }
+
+  /** After `requireUser` (a preHandler or a later onRequest hook): spends one point for the signed-in user. */
+  userHook(name: RateLimitName) {
+    return this.limitBy(name, (req) => {
+      if (!req.user) throw new VaultError('authentication_required');
+      return req.user.id;
     });
   }
 

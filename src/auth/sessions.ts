@@ -8,6 +8,7 @@ import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import type { SigningKeys } from './jwt-keys.js';
+import { endFailures } from './lockout.js';
 import { mfaRequired, type UserRow, userById, userView } from './users.js';
 
 const ACCESS_TOKEN_TTL_MS = 24 * 3600_000;
@@ -104,23 +105,39 @@ export class Sessions {
   /** A new session (MFA not yet verified) and its JWT. */
   async create(trx: Transaction<DB>, user: UserRow, ctx: RequestContext): Promise<Issued> {
     const now = this.now();
-    const id = newId('ses');
-    const expiresAt = new Date(now.getTime() + ACCESS_TOKEN_TTL_MS);
-    await trx
-      .insertInto('auth_sessions')
-      .values({ id, user_id: user.id, created_at: now, expires_at: expiresAt, cookie_expires_at: new Date(now.getTime() + COOKIE_TTL_MS), ip_address: ctx.ip })
-      .execute();
-    const token = await this.sign(user, id, false, now, expiresAt);
-    return { token, expiresAt, sessionId: id, user, mfaVerified: false };
+    return this.insert(trx, user, ctx, false, new Date(now.getTime() + ACCESS_TOKEN_TTL_MS));
   }
 
-  /** Marks the session MFA-verified (ending the run of failed codes) and signs its new JWT. */
-  async markMfaVerified(trx: Transaction<DB>, user: AuthUser): Promise<Issued> {
-    await trx.updateTable('auth_sessions').set({ mfa_verified: true }).where('id', '=', user.sessionId).execute();
-    await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
-    const fresh = await userById(trx, user.id);
-    const token = await this.sign(fresh, user.sessionId, true, this.now(), user.sessionExpiresAt);
-    return { token, expiresAt: user.sessionExpiresAt, sessionId: user.sessionId, user: fresh, mfaVerified: true };
+  /**
+   * MFA completed: a new, verified session replaces the one that asked, which is revoked — so a
+   * token or cookie known before the code was typed (fixation) is worth nothing after it. The new
+   * session ends when the old one would have. The run of failures ends too. The old session must
+   * still be live (else 401), so two codes racing on one session make one session.
+   */
+  async completeMfa(trx: Transaction<DB>, user: AuthUser, ctx: RequestContext): Promise<Issued> {
+    const old = await trx
+      .updateTable('auth_sessions')
+      .set({ revoked_at: this.now() })
+      .where('id', '=', user.sessionId)
+      .where('revoked_at', 'is', null)
+      .returning('expires_at')
+      .executeTakeFirst();
+    if (!old) throw new VaultError('invalid_token');
+    await endFailures(trx, user.id);
+    return this.insert(trx, await userById(trx, user.id), ctx, true, old.expires_at);
+  }
+
+  private async insert(trx: Transaction<DB>, user: UserRow, ctx: RequestContext, mfaVerified: boolean, expiresAt: Date): Promise<Issued> {
+    const now = this.now();
+    const id = newId('ses');
+    await trx
+      .insertInto('auth_sessions')
+      .values({
+        id, user_id: user.id, created_at: now, expires_at: expiresAt, cookie_expires_at: new Date(now.getTime() + COOKIE_TTL_MS), ip_address: ctx.ip, mfa_verified: mfaVerified,
+      })
+      .execute();
+    const token = await this.sign(user, id, mfaVerified, now, expiresAt);
+    return { token, expiresAt, sessionId: id, user, mfaVerified };
   }
 
   /** Revokes every live session of a user but `except` (the one asking, when it stays). */

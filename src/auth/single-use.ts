@@ -44,3 +44,11 @@ export async function peekToken(db: Kysely<DB>, token: string, purpose: TokenPur
     .executeTakeFirst();
   return row ?? null;
 }
+
+/**
+ * A new password makes every outstanding reset and expired-password token worthless: a link read
+ * from the mailbox earlier must not undo the change.
+ */
+export async function dropPasswordTokens(trx: Transaction<DB>, userId: string) {
+  await trx.deleteFrom('auth_tokens').where('user_id', '=', userId).where('purpose', 'in', ['reset', 'expired']).where('used_at', 'is', null).execute();
+}

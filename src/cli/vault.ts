@@ -3,10 +3,12 @@
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
+import { attachAuditKey } from '../audit/service.js';
 import { DataKeys, persistCounts, ProjectKeyMissing } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
+import { writeAudit } from '../db/audit.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openFromEnvironment } from '../environment.js';
@@ -61,6 +63,7 @@ async function main(argv: string[]) {
   // Moving to an HSM may start from an empty token: create its first key there.
   const env = await openFromEnvironment(process.env, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
   const database = openDatabase(env.config.databaseUrl, 2);
+  attachAuditKey(database.db, env.config.keyring, (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`));
   try {
     await migrateToLatest(database.db);
     if (cmd === 'migrate') {
@@ -82,18 +85,10 @@ async function main(argv: string[]) {
           permissions: ALL_PERMISSIONS,
           region: env.config.region,
         });
-        await trx
-          .insertInto('audit_log')
-          .values({
-            project_id: project.id,
-            event_type: 'project',
-            action: 'bootstrap',
-            resource_type: 'project',
-            resource_id: project.id,
-            app_id: app.id,
-            details: JSON.stringify({ source: 'cli', application: app.name }),
-          })
-          .execute();
+        await writeAudit(trx, null, {
+          projectId: project.id, eventType: 'project', action: 'bootstrap', resourceType: 'project', resourceId: project.id, appId: app.id,
+          details: { source: 'cli', application: app.name },
+        });
         return { project: { id: project.id, name: project.name, environment }, application: { id: app.id, name: app.name }, api_key: app.api_key, pub_key: app.pub_key };
       });
       // The only time the API key is ever shown.

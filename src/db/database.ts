@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { auditSlotPlugin } from './audit.js';
 import type { DB } from './schema.js';
 
 // bigint (int8) columns come back as strings by default; our counters fit in a JS number.
@@ -33,7 +34,8 @@ export function openDatabase(url: string, max = 20, opts: { genericPlans?: boole
   // (a 503) and the pool discards it on release.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The plugin carries this database's audit MAC key slot to every writer (db/audit.ts).
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [auditSlotPlugin(url, pool)] });
   return {
     pool,
     db,

@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_unknown_email_lockout.js';
 import * as m0006 from './migrations/0006_access_control.js';
 import * as m0007 from './migrations/0007_key_lifecycle.js';
 import * as m0009 from './migrations/0009_elements_sessions.js';
+import * as m0010 from './migrations/0010_audit_mac.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_access_control': m0006,
   '0007_key_lifecycle': m0007,
   '0009_elements_sessions': m0009,
+  '0010_audit_mac': m0010,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -205,6 +205,24 @@ export interface AuditLogTable {
   details: Json;
   hash: string | null;
   prev_hash: string | null;
+  /** The writing transaction's id (migration 0010); NULL on rows from before it. */
+  txid: Generated<number | null>;
+  /** `<writer>-<n>.<scope>.<hex>`: the writer's HMAC over the row (db/audit.ts). */
+  mac: string | null;
+}
+
+export interface AuditSealsTable {
+  chain: string;
+  n: number;
+  kind: 'start' | 'legacy' | 'rows' | 'checkpoint';
+  from_txid: number;
+  to_txid: number;
+  entries: number;
+  digest: string;
+  rejected: Generated<string[]>;
+  prev_mac: string;
+  mac: string | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface VaultSecretsTable {
@@ -251,6 +269,7 @@ export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_seals: AuditSealsTable;
   users: UsersTable;
   projects: ProjectsTable;
   project_keys: ProjectKeysTable;

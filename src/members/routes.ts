@@ -15,6 +15,7 @@ export async function memberRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   const db = vault.database.db;
+  const { limits } = vault.auth;
   app.addHook('onRequest', requireUser());
 
   app.get('/api/projects/:id/members', {
@@ -22,6 +23,9 @@ export async function memberRoutes(fastify: FastifyInstance) {
   }, async (req) => ({ success: true as const, data: (await listMembers(db, req.user!.id, req.params.id)).map(memberView) }));
 
   app.post('/api/projects/:id/members', {
+    // The invitation mail carries the inviter's text from the vault's address: a budget per
+    // inviter, then per invited address (whoever invites), before any of it is sent.
+    preHandler: [limits.userHook('invite_inviter'), limits.emailHook('invite_email')],
     schema: {
       tags: ['members'], summary: 'Invite someone by email (the same 202 for any email; they join once they accept)', params: IdParams,
       body: InviteBody, response: { 202: Ok(Invited), '4xx': ErrorBody },

@@ -23,6 +23,11 @@ export interface MfaSessionState {
   mfaVerified: boolean;
 }
 
+/** What the caller's `onVerified` made of the verified session: the id of the one replacing it. */
+export interface Replacement {
+  sessionId: string;
+}
+
 export class MfaService {
   constructor(
     private db: Kysely<DB>,
@@ -88,9 +93,12 @@ export class MfaService {
 
   /**
    * A TOTP code for `sessionId`: the first success confirms a pending enrolment. Runs `onVerified`
-   * in the same transaction and returns its result; null when the code is wrong or reused.
+   * in the same transaction and returns its result (the session that replaces `sessionId`, named
+   * in the audit entry); null when the code is wrong or reused.
    */
-  async verifyTotp<T>(user: MfaUser, code: string, ctx: RequestContext, sessionId: string, onVerified: (trx: Transaction<DB>) => Promise<T>): Promise<T | null> {
+  async verifyTotp<T extends Replacement>(
+    user: MfaUser, code: string, ctx: RequestContext, sessionId: string, onVerified: (trx: Transaction<DB>) => Promise<T>,
+  ): Promise<T | null> {
     if (!user.mfa_enabled && !user.mfa_pending) throw new VaultError('mfa_not_set_up');
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.spendTotp(trx, user, code))) return null;
@@ -100,13 +108,13 @@ export class MfaService {
       }
       const out = await onVerified(trx);
       if (confirming) await writeAudit(trx, ctx, userEvent('mfa_enable', user.id, { stage: 'confirmed' }));
-      await writeAudit(trx, ctx, userEvent('mfa_verify', user.id, { session_id: sessionId, method: 'totp' }));
+      await writeAudit(trx, ctx, userEvent('mfa_verify', user.id, { session_id: sessionId, new_session_id: out.sessionId, method: 'totp' }));
       return out;
     });
   }
 
   /** A single-use backup code for `sessionId`, like `verifyTotp`; also says how many are left. */
-  async verifyBackup<T>(
+  async verifyBackup<T extends Replacement>(
     user: MfaUser, code: string, ctx: RequestContext, sessionId: string, onVerified: (trx: Transaction<DB>) => Promise<T>,
   ): Promise<{ out: T; remaining: number } | null> {
     if (!user.mfa_enabled) throw new VaultError('mfa_not_enabled');
@@ -114,7 +122,7 @@ export class MfaService {
       if (!(await this.spendBackupCode(trx, user.id, code))) return null;
       const remaining = await this.unusedBackupCodes(trx, user.id);
       const out = await onVerified(trx);
-      await writeAudit(trx, ctx, userEvent('mfa_backup_used', user.id, { session_id: sessionId, remaining }));
+      await writeAudit(trx, ctx, userEvent('mfa_backup_used', user.id, { session_id: sessionId, new_session_id: out.sessionId, remaining }));
       return { out, remaining };
     });
   }

@@ -1,7 +1,7 @@
 // Projects (API.md §4.2): create, list, show, change, delete. Every function that acts for a user
 // checks their role first (members/access.ts); the SQL of the /api/projects routes lives here.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { writeAudit } from '../db/audit.js';
+import { startAuditChain, writeAudit } from '../db/audit.js';
 import { notifyInvalidation } from '../db/notify.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import type { DB } from '../db/schema.js';
@@ -50,6 +50,8 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
     .returningAll()
     .executeTakeFirstOrThrow();
   await trx.insertInto('project_keys').values(keys.newWrapped(id)).execute();
+  // The project's audit chain starts here, MAC'd, in the same transaction (issue 22).
+  await startAuditChain(trx, id);
   return row;
 }
 

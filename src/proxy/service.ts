@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import type { Agent } from 'undici';
+import { auditSlot, createdText } from '../db/audit.js';
 import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
@@ -75,23 +76,23 @@ VALUES ($1, $2, $3, $4, false, $5, $6) ON CONFLICT DO NOTHING`;
 // Audit rows of concurrent calls are written by one statement (group commit, as tokenize does):
 // one WAL flush for many calls, each call still answered only once its row is durable.
 const AUDIT_SQL = `
-INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
-SELECT project_id, created_at, 'proxy', 'proxy_transaction', outcome, 'token', resource_id, app_id, user_id, ip, request_id, details
-FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-  AS a(project_id, created_at, outcome, resource_id, app_id, user_id, ip, request_id, details)`;
+INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
+SELECT project_id, created_at, 'proxy', 'proxy_transaction', outcome, 'token', resource_id, app_id, user_id, ip, request_id, details, mac
+FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])
+  AS a(project_id, created_at, outcome, resource_id, app_id, user_id, ip, request_id, details, mac)`;
 
 interface AuditJob {
   size: 1;
-  row: [string, Date, string, string | null, string | null, string | null, string | null, string, string];
+  row: [string, Date, string, string | null, string | null, string | null, string | null, string, string, string];
 }
 
 const DELETE_CVC_SQL = `
 WITH d AS (
   DELETE FROM cvc_sessions WHERE id = $1::uuid AND project_id = $2 RETURNING expires_at > $3 AS live
 ), a AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
   SELECT $2, $3, 'proxy', 'delete_cvc_session', CASE WHEN EXISTS (SELECT 1 FROM d WHERE live) THEN 'success' ELSE 'failure' END,
-         'cvc_session', $1, $4, $5, $6, $7, '{}'::jsonb
+         'cvc_session', $1, $4, $5, $6, $7, '{}'::jsonb, $8
 )
 SELECT live FROM d`;
 
@@ -144,10 +145,14 @@ export class ProxyService {
         mode: input.mode,
         ...(error ? { error } : {}),
       };
-      await this.audits.submit({
-        size: 1,
-        row: [caller.projectId, now, details.outcome, isTokenId(input.token) ? input.token : null, caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)],
+      const row = [caller.projectId, now, details.outcome, isTokenId(input.token) ? input.token : null, caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)] as const;
+      const slot = auditSlot(this.pool);
+      await slot.ready();
+      const mac = slot.sign('f', {
+        project_id: row[0], created: createdText(now), event_type: 'proxy', action: 'proxy_transaction', outcome: row[2], resource_type: 'token',
+        resource_id: row[3], app_id: row[4], user_id: row[5], ip_address: row[6], request_id: row[7], details: JSON.parse(row[8]) as unknown,
       });
+      await this.audits.submit({ size: 1, row: [...row, mac] });
     }
   }
 
@@ -172,7 +177,7 @@ export class ProxyService {
 
   private async writeAudits(jobs: AuditJob[]): Promise<void[]> {
     const cols = jobs[0].row.map((_, i) => jobs.map((j) => j.row[i]));
-    await this.pool.query({ name: 'proxy_audit_v1', text: AUDIT_SQL, values: cols });
+    await this.pool.query({ name: 'proxy_audit_v2', text: AUDIT_SQL, values: cols });
     return jobs.map(() => undefined);
   }
 
@@ -245,7 +250,14 @@ export class ProxyService {
   /** DELETE /proxy/delete-cvc-session/:id — only the key's own project; unknown or expired → 404. */
   async deleteCvcSession(caller: Caller, id: string, now: Date): Promise<void> {
     if (!UUID.test(id)) throw new VaultError('cvc_session_not_found');
-    const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId]);
+    const slot = auditSlot(this.pool);
+    await slot.ready();
+    // The outcome is the statement's: left to the seal (scope `r`).
+    const mac = slot.sign('r', {
+      project_id: caller.projectId, created: createdText(now), event_type: 'proxy', action: 'delete_cvc_session', outcome: '', resource_type: 'cvc_session',
+      resource_id: null, app_id: caller.appId, user_id: caller.userId, ip_address: caller.ip, request_id: caller.requestId, details: null,
+    });
+    const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId, mac]);
     if (rows.length === 0 || !rows[0].live) throw new VaultError('cvc_session_not_found');
   }
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
-import { writeAudit } from '../db/audit.js';
+import { auditSlot, createdText, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
@@ -29,9 +29,9 @@ WITH s AS (
   WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND uses < session_limit
   RETURNING id, project_id, app_id, uses, session_limit
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details)
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
   SELECT project_id, $2, 'session', 'session_use', 'success', 'session', id, app_id, $3, $4,
-         jsonb_build_object('use', uses, 'session_limit', session_limit)
+         jsonb_build_object('use', uses, 'session_limit', session_limit), $5
   FROM s
 )
 SELECT uses FROM s`;
@@ -40,8 +40,8 @@ const RELEASE_SQL = `
 WITH s AS (
   UPDATE elements_sessions SET uses = uses - 1 WHERE id = $1 AND uses > 0 RETURNING id, project_id, app_id
 )
-INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details)
-SELECT project_id, $2, 'session', 'session_use', 'failure', 'session', id, app_id, $3, $4, '{"released": true}'::jsonb FROM s`;
+INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
+SELECT project_id, $2, 'session', 'session_use', 'failure', 'session', id, app_id, $3, $4, '{"released": true}'::jsonb, $5 FROM s`;
 
 export class SessionStore {
   constructor(
@@ -120,14 +120,25 @@ export class SessionStore {
   /** Claims one use, runs `work`, and gives the use back if `work` fails. */
   async spend<T>(ctx: RequestContext, session: SessionUse, work: () => Promise<T>): Promise<T> {
     const at = this.now();
-    const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, ctx.ip, ctx.requestId]);
+    const claimed = await this.pool.query(CLAIM_SQL, [session.id, at, ctx.ip, ctx.requestId, await this.useMac(ctx, session, at)]);
     if (claimed.rowCount === 0) throw new VaultError('session_expired');
     try {
       return await work();
     } catch (e) {
-      await this.pool.query(RELEASE_SQL, [session.id, this.now(), ctx.ip, ctx.requestId]);
+      const back = this.now();
+      await this.pool.query(RELEASE_SQL, [session.id, back, ctx.ip, ctx.requestId, await this.useMac(ctx, session, back)]);
       throw e;
     }
+  }
+
+  /** The writer MAC of a session_use row; its outcome and details are the statement's (scope `r`). */
+  private async useMac(ctx: RequestContext, session: SessionUse, at: Date): Promise<string> {
+    const slot = auditSlot(this.pool);
+    await slot.ready();
+    return slot.sign('r', {
+      project_id: session.principal.project.id, created: createdText(at), event_type: 'session', action: 'session_use', outcome: '',
+      resource_type: 'session', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
+    });
   }
 
   /** Deletes keys a day after they expired (called by the app's sweeper). */

@@ -1,7 +1,7 @@
 // The two hot-path statements of the token store (see store.ts for how they are fed).
 
-// Tokenize: every item of every merged request, its CVC session and one audit entry per request,
-// in ONE statement. Rows with `leader` set are in-batch duplicates of a deduplicated item: sent
+// Tokenize: every item of every merged request, its CVC session and one audit entry per request
+// (with its writer MAC, computed in Node: store.ts), in ONE statement. Rows with `leader` set are in-batch duplicates of a deduplicated item: sent
 // with their leader's token and not inserted, they resolve to whatever the leader resolves to
 // (and keep their own CVC session). No join between rows: under generic plans a self-join of
 // 2 000 rows became a nested loop that cost more than the rest of the statement.
@@ -44,15 +44,16 @@ WITH input AS (
 ), agg AS (
   SELECT req, count(*) FILTER (WHERE deduplicated) AS deduplicated, jsonb_agg(token ORDER BY ord) AS tokens FROM res GROUP BY req
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
   SELECT a.project_id, $28, 'token', a.action, 'success', 'token',
          CASE WHEN a.single THEN g.tokens->>0 END,
          a.app_id, a.user_id, a.ip, a.request_id,
          -- A batch entry lists the token ids it created or returned (PCI DSS 10.2).
          a.details || jsonb_build_object('deduplicated', g.deduplicated)
-           || CASE WHEN a.single THEN '{}'::jsonb ELSE jsonb_build_object('tokens', g.tokens) END
-  FROM unnest($19::int[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::bool[], $27::jsonb[])
-    AS a(req, project_id, action, app_id, user_id, ip, request_id, single, details)
+           || CASE WHEN a.single THEN '{}'::jsonb ELSE jsonb_build_object('tokens', g.tokens) END,
+         a.mac
+  FROM unnest($19::int[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::bool[], $27::jsonb[], $29::text[])
+    AS a(req, project_id, action, app_id, user_id, ip, request_id, single, details, mac)
   JOIN agg g ON g.req = a.req
 ), chk AS (
   SELECT vault_assert(count(*) = 0, 'unresolved:' || coalesce(string_agg(ord::text, ','), '')) AS ok FROM res WHERE token IS NULL
@@ -86,14 +87,15 @@ WITH want AS (
   FROM want w JOIN tokens tk ON tk.project_id = w.project_id AND tk.token = w.token
   WHERE tk.expires_at IS NULL OR tk.expires_at > $4
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details)
+  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
   SELECT a.project_id, $4, 'token', a.action,
          CASE WHEN f.found = a.requested THEN 'success' ELSE 'failure' END, 'token', a.resource_id,
          a.app_id, a.user_id, a.ip, a.request_id,
          jsonb_build_object('requested', a.requested, 'found', f.found)
-           || CASE WHEN a.single THEN '{}'::jsonb ELSE jsonb_build_object('tokens', COALESCE(f.tokens, '[]'::jsonb)) END
-  FROM unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::bool[])
-    AS a(req, project_id, action, resource_id, app_id, user_id, ip, request_id, requested, single)
+           || CASE WHEN a.single THEN '{}'::jsonb ELSE jsonb_build_object('tokens', COALESCE(f.tokens, '[]'::jsonb)) END,
+         a.mac
+  FROM unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::bool[], $15::text[])
+    AS a(req, project_id, action, resource_id, app_id, user_id, ip, request_id, requested, single, mac)
   CROSS JOIN LATERAL (SELECT count(*)::int AS found, jsonb_agg(t.token) AS tokens FROM t WHERE t.req = a.req) f
 )
 SELECT req, token, type, ciphertext, metadata, project_id FROM t`;

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing, tokenAad } from '../crypto/datakeys.js';
+import { type AuditKeySlot, auditSlot, createdText } from '../db/audit.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
 import { cardPreservingPattern, cardPreservingToken, isTokenId, randomToken } from './format.js';
@@ -95,12 +96,14 @@ const spaceExhausted = () =>
 export class TokenStore {
   private writes: Coalescer<WriteJob, TokenizeItemResult[]>;
   private reads: Coalescer<ReadJob, DetokenizeOutcome[]>;
+  private audit: AuditKeySlot;
 
   constructor(
     private pool: pg.Pool,
     private keys: DataKeys,
     private log: CoalescerLog,
   ) {
+    this.audit = auditSlot(pool);
     const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 2));
     this.writes = new Coalescer((jobs) => this.writeBatch(jobs), 2000, inflight, log, 'tokenize');
     this.reads = new Coalescer((jobs) => this.readBatch(jobs), 2000, inflight, log, 'detokenize');
@@ -118,6 +121,7 @@ export class TokenStore {
 
   private async writeBatch(jobs: WriteJob[]): Promise<TokenizeItemResult[][]> {
     const now = jobs[0].now;
+    await this.audit.ready();
     const projectKeys = await Promise.all(jobs.map((j) => this.keys.get(j.caller.projectId)));
     // Within one statement a second row with the same dedup fingerprint could not see the first:
     // the first is the leader, the copies share its answer.
@@ -146,7 +150,7 @@ export class TokenStore {
       const live = rows.filter((r) => !r.failed);
       if (live.length === 0) return this.results(jobs, rows, new Map(), now);
       try {
-        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v3', text: INSERT_SQL, values: this.params(jobs, rows, live, projectKeys, now) });
+        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v4', text: INSERT_SQL, values: this.params(jobs, rows, live, projectKeys, now) });
         return this.results(jobs, rows, new Map(res.rows.map((row) => [row.ord, row])), now);
       } catch (err) {
         const unresolved = unresolvedItems(err);
@@ -237,7 +241,19 @@ export class TokenStore {
       a((job) => job.caller.userId), a((job) => job.caller.ip), a((job) => job.caller.requestId), a((job) => job.action !== 'tokenize_batch'),
       a((job) => JSON.stringify({ count: job.items.length, types: [...new Set(job.items.map((i) => i.type))] })),
       now,
+      a((job) => this.sign(job.caller, job.action, now)),
     ];
+  }
+
+  /**
+   * The writer MAC of a request's audit row. Its outcome, resource id and details come from the
+   * statement (which tokens it matched or found), so they are left to the seal (scope `r`).
+   */
+  private sign(caller: Caller, action: string, now: Date): string {
+    return this.audit.sign('r', {
+      project_id: caller.projectId, created: createdText(now), event_type: 'token', action, outcome: '', resource_type: 'token',
+      resource_id: null, user_id: caller.userId, app_id: caller.appId, ip_address: caller.ip, request_id: caller.requestId, details: null,
+    });
   }
 
   /** Every item's answer, matched to its own input row by `ord` (never by token). */
@@ -276,6 +292,7 @@ export class TokenStore {
         throw err;
       }));
     }
+    await this.audit.ready();
     const want = { req: [] as number[], project: [] as string[], token: [] as string[] };
     jobs.forEach((job, j) =>
       job.tokens.forEach((t) => {
@@ -285,7 +302,7 @@ export class TokenStore {
       }),
     );
     const res = await this.pool.query<SelectedRow>({
-      name: 'detokenize_v2',
+      name: 'detokenize_v3',
       text: SELECT_SQL,
       values: [
         want.req, want.project, want.token, jobs[0].now,
@@ -293,6 +310,7 @@ export class TokenStore {
         jobs.map((j) => (j.tokens.length === 1 && isTokenId(j.tokens[0]) ? j.tokens[0] : null)), jobs.map((j) => j.caller.appId),
         jobs.map((j) => j.caller.userId), jobs.map((j) => j.caller.ip), jobs.map((j) => j.caller.requestId),
         jobs.map((j) => j.tokens.length), jobs.map((j) => j.action !== 'detokenize_batch' && j.tokens.length === 1),
+        jobs.map((j) => this.sign(j.caller, j.action, jobs[0].now)),
       ],
     });
     const found = jobs.map(() => new Map<string, DetokenizeOutcome>());

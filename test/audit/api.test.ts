@@ -84,9 +84,10 @@ describe('audit completeness', () => {
     const p = (await call('POST', '/api/projects', alice.auth, { name: 'tamper', environment: 'development' })).json().data;
     for (let i = 0; i < 3; i++) await call('PUT', `/api/projects/${p.id}`, alice.auth, { name: `n${i}` });
     await v.app.vault.audit.sealNow();
-    await v.sql.query(`UPDATE audit_log SET user_id = 'usr_someoneelse0000' WHERE project_id = $1 AND seq = 2`, [p.id]);
+    const second = (await v.sql.query('SELECT ingest, id FROM audit_log WHERE project_id = $1 ORDER BY ingest OFFSET 1 LIMIT 1', [p.id])).rows[0];
+    await v.sql.query(`UPDATE audit_log SET user_id = 'usr_someoneelse0000' WHERE ingest = $1`, [second.ingest]);
     const res = (await call('GET', `/api/audit-logs/verify?project_id=${p.id}`, alice.auth)).json();
-    expect(res.data).toMatchObject({ valid: false, first_bad_seq: 2 });
+    expect(res.data).toMatchObject({ valid: false, first_bad_seq: 2, first_bad_id: second.id, reason: 'row_mac' });
   });
 });
 

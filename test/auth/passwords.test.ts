@@ -110,6 +110,23 @@ describe('password reset through mail', () => {
     expect(rows[0].details).not.toContain(token);
   });
 
+  // Issue 22, item 7: a reset link read from the mailbox (or a forgotten tab) stayed good for its
+  // hour after the owner changed the password, and undid the change.
+  it('a password change deletes outstanding reset links (issue 22 item 7)', async () => {
+    const u = await register(v, mail);
+    await v.app.inject({ method: 'POST', url: '/auth/forgot-password', payload: { email: u.email } });
+    const stolen = resetTokenFrom(await mail.next(u.email));
+    const changed = await v.app.inject({ method: 'POST', url: '/auth/change-password', headers: auth(u.token), payload: { current_password: u.password, new_password: STRONG2 } });
+    expect(changed.statusCode).toBe(200);
+    expect((await v.app.inject({ method: 'GET', url: `/auth/verify-reset-token?token=${stolen}` })).statusCode).toBe(400);
+    const reset = await v.app.inject({ method: 'POST', url: '/auth/reset-password', payload: { token: stolen, new_password: 'attacker-Chosen-pass-9913' } });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.code).toBe('invalid_token');
+    expect((await login(v, u.email, STRONG2)).statusCode).toBe(200);
+    const left = await v.sql.query('SELECT count(*)::int AS n FROM auth_tokens WHERE user_id = $1 AND used_at IS NULL', [u.id]);
+    expect(left.rows[0].n).toBe(0);
+  });
+
   it('a reset token expires after one hour', async () => {
     const u = await register(v, mail);
     await v.app.inject({ method: 'POST', url: '/auth/forgot-password', payload: { email: u.email } });

@@ -59,7 +59,8 @@ describe('TOTP MFA', () => {
     const confirm = await post('/auth/mfa/verify', u.token, { code: first });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().data.mfa_verified).toBe(true);
-    const replay = await post('/auth/mfa/verify', u.token, { code: first });
+    // Replayed in the session the confirmation issued (the registration token was revoked by it).
+    const replay = await post('/auth/mfa/verify', confirm.json().data.token, { code: first });
     expect(replay.statusCode).toBe(400);
     expect(replay.json().error.code).toBe('invalid_code');
 
@@ -135,8 +136,9 @@ describe('TOTP MFA', () => {
     expect(blocked.json().error.code).toBe('mfa_required');
     const { totp } = await enrol(t.token, u.password);
     advance(30_000);
-    expect((await post('/auth/mfa/verify', t.token, { code: code(totp) })).statusCode).toBe(200);
-    const allowed = await post('/auth/change-password', t.token, { current_password: 'Wrong-password-999', new_password: 'anything-Else-42-x' });
+    const verified = await post('/auth/mfa/verify', t.token, { code: code(totp) });
+    expect(verified.statusCode).toBe(200);
+    const allowed = await post('/auth/change-password', verified.json().data.token, { current_password: 'Wrong-password-999', new_password: 'anything-Else-42-x' });
     expect(allowed.statusCode).toBe(401);
   });
 

@@ -1,165 +1,154 @@
-// Half-sent requests (issue 31, item 3): on a keep-alive connection, a request whose headers or
-// body never finish is answered 408 in the error shape and closed within the request timeout,
-// and an idle keep-alive connection is closed after its timeout, measured with raw sockets on a
-// vault with short timeouts. A complete request on a pooled connection is not slowed by a crowd
-// of such sockets, and a proxy call to an upstream slower than the request timeout still works.
-import http from 'node:http';
+// Issue 31.3: a request whose headers or body never finish must not hold its connection. Each
+// case is played on a raw socket, as the first request and as the second on a keep-alive
+// connection; the vault must answer 408 in the one error shape (or close) within its bound.
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serverTimeouts } from '../../src/app.js';
-import { httpTimeouts, testConfig } from '../../src/config.js';
-import { startVault, testKeyring, type TestApp, type TestVault, VISA } from '../helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpTimeouts, loadConfig } from '../../src/config.js';
+import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 
-const TIMEOUTS = { headersMs: 1000, requestMs: 2000, keepAliveMs: 2000 };
-// Node checks every connectionsCheckingInterval (250 ms here); the rest is a busy machine.
-const SLACK_MS = 1500;
+const BOUNDS = { headersMs: 1000, requestMs: 2000, keepAliveMs: 1500, checkIntervalMs: 250 };
+// Node checks the bounds every checkIntervalMs; allow that, plus a slow machine.
+const SLACK = 1500;
 
-let v: TestVault;
-let a: TestApp;
+let vault: TestVault;
+let app: TestApp;
 let port: number;
-const figures: Record<string, number> = {};
 
 beforeAll(async () => {
-  v = await startVault({ http: TIMEOUTS });
-  a = await v.createApp();
-  port = Number(new URL(v.url).port);
+  vault = await startVault({ httpTimeouts: BOUNDS });
+  app = await vault.createApp();
+  port = Number(new URL(vault.url).port);
 });
-afterAll(async () => {
-  console.log('half-sent figures (ms):', JSON.stringify(figures));
-  await v.close();
-});
+afterAll(() => vault?.close());
 
-interface Outcome {
-  /** ms from the half-sent request to the close. */
-  heldMs: number;
-  /** Status lines of the answers after the first (keep-alive) one. */
-  statuses: number[];
-  text: string;
-}
-
-const KEEPALIVE_FIRST = 'GET /healthz HTTP/1.1\r\nHost: vault\r\n\r\n';
-
-/** One keep-alive connection: a complete request, then `half` (if any), then wait for the close. */
-function halfSent(half: string | null, limitMs = 20_000): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const s = net.connect(port, '127.0.0.1');
-    let text = '';
-    let t0 = 0;
-    const guard = setTimeout(() => {
-      s.destroy();
-      reject(new Error(`connection still open after ${limitMs} ms`));
-    }, limitMs);
-    s.on('data', (d) => {
-      const first = text === '';
-      text += d.toString('latin1');
-      if (first) {
-        t0 = Date.now();
-        if (half !== null) s.write(half);
-      }
-    });
-    s.on('error', () => {});
-    s.on('close', () => {
-      clearTimeout(guard);
-      const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1])).slice(1);
-      resolve({ heldMs: Date.now() - t0, statuses, text });
-    });
-    s.write(KEEPALIVE_FIRST);
-  });
-}
-
-const post = (headers: string) => `POST /tokenize HTTP/1.1\r\nHost: vault\r\nX-API-Key: ${a.apiKey}\r\nX-Pub-Key: ${a.pubKey}\r\nContent-Type: application/json\r\n${headers}`;
-const CASES = {
-  'Expect: 100-continue, no body': () => post('Expect: 100-continue\r\nContent-Length: 120\r\n\r\n'),
-  'Content-Length longer than the body': () => post('Content-Length: 400\r\n\r\n{"type":"card","data":'),
-  'chunked without its last chunk': () => post('Transfer-Encoding: chunked\r\n\r\n10\r\n{"type":"card","\r\n'),
-  'unfinished headers': () => 'POST /tokenize HTTP/1.1\r\nHost: vault\r\nContent-Type: appl',
+const head = (extra: string) =>
+  `POST /tokenize HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: ${app.apiKey}\r\nX-Pub-Key: ${app.pubKey}\r\nContent-Type: application/json\r\n${extra}`;
+const complete = () => {
+  const body = JSON.stringify({ type: 'card', data: { ...VISA, cvv: undefined } });
+  return head(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`) + body;
 };
 
-test.each(Object.entries(CASES))('%s: answered 408 in the error shape and closed within the request timeout', async (name, half) => {
-  const o = await halfSent(half());
-  figures[name] = o.heldMs;
-  expect(o.heldMs).toBeLessThan(TIMEOUTS.requestMs + SLACK_MS);
-  // 100-continue gets its interim answer first; then the 408.
-  expect(o.statuses.filter((s) => s !== 100)).toEqual([408]);
-  const body = JSON.parse(o.text.slice(o.text.lastIndexOf('\r\n\r\n') + 4)) as { error: { code: string } };
-  expect(body.error.code).toBe('request_timeout');
-});
+const CASES: { name: string; bytes: () => string; boundMs: () => number }[] = [
+  { name: 'headers never finished', bytes: () => head(''), boundMs: () => BOUNDS.headersMs },
+  { name: 'Content-Length longer than the body sent', bytes: () => head('Content-Length: 100\r\n\r\n{"type":"card"'), boundMs: () => BOUNDS.requestMs },
+  { name: 'Expect: 100-continue and no body', bytes: () => head('Content-Length: 50\r\nExpect: 100-continue\r\n\r\n'), boundMs: () => BOUNDS.requestMs },
+  { name: 'chunked body without its last chunk', bytes: () => head('Transfer-Encoding: chunked\r\n\r\n5\r\n{"typ\r\n'), boundMs: () => BOUNDS.requestMs },
+];
 
-test('an idle keep-alive connection is closed after the keep-alive timeout', async () => {
-  const o = await halfSent(null);
-  figures['idle keep-alive'] = o.heldMs;
-  expect(o.statuses).toEqual([]);
-  expect(o.heldMs).toBeGreaterThan(TIMEOUTS.keepAliveMs - 500);
-  // Node closes an idle keep-alive socket 1 s after keepAliveTimeout (its own buffer for the race).
-  expect(o.heldMs).toBeLessThan(TIMEOUTS.keepAliveMs + 1000 + SLACK_MS);
-});
+interface Outcome {
+  heldMs: number;
+  received: string;
+}
 
-test('a complete request on a pooled connection waits no longer under a crowd of half-sent sockets', async () => {
-  const pool = new Pool(v.url, { connections: 1, pipelining: 1 });
-  const body = JSON.stringify({ type: 'card', data: VISA });
-  const headers = { ...a.headers, 'content-type': 'application/json' };
-  const until = Date.now() + 5000;
-  const makers = Object.values(CASES);
-  let longestHold = 0;
-  let opened = 0;
-  // 16 sockets at a time, each replaced when the vault closes it: a bounded loop of 5 s.
-  const crowd = Array.from({ length: 16 }, async (_x, i) => {
-    while (Date.now() < until) {
-      const o = await halfSent(makers[(i + opened++) % makers.length]());
-      longestHold = Math.max(longestHold, o.heldMs);
-    }
-  });
-  const waits: number[] = [];
-  while (Date.now() < until) {
-    const t0 = Date.now();
-    const res = await pool.request({ path: '/tokenize', method: 'POST', headers, body });
-    await res.body.text();
-    expect(res.statusCode).toBe(201);
-    waits.push(Date.now() - t0);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await Promise.all(crowd);
-  await pool.close();
-  figures['crowd: half-sent sockets opened'] = opened;
-  figures['crowd: longest hold'] = longestHold;
-  figures['pooled: longest wait'] = Math.max(...waits);
-  figures['pooled: requests'] = waits.length;
-  expect(longestHold).toBeLessThan(TIMEOUTS.requestMs + SLACK_MS);
-  expect(Math.max(...waits)).toBeLessThan(1000);
-});
-
-test('a proxy call to an upstream slower than the request timeout is not cut', async () => {
-  const slow = http.createServer((_req, res) => {
-    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), TIMEOUTS.requestMs + 1500);
-  });
-  await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
-  try {
-    const tok = await fetch(`${v.url}/tokenize`, { method: 'POST', headers: { ...a.headers, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'card', data: VISA }) });
-    const { token } = (await tok.json()) as { token: string };
-    const t0 = Date.now();
-    const res = await fetch(`${v.url}/proxy/transaction`, {
-      method: 'POST',
-      headers: { 'x-api-key': a.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ token, proxy_url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/charge`, request_data: { pan: '${cardNumber}' } }),
+/** Sends `first` (a complete request, optional) then `bytes`, and waits for the server to close. */
+function play(bytes: string, first?: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    let t0 = 0;
+    const send = () => {
+      t0 = Date.now();
+      socket.write(bytes);
+    };
+    const guard = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`connection still open after ${Date.now() - t0} ms`));
+    }, 20_000);
+    socket.on('connect', () => (first ? socket.write(first) : send()));
+    socket.on('data', (d) => {
+      received += d.toString('latin1');
+      // The first answer is complete once its JSON body closed; then the half-sent request goes.
+      if (first && t0 === 0 && /\r\n\r\n\{.*\}$/s.test(received)) send();
     });
-    figures['slow upstream proxy call'] = Date.now() - t0;
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { proxy_response: { status_code: number } }).proxy_response.status_code).toBe(200);
-  } finally {
-    slow.closeAllConnections();
-    await new Promise((r) => slow.close(r));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(guard);
+      resolve({ heldMs: Date.now() - t0, received });
+    });
+  });
+}
+
+/** The last HTTP answer in what a socket received. */
+function lastAnswer(received: string) {
+  const at = received.lastIndexOf('HTTP/1.1 ');
+  const text = received.slice(at);
+  const [headers, body] = text.split('\r\n\r\n');
+  return { status: Number(headers.split(' ')[1]), headers, body: JSON.parse(body) as { success: boolean; error: { code: string } } };
+}
+
+describe('half-sent requests', () => {
+  const held: number[] = [];
+  for (const c of CASES) {
+    for (const keepAlive of [false, true]) {
+      it(`${c.name}${keepAlive ? ', as the second request on a keep-alive connection' : ''}: 408 and closed within the bound`, async () => {
+        const { heldMs, received } = await play(c.bytes(), keepAlive ? complete() : undefined);
+        held.push(heldMs);
+        if (keepAlive) expect(received).toMatch(/^HTTP\/1\.1 201 /);
+        const answer = lastAnswer(received);
+        expect(answer.status).toBe(408);
+        expect(answer.body.success).toBe(false);
+        expect(answer.body.error.code).toBe('request_timeout');
+        expect(answer.headers).toMatch(/connection: close/i);
+        expect(heldMs).toBeLessThan(c.boundMs() + SLACK);
+      });
+    }
   }
+
+  it('an idle keep-alive connection is closed after the keep-alive bound', async () => {
+    const { heldMs, received } = await play('', complete());
+    expect(received).toMatch(/^HTTP\/1\.1 201 /);
+    expect(heldMs).toBeGreaterThanOrEqual(BOUNDS.keepAliveMs - 100);
+    expect(heldMs).toBeLessThan(BOUNDS.keepAliveMs + SLACK);
+  });
+
+  it('complete requests on pooled connections are served at once while half-sent requests pile up', async () => {
+    // 40 sockets stuck in every phase, renewed as the vault closes them, for the whole run.
+    let stop = false;
+    const stuck: Promise<void>[] = [];
+    for (let i = 0; i < 40; i++) {
+      stuck.push((async () => {
+        while (!stop) await play(CASES[i % CASES.length].bytes()).catch(() => {});
+      })());
+    }
+    const pool = new Pool(vault.url, { connections: 4, pipelining: 1 });
+    let longest = 0;
+    const t0 = Date.now();
+    try {
+      while (Date.now() - t0 < BOUNDS.requestMs * 2) {
+        const started = performance.now();
+        const res = await pool.request({ method: 'POST', path: '/tokenize', headers: { ...app.headers, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'card', data: { ...VISA, cvv: undefined } }) });
+        await res.body.dump();
+        expect(res.statusCode).toBe(201);
+        longest = Math.max(longest, performance.now() - started);
+      }
+    } finally {
+      stop = true;
+      await pool.close();
+      await Promise.all(stuck);
+    }
+    process.stdout.write(`half-sent: longest hold ${Math.max(...held)} ms; longest pooled request ${longest.toFixed(0)} ms\n`);
+    expect(longest).toBeLessThan(1000);
+  }, 30_000);
 });
 
-test('HTTP_*_TIMEOUT_SECONDS: documented defaults, checked, and the socket bound outlasts a proxy call', () => {
-  expect(httpTimeouts({})).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 });
-  expect(httpTimeouts({ HTTP_REQUEST_TIMEOUT_SECONDS: '120', HTTP_KEEPALIVE_TIMEOUT_SECONDS: '5' })).toMatchObject({ requestMs: 120_000, keepAliveMs: 5000 });
-  expect(() => httpTimeouts({ HTTP_HEADERS_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_HEADERS_TIMEOUT_SECONDS must be at least 1/);
-  expect(() => httpTimeouts({ HTTP_REQUEST_TIMEOUT_SECONDS: '5' })).toThrow(/must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/);
-  expect(() => httpTimeouts({ HTTP_KEEPALIVE_TIMEOUT_SECONDS: 'soon' })).toThrow(/non-negative integer/);
-  const s = serverTimeouts(testConfig({ databaseUrl: 'postgres://x/y', keyring: testKeyring() }));
-  expect(s.http).toEqual({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000, connectionsCheckingInterval: 1000 });
-  expect(s.connectionTimeout).toBe(90_000);
+describe('timeout settings', () => {
+  it('are on by default and read from the environment', () => {
+    expect(loadConfig({}).vault.httpTimeouts).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000, checkIntervalMs: 1000 });
+    expect(httpTimeouts({ HTTP_HEADERS_TIMEOUT_SECONDS: '5', HTTP_REQUEST_TIMEOUT_SECONDS: '60', HTTP_KEEPALIVE_TIMEOUT_SECONDS: '5' }))
+      .toEqual({ headersMs: 5000, requestMs: 60_000, keepAliveMs: 5000, checkIntervalMs: 1000 });
+  });
+
+  it('refuse a headers bound above the request bound, zero and junk', () => {
+    expect(() => httpTimeouts({ HTTP_HEADERS_TIMEOUT_SECONDS: '40' })).toThrow(/must not exceed HTTP_REQUEST_TIMEOUT_SECONDS/);
+    expect(() => httpTimeouts({ HTTP_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_SECONDS must be between 1 and 3600/);
+    expect(() => httpTimeouts({ HTTP_KEEPALIVE_TIMEOUT_SECONDS: 'soon' })).toThrow(/HTTP_KEEPALIVE_TIMEOUT_SECONDS/);
+  });
+
+  it('reach the server Node runs', () => {
+    const server = vault.app.server;
+    expect(server.requestTimeout).toBe(BOUNDS.requestMs);
+    expect(server.headersTimeout).toBe(BOUNDS.headersMs);
+    expect(server.keepAliveTimeout).toBe(BOUNDS.keepAliveMs);
+  });
 });

@@ -74,11 +74,16 @@ export type FromFrame =
 
 export type ErrorType = 'auth' | 'validation' | 'network' | 'rate_limit' | 'server' | 'load';
 
-/** Frame ↔ frame, on the vault's origin only. */
+/**
+ * Frame ↔ frame, on the vault's origin only. Each names the sender's own pub key and instance
+ * (from its own URL: vault code reports them truthfully); a receiver acts only on its own pair.
+ * `nonce` is made by the field, once per hello, and must come back with the port: a field takes
+ * a port only in answer to a hello it sent, and only from the window it sent that hello to.
+ */
 export type Hello =
-  | { tag: typeof TAG; kind: 'field-hello'; instance: string; frame: string; type: FieldType }
-  | { tag: typeof TAG; kind: 'tokenizer-hello'; instance: string }
-  | { tag: typeof TAG; kind: 'port'; instance: string };
+  | { tag: typeof TAG; kind: 'field-hello'; pk: string; instance: string; frame: string; type: FieldType; nonce: string }
+  | { tag: typeof TAG; kind: 'tokenizer-hello'; pk: string; instance: string }
+  | { tag: typeof TAG; kind: 'port'; pk: string; instance: string; nonce: string };
 
 /** Over a MessageChannel port between the tokenizer and one field. */
 export type PortMessage =

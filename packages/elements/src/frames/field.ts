@@ -1,11 +1,12 @@
 // A field frame: one input on the vault's origin. Its value leaves only over the MessageChannel
-// port the tokenizer frame hands it; the merchant page gets state events, never the value.
+// port that a tokenizer of its own pub key and instance hands it in answer to one of its hellos;
+// the merchant page gets state events, never the value.
 import {
   accountState, type Brand, cardBrand, cvvLength, cvvState, expiryState, type FieldState, formatExpiry, formatPan, panState,
   parseExpiry, routingState,
 } from '../card.js';
 import { type FieldConfig, type FieldType, isTagged, type PortMessage, STYLE_PROPERTIES, type StyleRules } from '../protocol.js';
-import { frameParams, fromParent, fromVault, toParent, toSiblings } from './common.js';
+import { frameParams, fromParent, fromVault, nonce, ours, toParent, toSiblings, toVaultFrame } from './common.js';
 
 const SPEC: Record<FieldType, { label: string; placeholder: string; autocomplete: string; max: number }> = {
   cardNumber: { label: 'Card number', placeholder: '1234 1234 1234 1234', autocomplete: 'cc-number', max: 19 },
@@ -119,11 +120,33 @@ function start(type: FieldType) {
     toParent(params, { kind: 'blur', frame: params.frame });
   });
 
-  const hello = () => ({ kind: 'field-hello' as const, instance: params.instance, frame: params.frame, type });
+  // Nonces of the hellos not yet answered, with the window each went to (null: every sibling).
+  const asked = new Map<string, Window | null>();
+  const hello = (to: Window | null) => {
+    const n = nonce();
+    asked.set(n, to);
+    // A flood of hellos (many tokenizers) keeps only the latest few open.
+    if (asked.size > 8) asked.delete(asked.keys().next().value!);
+    return { kind: 'field-hello' as const, pk: params.pubKey, instance: params.instance, frame: params.frame, type, nonce: n };
+  };
+
+  const accept = (p2: MessagePort) => {
+    port?.close();
+    port = p2;
+    port.onmessage = (m: MessageEvent<PortMessage>) => {
+      if (m.data.kind === 'collect') port!.postMessage({ kind: 'value', id: m.data.id, value: raw } satisfies PortMessage);
+      else if (m.data.kind === 'brand' && type === 'cvv') {
+        brand = m.data.brand;
+        raw = raw.slice(0, cvvLength(brand));
+        render();
+      }
+    };
+    if (type === 'cardNumber') port.postMessage({ kind: 'brand', brand: cardBrand(raw) } satisfies PortMessage);
+  };
 
   window.addEventListener('message', (e) => {
     if (!isTagged(e.data)) return;
-    const d = e.data as { kind: string; instance?: string; config?: FieldConfig };
+    const d = e.data as { kind: string; pk?: unknown; instance?: unknown; nonce?: unknown; config?: FieldConfig };
     if (fromParent(params, e)) {
       if (d.kind === 'configure' && d.config && typeof d.config === 'object') {
         config = d.config;
@@ -137,25 +160,20 @@ function start(type: FieldType) {
       }
       return;
     }
-    if (!fromVault(e) || d.instance !== params.instance) return;
-    if (d.kind === 'tokenizer-hello') (e.source as Window).postMessage({ tag: e.data.tag, ...hello() }, location.origin);
-    else if (d.kind === 'port' && e.ports[0]) {
-      port?.close();
-      port = e.ports[0];
-      port.onmessage = (m: MessageEvent<PortMessage>) => {
-        if (m.data.kind === 'collect') port!.postMessage({ kind: 'value', id: m.data.id, value: raw } satisfies PortMessage);
-        else if (m.data.kind === 'brand' && type === 'cvv') {
-          brand = m.data.brand;
-          raw = raw.slice(0, cvvLength(brand));
-          render();
-        }
-      };
-      if (type === 'cardNumber') port.postMessage({ kind: 'brand', brand: cardBrand(raw) } satisfies PortMessage);
+    // Only vault frames of this page with this field's own pub key and instance: a tokenizer of
+    // another project (or instance) that the page added never gets a port to this field.
+    if (!fromVault(e) || !ours(params, d)) return;
+    if (d.kind === 'tokenizer-hello') toVaultFrame(e.source, hello(e.source));
+    else if (d.kind === 'port' && e.ports[0] && typeof d.nonce === 'string' && asked.has(d.nonce)) {
+      const to = asked.get(d.nonce);
+      if (to !== null && to !== e.source) return;
+      asked.delete(d.nonce);
+      accept(e.ports[0]);
     }
   });
 
   applyStyle();
-  toSiblings(hello());
+  toSiblings(hello(null));
   toParent(params, { kind: 'ready', frame: params.frame });
 }
 

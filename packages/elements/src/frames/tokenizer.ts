@@ -1,14 +1,19 @@
 // The hidden tokenizer frame: the only code that talks to the vault. It hands each field frame of
-// its instance a MessageChannel port (on the vault's origin only), collects the values over those
-// ports when the merchant page asks for a token, and sends the page the token alone.
+// its own pub key and instance a MessageChannel port (on the vault's origin only), collects the
+// values over those ports when the merchant page asks for a token, and sends the page the token
+// alone. A field of another pub key is never linked: its value would go to a project it did not name.
 import { cardBrand, cvvLength, expiryState, luhnValid, parseExpiry, abaValid, type Brand } from '../card.js';
-import { type ErrorType, type FieldType, isTagged, type PortMessage, TAG as TAG_OF, type TokenizeRequest } from '../protocol.js';
-import { frameParams, fromParent, fromVault, toParent, toSiblings } from './common.js';
+import {
+  BANK_FIELDS, CARD_FIELDS, type ErrorType, type FieldType, isTagged, type PortMessage, type TokenizeRequest,
+} from '../protocol.js';
+import { frameParams, fromParent, fromVault, ID, ours, toParent, toSiblings, toVaultFrame } from './common.js';
 
 interface Field {
   type: FieldType;
   port: MessagePort;
 }
+
+const TYPES: readonly string[] = [...CARD_FIELDS, ...BANK_FIELDS];
 
 /** The parts of /tokenize's answer (201) or error body the tokenizer reads. */
 interface VaultAnswer {
@@ -43,7 +48,7 @@ function start() {
     for (const f of fields.values()) if (f.type === 'cvv') f.port.postMessage({ kind: 'brand', brand } satisfies PortMessage);
   };
 
-  const link = (source: Window, frame: string, type: FieldType) => {
+  const link = (source: Window, frame: string, type: FieldType, nonce: string) => {
     fields.get(frame)?.port.close();
     const channel = new MessageChannel();
     channel.port1.onmessage = (m: MessageEvent<PortMessage>) => {
@@ -51,7 +56,7 @@ function start() {
       else if (m.data.kind === 'brand') forwardBrand(m.data.brand);
     };
     fields.set(frame, { type, port: channel.port1 });
-    source.postMessage({ tag: TAG_OF, kind: 'port', instance: params.instance }, location.origin, [channel.port2]);
+    toVaultFrame(source, { kind: 'port', pk: params.pubKey, instance: params.instance, nonce }, [channel.port2]);
   };
 
   const collect = (type: FieldType, required: boolean): Promise<string> => {
@@ -138,8 +143,13 @@ function start() {
   window.addEventListener('message', (e) => {
     if (!isTagged(e.data)) return;
     const d = e.data as unknown as Record<string, unknown>;
-    if (fromVault(e) && d.instance === params.instance && d.kind === 'field-hello' && typeof d.frame === 'string') {
-      link(e.source as Window, d.frame, d.type as FieldType);
+    if (fromVault(e)) {
+      // Only a field that names this tokenizer's pub key and instance, answered at the window it
+      // came from with the nonce it chose.
+      if (d.kind === 'field-hello' && ours(params, d) && typeof d.frame === 'string' && ID.test(d.frame) &&
+        typeof d.type === 'string' && TYPES.includes(d.type) && typeof d.nonce === 'string' && ID.test(d.nonce)) {
+        link(e.source, d.frame, d.type as FieldType, d.nonce);
+      }
       return;
     }
     if (!fromParent(params, e)) return;
@@ -167,6 +177,6 @@ function start() {
       });
   });
 
-  toSiblings({ kind: 'tokenizer-hello', instance: params.instance });
+  toSiblings({ kind: 'tokenizer-hello', pk: params.pubKey, instance: params.instance });
   toParent(params, { kind: 'ready', frame: params.frame });
 }
