@@ -107,10 +107,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   };
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
-  const database = openDatabase(config.databaseUrl);
+  // A stalled PostgreSQL fails a request with a 503 after this, never holds it (docs/operations.md).
+  const timeoutMs = config.databaseTimeoutMs ?? 10_000;
+  const database = openDatabase(config.databaseUrl, 20, { timeoutMs });
   // The tokenize/detokenize statements get their own pool: generic plans, and group commit keeps
   // the number of statements in flight small anyway.
-  const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true });
+  const hotDatabase = openDatabase(config.databaseUrl, 8, { genericPlans: true, timeoutMs });
   const listener = new InvalidationListener(config.databaseUrl);
   const keys = new DataKeys(database.db, config.keyring);
   const keyringWatcher = new KeyringWatcher(database.db, config.keyring, app.log, config.keyringRefreshMs);

@@ -67,6 +67,8 @@ export interface VaultConfig {
   webRoot?: string;
   /** Bounds on each phase of an inbound request (docs/operations.md, "Timeouts"). */
   httpTimeouts: HttpTimeouts;
+  /** ms a request waits for a pooled connection or a statement's answer before a 503 (default 10 000). */
+  databaseTimeoutMs?: number;
 }
 
 /**

@@ -6,7 +6,8 @@
 // before it throws). When a merged run fails, every job is run again on its own, so one job the
 // database refuses fails alone instead of failing every request (of every tenant) merged with
 // it. Input validation should make that impossible; when it still happens it is a bug and is
-// logged as one. A database that is down is not retried job by job: it would fail them all again.
+// logged as one. A database that is down is not retried job by job: it would fail them all again;
+// and the jobs queued meanwhile fail with it rather than wait for a database that may not answer.
 import { isDatabaseDown } from './unavailable.js';
 
 export interface CoalescerLog {
@@ -55,7 +56,12 @@ export class Coalescer<J extends { size: number }, R> {
       this.run(take.map((t) => t.job))
         .then(
           (results) => take.forEach((t, i) => t.resolve(results[i])),
-          (err) => (take.length === 1 || isDatabaseDown(err) ? take.forEach((t) => t.reject(err)) : this.alone(take, err)),
+          (err) => {
+            if (!isDatabaseDown(err)) return take.length === 1 ? take.forEach((t) => t.reject(err)) : this.alone(take, err);
+            // The database is down or stalled: the jobs queued behind this run would each wait
+            // their own timeout in turn, so they fail now, with the same clean 503.
+            for (const t of [...take, ...this.queue.splice(0)]) t.reject(err);
+          },
         )
         .finally(() => {
           this.inflight--;

@@ -12,11 +12,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, max = 20, opts: { genericPlans?: boolean } = {}): Database {
+/**
+ * `timeoutMs`: the longest a caller waits for a connection from the pool and for one statement's
+ * answer (client-side, so it holds when PostgreSQL itself is stalled — SIGSTOP, a hung disk —
+ * and a server-side statement_timeout would never fire). Past it the call fails with an error
+ * isDatabaseDown knows (a 503). Unset (the CLI, migrations): no bound.
+ */
+export function openDatabase(url: string, max = 20, opts: { genericPlans?: boolean; timeoutMs?: number } = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
+    ...(opts.timeoutMs ? { connectionTimeoutMillis: opts.timeoutMs, query_timeout: opts.timeoutMs } : {}),
     // The hot statements take arrays (unnest) whose lengths vary per call, so PostgreSQL would
     // re-plan them on every execution (~5 ms for the tokenize CTE); their generic plan is fine.
     ...(opts.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),

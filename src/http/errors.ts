@@ -135,7 +135,10 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
     : new VaultError('invalid_request');
   const id = `req_${randomString(16)}`;
   const body = JSON.stringify(errorBody(ve.code, ve.message, id));
-  if (!socket.writable) return void socket.destroy();
+  // A handler that answered before the body arrived (a 401 from a guard) has its answer on the
+  // wire already: a second one would be read as the answer to the client's next request.
+  const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || answering?.headersSent) return void socket.destroy();
   socket.end(
     `HTTP/1.1 ${ve.status} ${STATUS_CODES[ve.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,

@@ -4513,7 +4513,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute a project's hash chain and name the first bad seq */
+        /** Recheck a project's audit rows and seals and name the first bad entry */
         get: {
             parameters: {
                 query: {
@@ -4539,6 +4539,8 @@ export interface paths {
                                 entries: number;
                                 head_hash: string | null;
                                 first_bad_seq?: number;
+                                first_bad_id?: string;
+                                reason?: string;
                             };
                         };
                     };
