@@ -4,7 +4,7 @@
 // the answer is masked window by window and for the forwarded CVV.
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { maskJson, maskRun, maskText } from '../../src/proxy/placeholders.js';
+import { maskJson, maskRun, maskText } from '../../src/proxy/mask.js';
 import { luhnValid } from '../../src/tokens/validate.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 import { type Psp, startPsp } from './psp.js';
