@@ -92,36 +92,53 @@ export function maskText(s: string, cvv: string | null = null): string {
   return out;
 }
 
-/** Masks inside a parsed JSON value: strings, keys, and integers that hold a card number or are the CVV. */
-export function maskJson(v: unknown, cvv: string | null = null): unknown {
-  if (typeof v === 'string') return maskText(v, cvv);
-  if (typeof v === 'number') {
-    const s = String(v);
-    if (/^\d{13,}$/.test(s)) {
-      const masked = maskRun(s);
-      return masked === s ? v : masked;
-    }
-    // Amounts are numbers too: only a number that is exactly the CVV is masked.
-    return cvv !== null && s === cvv ? '*'.repeat(cvv.length) : v;
-  }
-  if (Array.isArray(v)) return v.map((x) => maskJson(x, cvv));
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[maskText(k, cvv)] = maskJson(x, cvv);
-    return out;
-  }
-  return v;
+// One JSON token: a string (escapes kept as written) or a number. Leading zeros are tolerated so
+// that no digit run of the raw text is ever split between two tokens.
+const JSON_TOKEN = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const DIGIT_RUN = /\d+/g;
+// Nothing to mask without one of these; most PSP answers have none, and then the text is only parsed.
+const HAS_RUN = /\d{13}/;
+const HAS_GROUPED = new RegExp(GROUPED.source);
+// A digit, space or dash written as a \u escape: the raw text does not show it.
+const HAS_ESCAPE = /\\u00(?:3\d|2[0dD])/i;
+
+/**
+ * A JSON number with a card window in any of its digit runs (sign, fraction and exponent do not
+ * hide it), or a digit run that is exactly the CVV, becomes a JSON string of the same text
+ * with those digits starred; any other number is left as written.
+ */
+function maskNumber(tok: string, cvv: string | null): string {
+  let out = tok.length >= 13 ? tok.replace(RUN, maskRun) : tok;
+  if (cvv !== null && out.includes(cvv)) out = out.replace(DIGIT_RUN, (r) => (r === cvv ? '*'.repeat(cvv.length) : r));
+  return out === tok ? tok : `"${out}"`;
 }
 
-/** The answer body as the caller sees it: parsed JSON when it says so and parses, else text; masked. */
+/**
+ * A JSON string token (a key or a value). One with escapes is masked on its decoded text, so a
+ * digit written as \u0034 is no way around, and a star never lands inside an escape.
+ */
+function maskString(tok: string, cvv: string | null): string {
+  if (!tok.includes('\\')) return maskText(tok, cvv);
+  const text = JSON.parse(tok) as string;
+  const masked = maskText(text, cvv);
+  return masked === text ? tok : JSON.stringify(masked);
+}
+
+/**
+ * The answer body as the caller sees it: parsed JSON when it says so and parses, else text;
+ * masked either way. JSON is masked on the raw text in one pass over its tokens, before it is
+ * parsed, so a number's shape (-4111…, 0.4111…, 4111…e-16) or its size (digits past 2^53 that
+ * parsing would round) cannot hide a card; then it is parsed once.
+ */
 export function maskBody(text: string, json: boolean, cvv: string | null = null): unknown {
-  const body = maskText(text, cvv);
   if (text.length > 0 && json) {
     try {
-      return maskJson(JSON.parse(text), cvv);
+      const clean = !HAS_RUN.test(text) && (cvv === null || !text.includes(cvv)) && !HAS_GROUPED.test(text) && !HAS_ESCAPE.test(text);
+      if (clean) return JSON.parse(text) as unknown;
+      return JSON.parse(text.replace(JSON_TOKEN, (t) => (t.charCodeAt(0) === 34 ? maskString(t, cvv) : maskNumber(t, cvv)))) as unknown;
     } catch {
       // Said JSON, is not: returned as (masked) text.
     }
   }
-  return body;
+  return maskText(text, cvv);
 }
