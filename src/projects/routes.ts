@@ -25,6 +25,7 @@ const CreateBody = Type.Object(
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
     proxy_allowed_hosts: Type.Optional(Hosts),
+    elements_origins: Type.Optional(ElementsOrigins),
   },
   { additionalProperties: false },
 );
@@ -75,6 +76,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
     const b = req.body;
     const project = await createOwnedProject(db, vault.keys, contextOf(req), req.user!.id, {
       name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
+      elementsOrigins: b.elements_origins,
     });
     return reply.code(201).send({ success: true, data: { ...projectView(project), role: 'owner' as const } });
   });

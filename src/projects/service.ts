@@ -21,6 +21,7 @@ export interface NewProject {
   requireMfa?: boolean;
   deduplicate?: boolean;
   proxyAllowedHosts?: string[] | null;
+  elementsOrigins?: string[];
 }
 
 /** The settings PUT /api/projects/:id may change (API field names). */
@@ -35,6 +36,8 @@ export interface ProjectChanges {
 
 /** Creates a project and its wrapped data key; call inside the caller's transaction. */
 export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: DataKeys, p: NewProject) {
+  // The update route's rule, checked before anything is written.
+  checkElementsOrigins(p.elementsOrigins ?? [], p.environment);
   const id = newId('proj');
   const row = await trx
     .insertInto('projects')
@@ -46,6 +49,7 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
       require_mfa: p.requireMfa ?? false,
       deduplicate: p.deduplicate ?? false,
       proxy_allowed_hosts: p.proxyAllowedHosts ?? null,
+      elements_origins: p.elementsOrigins ?? [],
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -55,12 +59,17 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
   return row;
 }
 
+// The optional settings a creation set, by API name (as project_update records its fields).
+const SETTING_NAMES = { requireMfa: 'require_mfa', deduplicate: 'deduplicate', proxyAllowedHosts: 'proxy_allowed_hosts', elementsOrigins: 'elements_origins' } as const;
+const settingsGiven = (p: NewProject) =>
+  Object.entries(SETTING_NAMES).filter(([k]) => p[k as keyof typeof SETTING_NAMES] != null).map(([, name]) => name);
+
 /** POST /api/projects: the creator becomes the owner. */
 export async function createOwnedProject(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, userId: string, p: NewProject) {
   return db.transaction().execute(async (trx) => {
     const project = await createProject(trx, keys, p);
     await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: 'owner' }).execute();
-    await writeAudit(trx, ctx, { projectId: project.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: project.id, userId, details: { name: project.name, environment: project.environment } });
+    await writeAudit(trx, ctx, { projectId: project.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: project.id, userId, details: { name: project.name, environment: project.environment, fields: settingsGiven(p) } });
     return project;
   });
 }

@@ -58,6 +58,9 @@ const cidr6 = (s: string): Range => {
   return [parseIPv6(a)!, Number(p)];
 };
 
+// IANA IPv4 Special-Purpose Address Registry: every block not globally reachable, plus cloud
+// metadata addresses. Its globally reachable entries (AS112, AMT, 192.0.0.9/10) are not PSPs;
+// they sit in 192.0.0.0/24 or are left reachable.
 const FORBIDDEN_V4: Range[] = [
   '0.0.0.0/8', // "this network", unspecified
   '10.0.0.0/8', // private
@@ -65,7 +68,7 @@ const FORBIDDEN_V4: Range[] = [
   '127.0.0.0/8', // loopback
   '169.254.0.0/16', // link-local, cloud metadata 169.254.169.254
   '172.16.0.0/12', // private
-  '192.0.0.0/24', // IETF protocol assignments
+  '192.0.0.0/24', // IETF protocol assignments (DS-Lite, NAT64 discovery, PCP/TURN anycast)
   '192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', // documentation
   '192.88.99.0/24', // 6to4 relay anycast
   '192.168.0.0/16', // private
@@ -75,19 +78,32 @@ const FORBIDDEN_V4: Range[] = [
   '168.63.129.16/32', // Azure wire server / metadata
 ].map(cidr4);
 
+// IANA IPv6 Special-Purpose Address Registry, blocks not globally reachable. Those outside
+// 2000::/3 are refused by GLOBAL_UNICAST anyway and stay listed to keep the check against the
+// registry readable.
 const FORBIDDEN_V6: Range[] = [
   '::/128', // unspecified
   '::1/128', // loopback
   '::/96', // IPv4-compatible (deprecated)
+  '::ffff:0:0:0/96', // IPv4-translated (RFC 2765/6145): a SIIT translator turns it into the IPv4 address
   '64:ff9b:1::/48', // local-use NAT64
   '100::/64', // discard
-  '2001::/32', // Teredo (hides an IPv4 address)
+  '100:0:0:1::/64', // dummy prefix (RFC 9780)
+  // IETF protocol assignments (RFC 2928): Teredo (hides an IPv4 address), benchmarking, ORCHID,
+  // and a few global anycast services (PCP, TURN, AMT, AS112, DETs) that are never a PSP.
+  '2001::/23',
   '2001:db8::/32', // documentation
+  '3fff::/20', // documentation (RFC 9637)
+  '5f00::/16', // SRv6 segment identifiers (RFC 9602)
   'fc00::/7', // unique local (private), incl. AWS metadata fd00:ec2::254
   'fe80::/10', // link-local
   'fec0::/10', // site-local (deprecated)
   'ff00::/8', // multicast
 ].map(cidr6);
+
+// The only IPv6 space IANA allocates for the internet (RFC 4291); the rest is reserved.
+const GLOBAL_UNICAST = cidr6('2000::/3');
+const NAT64 = parseIPv6('64:ff9b::')! >> 32n;
 
 const inRange = (addr: bigint, [netw, prefix]: Range, bits: number) => {
   const shift = BigInt(bits - prefix);
@@ -99,16 +115,16 @@ export function isPublicAddress(address: string): boolean {
   const family = net.isIP(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
   if (family === 4) {
     const n = v4(address);
-    return n !== null && !FORBIDDEN_V4.some((r) => inRange(n, r, 32));
+    return n !== null && isPublicV4(n);
   }
   if (family === 6) {
     const n = parseIPv6(address);
     if (n === null) return false;
     // IPv4-mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4
     // address that is what is really reached: judge that one.
-    if (n >> 32n === 0xffffn || n >> 32n === parseIPv6('64:ff9b::')! >> 32n) return isPublicV4(n & 0xffffffffn);
+    if (n >> 32n === 0xffffn || n >> 32n === NAT64) return isPublicV4(n & 0xffffffffn);
     if (n >> 112n === 0x2002n) return isPublicV4((n >> 80n) & 0xffffffffn);
-    return !FORBIDDEN_V6.some((r) => inRange(n, r, 128));
+    return inRange(n, GLOBAL_UNICAST, 128) && !FORBIDDEN_V6.some((r) => inRange(n, r, 128));
   }
   return false;
 }

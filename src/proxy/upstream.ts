@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { Agent } from 'undici';
 import type { VaultConfig } from '../config.js';
 import { invalidFields, VaultError } from '../http/errors.js';
-import { maskJson, maskText } from './placeholders.js';
+import { maskBody, maskText } from './mask.js';
 import { ForbiddenAddress, guardedLookup } from './ssrf.js';
 
 const RESPONSE_CAP = 5 * 1024 * 1024;
@@ -157,14 +157,6 @@ function answer(status: number, upstream: Record<string, string | string[] | und
     if (value === undefined || HOP_BY_HOP.has(lower) || lower === 'set-cookie' || lower === 'content-length' || lower === 'content-encoding') continue;
     headers[lower] = Array.isArray(value) ? value.map((x) => maskText(x, cvv)) : maskText(value, cvv);
   }
-  const text = raw.toString('utf8');
-  let body: unknown = maskText(text, cvv);
-  if (text.length > 0 && isJsonType(headers['content-type'] as string | undefined)) {
-    try {
-      body = maskJson(JSON.parse(text), cvv);
-    } catch {
-      // Said JSON, is not: returned as (masked) text.
-    }
-  }
+  const body = maskBody(raw.toString('utf8'), isJsonType(headers['content-type'] as string | undefined), cvv);
   return { status_code: status, headers, body };
 }

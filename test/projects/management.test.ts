@@ -51,6 +51,30 @@ describe('projects', () => {
     expect((await call('GET', '/api/projects?limit=500', alice)).statusCode).toBe(400);
   });
 
+  // Issue 22 item 9: API.md §4.2 lets the Elements integration create its project in one call.
+  it('create takes elements_origins, validated as on update and audited', async () => {
+    const origins = ['https://shop.example.com', 'https://*.example.org:8443'];
+    const p = await project(alice, { elements_origins: origins });
+    expect(p.elements_origins).toEqual(origins);
+    expect((await call('GET', `/api/projects/${p.id}`, alice)).json().data.elements_origins).toEqual(origins);
+    const entry = (await v.sql.query("SELECT details FROM audit_log WHERE project_id = $1 AND action = 'project_create'", [p.id])).rows[0];
+    expect(entry.details).toMatchObject({ environment: 'production', fields: ['elements_origins'] });
+    const dev = await project(alice, { environment: 'development', elements_origins: ['http://localhost:*'] });
+    expect(dev.elements_origins).toEqual(['http://localhost:*']);
+    // The update route's rules: https origins only (http://localhost in development), no paths or CSP words.
+    const before = (await v.sql.query('SELECT count(*)::int AS n FROM projects')).rows[0].n;
+    for (const bad of [['http://shop.example.com'], ['https://shop.example.com/path'], ["'unsafe-inline'"], ['*'], ['https://a.com', 'https://a.com']]) {
+      const res = await call('POST', '/api/projects', alice, { name: 'shop', environment: 'production', elements_origins: bad });
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().error.code).toBe('validation_error');
+    }
+    const local = await call('POST', '/api/projects', alice, { name: 'shop', environment: 'staging', elements_origins: ['https://ok.example.com', 'http://localhost:3000'] });
+    expect(local.statusCode).toBe(400);
+    expect(local.json().error.details[0].path).toBe('/elements_origins/1');
+    // Refused creations leave nothing behind (no project, no data key, no audit row).
+    expect((await v.sql.query('SELECT count(*)::int AS n FROM projects')).rows[0].n).toBe(before);
+  });
+
   it('requires a JWT', async () => {
     const res = await v.app.inject({ method: 'GET', url: '/api/projects' });
     expect(res.statusCode).toBe(401);

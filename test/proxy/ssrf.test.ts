@@ -53,6 +53,13 @@ describe('destinations refused', () => {
     `https://0x7f.0.0.1:${trap.port}/x`,
     `https://localhost:${trap.port}/x`,
     `https://LOCALHOST.:${trap.port}/x`,
+    // Issue 22 item 8: IPv4-translated (::ffff:0:a.b.c.d, RFC 2765/6145) reached loopback through a SIIT translator.
+    `https://[::ffff:0:127.0.0.1]:${trap.port}/x`,
+    `https://[0:0:0:0:ffff:0:7f00:1]:${trap.port}/x`,
+    'https://[3fff::1]/x',
+    'https://[5f00::1]/x',
+    'https://[100:0:0:1::1]/x',
+    'https://[2001:2::1]/x',
   ];
 
   it('loopback, private, CGNAT, link-local/metadata, multicast, unspecified — in every spelling → 403', async () => {
@@ -101,6 +108,34 @@ describe('address rules', () => {
       '::127.0.0.1', 'fe80::1', 'fe80::1%eth0', 'fc00::1', 'fd00:ec2::254', 'ff02::1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'not-an-ip',
     ];
     const allowed = ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4001:81c::200e', '::ffff:8.8.8.8', '64:ff9b::808:808'];
+    for (const a of refused) expect(isPublicAddress(a), a).toBe(false);
+    for (const a of allowed) expect(isPublicAddress(a), a).toBe(true);
+  });
+
+  // Issue 22 item 8, and the rest of IANA's IPv4 and IPv6 special-purpose registries: the first
+  // and last address of every block that is not globally reachable, and public neighbours.
+  it('refuses every not-globally-reachable block of the IANA special-purpose registries, and ::ffff:0:0:0/96', () => {
+    const refused = [
+      // IPv4 (all were already refused; listed so that the registry check stays complete)
+      '0.0.0.0', '0.255.255.255', '10.0.0.0', '10.255.255.255', '100.64.0.0', '100.127.255.255', '127.0.0.0', '169.254.0.0', '169.254.255.255',
+      '172.16.0.0', '172.31.255.255', '192.0.0.0', '192.0.0.8', '192.0.0.170', '192.0.0.255', '192.0.2.0', '192.0.2.255', '192.88.99.0', '192.88.99.255',
+      '192.168.0.0', '192.168.255.255', '198.18.0.0', '198.19.255.255', '198.51.100.0', '198.51.100.255', '203.0.113.0', '203.0.113.255',
+      '240.0.0.0', '255.255.255.254', '255.255.255.255',
+      // IPv4-translated (RFC 2765 §2.1, RFC 6145): refused whatever it carries — nothing public is addressed so.
+      '::ffff:0:0:0', '::ffff:0:7f00:1', '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '::ffff:0:808:808', '::ffff:0:ffff:ffff', '0:0:0:0:ffff:0:0:1',
+      // IPv4-mapped (the prefix the issue spells ::ffff:0:0/96) judged by the address it carries
+      '::ffff:0:0', '::ffff:0.0.0.0', '::ffff:0.0.0.1', '::ffff:192.0.0.8', '::ffff:198.18.0.1', '::ffff:240.0.0.1',
+      // IPv6 blocks added: dummy prefix (RFC 9780), IETF protocol assignments (RFC 2928: benchmarking,
+      // ORCHID, ORCHIDv2, DETs, AMT, anycast services), documentation (RFC 9637), SRv6 SIDs (RFC 9602)
+      '100:0:0:1::', '100:0:0:1:ffff:ffff:ffff:ffff', '2001::', '2001:1::1', '2001:2::1', '2001:3::1', '2001:4:112::1', '2001:10::1', '2001:20::1',
+      '2001:30::1', '2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff', '3fff::', '3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff', '5f00::', '5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      // Outside global unicast 2000::/3 nothing is reachable on the internet (IANA IPv6 address space)
+      '100:0:0:2::1', '200::1', '4000::1', 'e000::1', 'fe00::1',
+      // IPv6 blocks already refused, first and last
+      '100::', '100::ffff:ffff:ffff:ffff', '64:ff9b:1::', '64:ff9b:1:ffff:ffff:ffff:ffff:ffff', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
+      'fc00::', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe80::', 'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'ff00::', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    ];
+    const allowed = ['2001:200::1', '2001:4860:4860::8888', '2620:fe::fe', '2620:4f:8000::1', '3fff:1000::1', '3fff:ffff::1', '2a00:1450:4001:81c::200e', '::ffff:1.0.0.1', '64:ff9b::1.1.1.1'];
     for (const a of refused) expect(isPublicAddress(a), a).toBe(false);
     for (const a of allowed) expect(isPublicAddress(a), a).toBe(true);
   });

@@ -3509,6 +3509,7 @@ export interface paths {
                         require_mfa?: boolean;
                         deduplicate?: boolean;
                         proxy_allowed_hosts?: string[] | null;
+                        elements_origins?: string[];
                     };
                 };
             };
