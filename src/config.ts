@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type Keyring, type MasterKey, parseKeys } from './crypto/keyring.js';
 import { DEFAULT_POLICY } from './crypto/rotation.js';
+import { nearest } from './lib/text.js';
 
 export interface RateLimitRule {
   points: number;
@@ -135,20 +136,6 @@ export const VARIABLES = [
 export type Variable = (typeof VARIABLES)[number];
 export type VaultEnv = Partial<Record<Variable, string>>;
 
-/** Optimal string alignment distance: edits, with a swap of neighbours (PROT/PORT) as one. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /**
  * Set variables that look like ours but are not: within 1 edit of a known name (2 for names of
  * 8+ letters), or any unknown VAULT_*. Names far from every known one (PATH, HOME) are not ours.
@@ -158,13 +145,8 @@ export function misspelledVariables(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
   for (const name of Object.keys(env)) {
     if (known.has(name) || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-    let best: string | null = null;
-    let bestD = Infinity;
-    for (const k of VARIABLES) {
-      const dd = distance(name, k);
-      if (dd < bestD) [best, bestD] = [k, dd];
-    }
-    const close = bestD <= (Math.min(name.length, best!.length) >= 8 ? 2 : 1);
+    const [best, bestD] = nearest(name, VARIABLES);
+    const close = bestD <= (Math.min(name.length, best.length) >= 8 ? 2 : 1);
     if (close) out.push(`${name} is not a vault variable and is ignored; did you mean ${best}?`);
     else if (name.startsWith('VAULT_')) out.push(`${name} is not a vault variable and is ignored (see the Configuration table in README.md)`);
   }
