@@ -26,11 +26,12 @@ describe('log format', () => {
     expect(line).toMatchObject({ level: 30, msg: 'tokenized', project_id: 'proj_1', cardNumber: '[redacted]' });
   });
 
-  it('is human-readable in a terminal, and still redacted', () => {
+  it('is one human-readable line in a terminal, and still redacted', () => {
     const out = logOnce(true);
     expect(() => JSON.parse(out.trim())).toThrow();
+    expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: tokenized/);
-    expect(out).toContain('project_id: "proj_1"');
+    expect(out).toContain('"project_id":"proj_1"');
     expect(out).toContain('[redacted]');
     expect(out).not.toContain(PAN);
   });
