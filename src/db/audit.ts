@@ -57,10 +57,12 @@ export interface MacFields {
 export type MacScope = 'f' | 'r';
 
 export function rowMessage(tag: string, scope: MacScope, f: MacFields): string {
-  return canonicalJson([
-    'audit-row', tag, scope, f.project_id, f.created, f.event_type, f.action, f.resource_type, f.user_id, f.app_id,
-    f.ip_address, f.request_id, scope === 'f' ? [f.outcome, f.resource_id, f.details] : null,
+  // canonicalJson of the whole array, built faster (the hot paths sign a row per request): every
+  // field but the last is a string or null, and JSON.stringify of such an array is the same text.
+  const head = JSON.stringify([
+    'audit-row', tag, scope, f.project_id, f.created, f.event_type, f.action, f.resource_type, f.user_id, f.app_id, f.ip_address, f.request_id,
   ]);
+  return `${head.slice(0, -1)},${scope === 'f' ? canonicalJson([f.outcome, f.resource_id, f.details]) : 'null'}]`;
 }
 
 export const macHex = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest('hex');

@@ -150,7 +150,7 @@ export class ProxyService {
       await slot.ready();
       const mac = slot.sign('f', {
         project_id: row[0], created: createdText(now), event_type: 'proxy', action: 'proxy_transaction', outcome: row[2], resource_type: 'token',
-        resource_id: row[3], app_id: row[4], user_id: row[5], ip_address: row[6], request_id: row[7], details: JSON.parse(row[8]) as unknown,
+        resource_id: row[3], app_id: row[4], user_id: row[5], ip_address: row[6], request_id: row[7], details, // holds no undefined: MAC'd as it reads back from jsonb
       });
       await this.audits.submit({ size: 1, row: [...row, mac] });
     }
