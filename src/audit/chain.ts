@@ -172,7 +172,12 @@ export async function sealPending(
     const rows = (await rowsQuery(trx).where('txid', '>=', from).where('txid', '<', upto).orderBy('txid').orderBy('ingest').execute()) as SealedRow[];
     if (rows.length === 0) return 0;
     const byChain = new Map<string, SealedRow[]>();
-    for (const r of rows) byChain.set(r.project_id ?? '', [...(byChain.get(r.project_id ?? '') ?? []), r]);
+    for (const r of rows) {
+      const chain = r.project_id ?? '';
+      const list = byChain.get(chain);
+      if (list) list.push(r);
+      else byChain.set(chain, [r]);
+    }
     const lasts = await trx.selectFrom('audit_seals').selectAll().distinctOn('chain').where('chain', 'in', [...byChain.keys()])
       .orderBy('chain').orderBy('n', 'desc').execute();
     const last = new Map(lasts.map((s) => [s.chain, s]));
