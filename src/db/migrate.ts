@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_access_control.js';
 import * as m0007 from './migrations/0007_key_lifecycle.js';
 import * as m0009 from './migrations/0009_elements_sessions.js';
 import * as m0010 from './migrations/0010_audit_mac.js';
+import * as m0011 from './migrations/0011_tenant_keys.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_key_lifecycle': m0007,
   '0009_elements_sessions': m0009,
   '0010_audit_mac': m0010,
+  '0011_tenant_keys': m0011,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

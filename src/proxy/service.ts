@@ -41,10 +41,10 @@ WITH want AS (
   FROM want w JOIN tokens tk ON tk.project_id = w.project_id AND tk.token = w.token
   WHERE tk.expires_at IS NULL OR tk.expires_at > $5
 ), s AS (
-  SELECT t.req, c.id, c.ciphertext, c.test, c.created_at, c.expires_at
+  SELECT t.req, c.project_id, c.id, c.ciphertext, c.test, c.created_at, c.expires_at
   FROM t JOIN cvc_sessions c ON c.id = t.cvc_id AND c.project_id = t.project_id AND c.token = t.token AND c.expires_at > $5
 ), d AS (
-  DELETE FROM cvc_sessions c WHERE c.id IN (SELECT id FROM s WHERE NOT test) RETURNING c.id
+  DELETE FROM cvc_sessions c WHERE (c.project_id, c.id) IN (SELECT project_id, id FROM s WHERE NOT test) RETURNING c.id
 )
 SELECT t.req, t.type, t.ciphertext, s.id AS cvc_id, s.ciphertext AS cvc_ct, s.test AS cvc_test,
        s.created_at AS cvc_created_at, s.expires_at AS cvc_expires_at, s.id IN (SELECT id FROM d) AS claimed
@@ -158,7 +158,7 @@ export class ProxyService {
 
   private async lookupBatch(jobs: LookupJob[]): Promise<(LookupRow | null)[]> {
     const { rows } = await this.pool.query<LookupRow & { req: number }>({
-      name: 'proxy_lookup_v2',
+      name: 'proxy_lookup_v3',
       text: LOOKUP_SQL,
       values: [jobs.map((_, i) => i), jobs.map((j) => j.projectId), jobs.map((j) => j.token), jobs.map((j) => j.cvcId), jobs[0].now],
     });
