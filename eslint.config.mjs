@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '**/dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts', 'packages/node/src/openapi.ts'] },
+  { ignores: ['dist/**', '.cache/**', '**/dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts', 'packages/node/src/openapi.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

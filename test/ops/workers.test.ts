@@ -1,7 +1,7 @@
 // VAULT_WORKERS=2: the built server runs as a cluster on one port over one embedded PostgreSQL,
 // and SIGTERM stops the workers and then PostgreSQL.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +61,8 @@ test('two workers serve one port; SIGTERM stops them and the embedded PostgreSQL
   }
   // Both workers are up (forked by the primary, not PostgreSQL).
   const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
-  for (const c of children) if (readFileSync(`/proc/${c}/comm`, 'utf8').startsWith('node')) pids.add(c);
+  // By executable, not by name: Node 24 names its main thread "MainThread".
+  for (const c of children) if (readlinkSync(`/proc/${c}/exe`) === process.execPath) pids.add(c);
   expect(pids.size).toBe(2);
 
   const pgPid = Number(readFileSync(path.join(dir, 'pg/postmaster.pid'), 'utf8').split('\n')[0]);
