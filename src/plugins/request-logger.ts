@@ -1,7 +1,9 @@
 // Fastify gives every request a pino child logger bound to its id. Creating one costs more than
 // it seems (pino runs its redaction over the bindings), and most requests never log a line at the
 // configured level. This child is made on the first line that will actually be written.
+import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
+import { parseTraceparent } from '../http/trace.js';
 import type { Bindings, ChildLoggerOptions, Level, Logger } from 'pino';
 
 class RequestLogger {
@@ -48,7 +50,10 @@ class RequestLogger {
 }
 
 /** Fastify's `childLoggerFactory`: per-route levels or serializers get a real child at once. */
-export function requestLoggerFactory(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger {
+export function requestLoggerFactory(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions, raw?: IncomingMessage): FastifyBaseLogger {
+  // A caller's W3C trace id on every line of its request (one header lookup when absent).
+  const trace = raw?.headers.traceparent === undefined ? null : parseTraceparent(raw.headers.traceparent);
+  if (trace) bindings = { ...bindings, trace_id: trace.traceId };
   if (options.level || options.serializers) return logger.child(bindings, options);
   // The vault's logger is always pino (src/plugins/logging.ts).
   return new RequestLogger(logger as unknown as Logger, bindings);

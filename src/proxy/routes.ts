@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../applications/guard.js';
 import { invalidFields } from '../http/errors.js';
+import { forwardTrace } from '../http/trace.js';
 import { ErrorBody } from '../http/schemas.js';
 import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
@@ -130,6 +131,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const invalid = req.validationError;
     if (invalid && !(headerMode && invalid.validationContext === 'body')) throw invalid;
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
+    forwardTrace(req.headers, input.headers);
     const project = req.project!;
     const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
     const res = await proxy.transact(callerOf(req), destinations, input, now());
