@@ -55,7 +55,8 @@ async function finish(store: IdempotencyStore, req: FastifyRequest, status: numb
   }
 }
 
-function hooks(store: IdempotencyStore, withHeaders: boolean) {
+/** The two hooks an opted-in route gets (exported for the cost check in test/idempotency/cost.test.ts). */
+export function routeHooks(store: IdempotencyStore, withHeaders: boolean) {
   const preHandler: preHandlerHookHandler = function (req, reply, done: HookHandlerDoneFunction) {
     const raw = req.headers['idempotency-key'];
     if (raw === undefined) return done();
@@ -79,7 +80,7 @@ export async function idempotencyPlugin(app: FastifyInstance) {
   const { database, config, keys, now } = app.vault;
   const store = new IdempotencyStore(database.db, database.pool, config.keyring, keys, now);
   app.decorateRequest('idempotencyClaim', null);
-  const byMode = { plain: hooks(store, false), headers: hooks(store, true) };
+  const byMode = { plain: routeHooks(store, false), headers: routeHooks(store, true) };
   app.addHook('onRoute', (route) => {
     const mode = route.config?.idempotent;
     if (!mode) return;

@@ -1,6 +1,7 @@
 // The idempotency store (API.md §6.1, docs/idempotency.md): claims, stored answers and their
 // encryption, in PostgreSQL so that every node sees the same claim. No HTTP here.
 import { createHmac, hkdfSync, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { open, seal } from '../crypto/aead.js';
@@ -18,6 +19,10 @@ export const RETENTION_MS = 24 * 60 * 60 * 1000;
  * short enough that a node that died mid-request blocks its key for two minutes at most.
  */
 export const LEASE_MS = 2 * 60 * 1000;
+
+/** How long a duplicate waits for the running attempt's answer before a 409, polling every POLL_MS. */
+export const WAIT_MS = 1000;
+const POLL_MS = 50;
 
 export interface Claimant {
   /** Who asked: `app:<id>`, `usr:<id>`, `app:<id>:usr:<id>` (hybrid), `ses:<id>` (session key). */
@@ -79,24 +84,27 @@ export class IdempotencyStore {
   }
 
   async claim(c: Claimant, mac: Buffer): Promise<ClaimResult> {
-    const at = this.now();
     const owner = randomUUID();
-    const values = [c.scope, c.key, mac, owner, c.projectId, new Date(at.getTime() + LEASE_MS), at, new Date(at.getTime() + RETENTION_MS)];
-    // Twice at most: a row that lapsed is taken over, and a lost take-over race reads the winner.
-    for (let attempt = 0; attempt < 2; attempt++) {
+    const started = Date.now();
+    // A double click arrives while its twin runs: wait a moment for that answer (it is usually
+    // milliseconds away) rather than make the client retry; past WAIT_MS, 409 and Retry-After.
+    for (let round = 0; ; round++) {
+      // Bounded however rows come and go under us.
+      if (round > (2 * WAIT_MS) / POLL_MS) return { kind: 'in_progress', retryAfterSeconds: 1 };
+      const at = this.now();
+      const values = [c.scope, c.key, mac, owner, c.projectId, new Date(at.getTime() + LEASE_MS), at, new Date(at.getTime() + RETENTION_MS)];
       if ((await this.pool.query(CLAIM, values)).rowCount === 1) return { kind: 'run', owner };
       const row = (await this.pool.query<Row>(READ, [c.scope, c.key])).rows[0];
-      if (!row) continue; // pruned between the two statements: claim again
+      if (!row) continue; // released (a 5xx) or pruned between the two statements: claim again
       const lapsed = row.expires_at <= at || (row.status === null && row.lease_until <= at);
-      if (lapsed) {
-        if ((await this.pool.query(TAKE_OVER, [...values, row.owner])).rowCount === 1) return { kind: 'run', owner };
-        continue;
-      }
+      // A lapsed row is taken over; whoever loses that race reads the winner's row next round.
+      if (lapsed && (await this.pool.query(TAKE_OVER, [...values, row.owner])).rowCount === 1) return { kind: 'run', owner };
+      if (lapsed) continue;
       if (!row.request_mac.equals(mac)) return { kind: 'reused' };
-      if (row.status === null) return { kind: 'in_progress', retryAfterSeconds: 1 };
-      return { kind: 'replay', status: row.status, body: await this.open(c, row) };
+      if (row.status !== null) return { kind: 'replay', status: row.status, body: await this.open(c, row) };
+      if (Date.now() - started >= WAIT_MS) return { kind: 'in_progress', retryAfterSeconds: 1 };
+      await sleep(POLL_MS);
     }
-    return { kind: 'in_progress', retryAfterSeconds: 1 };
   }
 
   /** The first attempt's answer, sealed, for every later retry. */
