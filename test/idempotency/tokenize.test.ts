@@ -185,6 +185,22 @@ describe('scope: a key belongs to its caller', () => {
   });
 });
 
+describe('session keys (the browser)', () => {
+  it('a retry with the same session key and Idempotency-Key replays and spends no second use', async () => {
+    const minted = await v.app.inject({ method: 'POST', url: '/sessions', headers: { 'x-api-key': a.apiKey }, payload: { session_limit: 2 } });
+    const sessionKey = minted.json().data.session_key as string;
+    const k = key();
+    const send = () => tokenize({ 'x-pub-key': a.pubKey, 'x-session-key': sessionKey, 'idempotency-key': k }, { type: 'card', data: VISA });
+    const [one, two] = await Promise.all([send(), send()]);
+    expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+    expect(two.body).toBe(one.body);
+    const scope = (await v.sql.query('SELECT scope FROM idempotency_keys WHERE key = $1', [k])).rows[0].scope as string;
+    expect(scope).toMatch(/^ses:/);
+    const uses = await v.sql.query('SELECT uses FROM elements_sessions WHERE id = $1', [scope.slice('ses:'.length)]);
+    expect(uses.rows[0].uses).toBe(1);
+  });
+});
+
 describe('the other routes of §6.1', () => {
   it('POST /api/applications replays the key it created once (the same key, not a second application)', async () => {
     const u = await createUser(v, 'owner');
