@@ -75,6 +75,20 @@ export function routeHooks(store: IdempotencyStore, withHeaders: boolean) {
 const append = (existing: unknown, hook: unknown): never =>
   (existing === undefined ? [hook] : [...(Array.isArray(existing) ? (existing as unknown[]) : [existing]), hook]) as never;
 
+const HEADER = {
+  type: 'string',
+  description:
+    'Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body ' +
+    'with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409.',
+};
+
+/** /openapi.json names the header. Its check is the preHandler's, so no constraint here. */
+function documented<S extends { headers?: unknown }>(schema: S | undefined): S | undefined {
+  if (!schema) return schema;
+  const headers = (schema.headers ?? { type: 'object' }) as { properties?: Record<string, unknown> };
+  return { ...schema, headers: { ...headers, properties: { ...headers.properties, 'idempotency-key': HEADER } } };
+}
+
 /** Registered before the feature plugins: it sees their routes as they are declared. */
 export async function idempotencyPlugin(app: FastifyInstance) {
   const { database, config, keys, now } = app.vault;
@@ -85,6 +99,7 @@ export async function idempotencyPlugin(app: FastifyInstance) {
     const mode = route.config?.idempotent;
     if (!mode) return;
     const h = mode === 'with-headers' ? byMode.headers : byMode.plain;
+    route.schema = documented(route.schema);
     route.preHandler = append(route.preHandler, h.preHandler);
     route.onSend = append(route.onSend, h.onSend);
   });
