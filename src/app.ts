@@ -27,6 +27,7 @@ import { applicationsPlugin } from './applications/plugin.js';
 import { auditPlugin } from './audit/plugin.js';
 import { authPlugin } from './auth/plugin.js';
 import { elementsPlugin } from './elements/plugin.js';
+import { idempotencyPlugin } from './idempotency/plugin.js';
 import { membersPlugin } from './members/plugin.js';
 import { opsPlugin } from './ops/plugin.js';
 import { projectsPlugin } from './projects/plugin.js';
@@ -197,6 +198,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     app.decorate('metricsUrl', metrics.url);
     app.addHook('onClose', () => metrics.close());
   }
+  // Before every feature: its onRoute hook sees the routes that opt in (config.idempotent).
+  await app.register(idempotencyPlugin);
   await app.register(tokensPlugin);
   await app.register(sessionsPlugin);
   await app.register(elementsPlugin, { root: config.elementsRoot });

@@ -23,6 +23,7 @@ const FLOORS: string[][] = [
   ['projects'],
   ['tokens'],
   ['proxy'],
+  ['idempotency'],
   ['elements'],
   ['ops'],
   ['app', 'environment'],

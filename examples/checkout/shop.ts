@@ -77,12 +77,14 @@ export async function startShop(o: ShopOptions): Promise<Shop> {
         const body = await readJson(req);
         received.push(JSON.stringify(body));
         if (typeof body.token !== 'string' || typeof body.cvcSession !== 'string') return json(400, { error: 'token and cvcSession are required' });
-        // The vault puts the card into the PSP's request; the shop only names the token.
+        // The vault puts the card into the PSP's request; the shop only names the token. One CVC
+        // session is one checkout attempt: as the idempotency key, a second click (or a retry
+        // after a lost answer) replays the first charge instead of charging again.
         const charged = await vault.proxy({
           token: body.token, cvc_session_id: body.cvcSession, proxy_url: `${o.pspUrl}/v1/charges`, http_method: 'POST',
           http_headers: { authorization: 'Bearer sk_test_example' },
           request_data: { amount: 2000, currency: 'usd', source: { number: '${cardNumber}', exp_month: '${expirationMonth}', exp_year: '${expirationYear}', cvc: '${cvv}' } },
-        });
+        }, { idempotencyKey: `pay-${body.cvcSession}` });
         const psp = charged.proxy_response;
         const charge = (typeof psp.body === 'string' ? JSON.parse(psp.body) : psp.body) as { id?: string; status?: string };
         if (psp.status_code !== 200 || charge.status !== 'succeeded') return json(402, { error: 'the card was declined' });

@@ -79,6 +79,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
   app.addHook('onRequest', requireUser());
 
   app.post('/api/applications', {
+    config: { idempotent: true },
     schema: {
       tags: ['applications'], summary: 'Create an application; the API key is shown once',
       body: Type.Object({ project_id: Type.String({ maxLength: 64 }), name: AppName, permissions: Permissions }, { additionalProperties: false }),

@@ -95,12 +95,14 @@ export const ERRORS = {
   last_owner: { code: 'conflict', status: 409, message: 'A project needs at least one owner.' },
   mfa_already_enabled: { code: 'conflict', status: 409, message: 'MFA is already enabled; disable it first to enrol a new device.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
+  idempotency_in_progress: { status: 409, message: 'A request with this Idempotency-Key is still running; retry after Retry-After seconds.' },
   token_space_exhausted: { status: 409, message: "Every card-preserving token for this card number's BIN and last four digits is in use in this project." },
   // 413–431
   payload_too_large: { status: 413, message: 'The request body is larger than 1 MiB.' },
   uri_too_long: { status: 414, message: 'A path segment of the URL is too long.' },
   unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
   placeholder_media_type: { code: 'unsupported_media_type', status: 415, message: 'Placeholders are filled only in JSON, form-encoded and XML bodies: set a matching Content-Type.' },
+  idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used with a different request; use a new key.' },
   rate_limited: { status: 429, message: 'Rate limit exceeded' },
   headers_too_large: { status: 431, message: 'The request headers are larger than the vault accepts.' },
   // 5xx

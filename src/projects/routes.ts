@@ -45,6 +45,7 @@ export async function provisionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   app.post('/internal/provision', {
+    config: { idempotent: true },
     onRequest: apiKeyGuard('provisioning'),
     schema: {
       tags: ['projects'],
@@ -71,6 +72,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
   app.addHook('onRequest', requireUser());
 
   app.post('/api/projects', {
+    config: { idempotent: true },
     schema: { tags: ['projects'], summary: 'Create a project (you become its owner)', body: CreateBody, response: { 201: Ok(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req, reply) => {
     const b = req.body;

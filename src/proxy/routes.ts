@@ -105,6 +105,8 @@ export async function proxyRoutes(fastify: FastifyInstance) {
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
 
   app.post('/proxy/transaction', {
+    // Header mode forwards the client's headers: they are part of the request a retry must match.
+    config: { idempotent: 'with-headers' },
     onRequest: apiKeyGuard('tokenization'),
     schema: {
       tags: ['proxy'],

@@ -23,6 +23,7 @@ export async function sessionRoutes(fastify: FastifyInstance) {
   const { sessions } = app.vault;
 
   app.post('/sessions', {
+    config: { idempotent: true },
     onRequest: apiKeyGuard('tokenization'),
     schema: {
       tags: ['sessions'],

@@ -75,7 +75,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
 
   app.post('/tokenize', {
     // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
-    config: { itemsCheckedAlone: true },
+    config: { itemsCheckedAlone: true, idempotent: true },
     onRequest: orSessionKey(apiKeyGuard('tokenization', 'required', { allowJwt: true })),
     preHandler: jwtProjectGuard,
     schema: {
@@ -158,6 +158,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/test-tokens', {
+    config: { idempotent: true },
     onRequest: apiKeyGuard('tokenization', 'production', { allowJwt: true }),
     preHandler: jwtProjectGuard,
     schema: {

@@ -12,6 +12,8 @@ const DISTRIBUTED: Record<string, string> = {
   cvc_sessions: 'project_id',
   audit_log: 'project_id',
   audit_seals: 'chain',
+  // Keyed by the caller (application, user or session), never looked up without it.
+  idempotency_keys: 'scope',
 };
 /** Small, read everywhere, written rarely: copied to every node. */
 const REFERENCE = [

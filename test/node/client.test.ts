@@ -67,6 +67,26 @@ describe('@open-vault/node', () => {
     expect(listed.data?.data.map((p) => p.name)).toContain('From the client');
   });
 
+  it('idempotencyKey: a retried tokenize, proxy call or session answers the first result; the PSP is called once', async () => {
+    const vault = createVaultClient({ vaultUrl: v.url, apiKey: shop.apiKey, pubKey: shop.pubKey });
+    const key = `sdk-${Date.now()}`;
+    const [t1, t2] = [await vault.tokenize({ type: 'card', data: VISA }, { idempotencyKey: key }), await vault.tokenize({ type: 'card', data: VISA }, { idempotencyKey: key })];
+    expect(t2.token).toBe(t1.token);
+    const psp = await startPsp();
+    try {
+      const call = { token: t1.token, proxy_url: `${psp.url}/charges`, request_data: { amount: 1000, number: '${cardNumber}' } };
+      const [c1, c2] = [await vault.proxy(call, { idempotencyKey: `${key}-charge` }), await vault.proxy(call, { idempotencyKey: `${key}-charge` })];
+      expect(c2).toEqual(c1);
+      expect(psp.received).toHaveLength(1);
+    } finally {
+      await psp.close();
+    }
+    const [s1, s2] = [await vault.createSession({ idempotencyKey: `${key}-session` }), await vault.createSession({ idempotencyKey: `${key}-session` })];
+    expect(s2.session_key).toBe(s1.session_key);
+    const reused = await vault.tokenize({ type: 'card', data: { ...VISA, cvv: '999' } }, { idempotencyKey: key }).catch((e: unknown) => e);
+    expect(reused).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+  });
+
   it('createSessionHandler (Fetch API): POST → {sessionKey}; GET → 405; authorize → 403; vault unreachable → 502 without details', async () => {
     const handler = createSessionHandler({ vaultUrl: v.url, apiKey: shop.apiKey, sessionLimit: 2 });
     const res = await handler(new Request('http://shop.test/session', { method: 'POST' }));

@@ -50,13 +50,24 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
   return data;
 }
 
+/**
+ * Per call. `idempotencyKey` (1–255 printable ASCII): a retry with the same key and the same
+ * request gets the first answer back instead of running again (API.md §6.1), e.g. one key per
+ * checkout attempt so a second click never charges twice.
+ */
+export interface CallOptions {
+  idempotencyKey?: string;
+}
+
+const callHeaders = (o?: CallOptions) => (o?.idempotencyKey !== undefined ? { headers: { 'idempotency-key': o.idempotencyKey } } : {});
+
 export interface VaultClient {
   /** Every path of the API, typed: `api.GET('/api/projects')`, `api.POST('/tokenize', {body})`, … */
   api: Client<paths>;
-  tokenize(body: TokenizeRequest): Promise<TokenizeResponse>;
+  tokenize(body: TokenizeRequest, options?: CallOptions): Promise<TokenizeResponse>;
   detokenize(token: string): Promise<DetokenizeResponse>;
-  proxy(body: ProxyRequest): Promise<ProxyResponse>;
-  createSession(options?: { sessionLimit?: number; ttlSeconds?: number }): Promise<SessionResponse['data']>;
+  proxy(body: ProxyRequest, options?: CallOptions): Promise<ProxyResponse>;
+  createSession(options?: { sessionLimit?: number; ttlSeconds?: number } & CallOptions): Promise<SessionResponse['data']>;
   revokeSession(sessionKey: string): Promise<void>;
 }
 
@@ -69,12 +80,12 @@ export function createVaultClient(options: VaultClientOptions): VaultClient {
   return {
     api,
     // One item answers 201 with the token; a batch (`items`) answers 200: this shortcut is for one item.
-    tokenize: (body) => unwrap(api.POST('/tokenize', { body })) as Promise<TokenizeResponse>,
+    tokenize: (body, o) => unwrap(api.POST('/tokenize', { body, ...callHeaders(o) })) as Promise<TokenizeResponse>,
     detokenize: (token) => unwrap(api.POST('/detokenize', { body: { token } })),
-    proxy: (body) => unwrap(api.POST('/proxy/transaction', { body })),
+    proxy: (body, o) => unwrap(api.POST('/proxy/transaction', { body, ...callHeaders(o) })),
     async createSession(o = {}) {
       const body = { ...(o.sessionLimit !== undefined && { session_limit: o.sessionLimit }), ...(o.ttlSeconds !== undefined && { ttl_seconds: o.ttlSeconds }) };
-      return (await unwrap(api.POST('/sessions', { body }))).data;
+      return (await unwrap(api.POST('/sessions', { body, ...callHeaders(o) }))).data;
     },
     async revokeSession(sessionKey) {
       await unwrap(api.DELETE('/sessions/{session_key}', { params: { path: { session_key: sessionKey } } }));

@@ -17,6 +17,8 @@ export interface paths {
                     "x-api-key"?: string;
                     "x-pub-key"?: string;
                     "x-session-key"?: string;
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -272,7 +274,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -689,7 +694,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1011,7 +1019,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3315,7 +3326,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3497,7 +3511,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4784,6 +4801,8 @@ export interface paths {
                     "x-http-method"?: string;
                     /** @description The PSP's credentials, forwarded as Authorization */
                     "x-proxy-authorization"?: string;
+                    /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                    "idempotency-key"?: string;
                 };
                 path?: never;
                 cookie?: never;
