@@ -8,6 +8,7 @@ import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { deleteToken, findToken, listTokens, type TokenRow } from './manage-service.js';
 import { publicView } from './prepare.js';
+import { TokenTypeSchema } from './types/index.js';
 
 const TokenView = Type.Object({
   token: Type.String(),
@@ -49,7 +50,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
       tags: ['tokens'], summary: "A project's tokens, masked, newest first",
       querystring: Type.Object({
         project_id: Type.String({ maxLength: 64 }),
-        type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
+        type: Type.Optional(TokenTypeSchema()),
         ...PageQuery,
       }),
       response: { 200: Page(TokenView), '4xx': ErrorBody },

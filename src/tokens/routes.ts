@@ -10,7 +10,7 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import { maskCard } from './masking.js';
+import { tokenType } from './types/index.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../sessions/guard.js';
 
@@ -33,12 +33,7 @@ function withDedupRight(item: PreparedItem, allowed: boolean): PreparedItem {
 }
 
 function tokenizeView(o: TokenizeOutcome, item: PreparedItem) {
-  const view = publicView(o.type, o.display);
-  if (item.masking && o.type === 'card') {
-    const m = maskCard(o.display, item.masking);
-    view.data = { ...view.data, cardNumber: m.cardNumber };
-    view.mask = { card_number: m.card_number };
-  }
+  const view = publicView(o.type, o.display, item.masking);
   return {
     success: true as const,
     token: o.token,
@@ -116,7 +111,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     if (session) {
       // A browser session tokenizes one card or bank account. No deduplication: its answer
       // would tell a page whether a card number is already in the project.
-      if (single.type !== 'card' && single.type !== 'bank') throw SESSION_ITEMS_ONLY();
+      if (!tokenType(single.type)?.browserCapture) throw SESSION_ITEMS_ONLY();
       if (single.deduplicate) throw SESSION_NO_DEDUP();
       const item = prepareItem(single, false, at);
       // only() throws the item's failure inside spend(), which then gives the use back.

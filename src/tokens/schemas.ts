@@ -1,34 +1,9 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
 import { MaskingConfig } from './masking.js';
+import { type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
-
-export const CardData = Type.Object(
-  {
-    cardNumber: Type.String({ maxLength: 32, description: '13–19 digits; spaces and dashes are ignored' }),
-    expirationMonth: MonthOrYear(2),
-    expirationYear: MonthOrYear(4),
-    cvv: Type.Optional(Type.String({ maxLength: 8, description: 'Kept only in a 90-second CVC session' })),
-    cvc: Type.Optional(Type.String({ maxLength: 8, description: 'Alias of cvv' })),
-    holderName: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-
-export const BankData = Type.Object(
-  {
-    accountNumber: Type.String({ maxLength: 32 }),
-    routingNumber: Type.String({ maxLength: 16 }),
-    holderName: Type.Optional(Type.String({ maxLength: 200 })),
-    // Ozura's bank elements send the holder's names; kept encrypted with the account.
-    firstName: Type.Optional(Type.String({ maxLength: 100 })),
-    lastName: Type.Optional(Type.String({ maxLength: 100 })),
-  },
-  { additionalProperties: false },
-);
-
-export const StringData = Type.String({ minLength: 1, description: 'Any UTF-8 string of 1–4096 bytes' });
 
 const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
@@ -38,21 +13,20 @@ const ItemOptions = {
   maskingConfig: Type.Optional(MaskingConfig),
 };
 
-export const CardItem = Type.Object({ type: Type.Literal('card'), data: CardData, ...ItemOptions }, { additionalProperties: false });
-export const BankItem = Type.Object({ type: Type.Literal('bank'), data: BankData, ...ItemOptions }, { additionalProperties: false });
-export const StringItem = Type.Object({ type: Type.Literal('string'), data: StringData, ...ItemOptions }, { additionalProperties: false });
-export type CardItem = Static<typeof CardItem>;
-export type BankItem = Static<typeof BankItem>;
-export type StringItem = Static<typeof StringItem>;
-export type TokenizeItem = CardItem | BankItem | StringItem;
+/** A tokenize item of one type: `{type, data, …options}`, its data checked by the type's schema. */
+export const itemSchema = (t: TokenTypeDescriptor) =>
+  Type.Object({ type: Type.Literal(t.name), data: t.data, ...ItemOptions }, { additionalProperties: false });
+
+const _ItemCommon = Type.Object(ItemOptions);
+export type TokenizeItem = Static<typeof _ItemCommon> & { type: TokenType; data: unknown };
 
 /**
  * The route accepts one item or `{items: [...]}`. Items are checked one by one in the handler
- * (against CardItem/BankItem/StringItem) so that one bad item in a batch fails alone.
+ * (against their type's itemSchema) so that one bad item in a batch fails alone.
  */
 export const TokenizeBody = Type.Object({
-  type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
-  // Checked in the handler against CardItem / BankItem / StringItem for precise error paths.
+  type: Type.Optional(TokenTypeSchema()),
+  // Checked in the handler against the type's itemSchema for precise error paths.
   data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
   ...ItemOptions,
   project_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only with JWT authentication' })),

@@ -10,6 +10,7 @@ import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
 import { cardPreservingPattern, cardPreservingToken, isTokenId, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
+import { storedType } from './types/index.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_CARD_TOKENS_SQL } from './sql.js';
 
 export interface Caller {
@@ -319,7 +320,7 @@ export class TokenStore {
       if (!key) continue;
       try {
         const data = JSON.parse(key.open(row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
-        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? (data as { value: string }).value : data, metadata: row.metadata });
+        found[row.req].set(row.token, { token: row.token, type: row.type, data: storedType(row.type).unwrap(data), metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
         this.log.error({ project_id: row.project_id }, 'token ciphertext failed authentication');
