@@ -166,7 +166,8 @@ export interface TokensTable {
   token: string;
   /** A name of src/tokens/types/ (its closed vocabulary; the table's CHECK agrees). */
   type: string;
-  format: 'random' | 'card_preserving';
+  /** A name of TOKEN_FORMATS (src/tokens/format.ts); the table's CHECK agrees. */
+  format: string;
   ciphertext: Buffer;
   fingerprint: string;
   dedup: Generated<boolean>;

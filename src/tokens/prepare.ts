@@ -3,13 +3,13 @@
 import { Compile } from 'typebox/compile';
 import { findBadText } from '../lib/text.js';
 import { invalidFields, VaultError } from '../http/errors.js';
+import { freeDigits, looksLikeCardNumber, MIN_FREE_DIGITS, type TokenFormat } from './format.js';
 import type { MaskingConfig } from './masking.js';
 import { itemSchema, type TokenizeItem } from './schemas.js';
 import { normalizePan, TEST_CARDS } from './validate.js';
 import { cardType, type PublicView, storedType, TOKEN_TYPE_NAMES, TOKEN_TYPES, type TokenType, tokenType } from './types/index.js';
 
-export type { PublicView, TokenType };
-export type TokenFormat = 'random' | 'card_preserving';
+export type { PublicView, TokenFormat, TokenType };
 
 export interface PreparedItem {
   type: TokenType;
@@ -29,6 +29,10 @@ export interface PreparedItem {
   pan: string | null;
   /** Ozura's maskingConfig: shapes the answer only, never stored. */
   masking: MaskingConfig | null;
+  /** Digit formats: the token passes Luhn (default: it fails). */
+  luhn: boolean;
+  /** The caller's own token id (§6.2), checked: never a card number. */
+  ownToken: string | null;
 }
 
 export const CVC_TTL_SECONDS = 90;
@@ -76,6 +80,7 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     throw schemaError([{ path: '/format', message: `${format} is only for ${owners.join(', ')} tokens` }]);
   }
   const p = t.prepare(item.data, now);
+  const luhn = checkLuhn(format, item.luhn, p.digits);
   return {
     type: item.type,
     format,
@@ -90,7 +95,26 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     cvcTtlSeconds: CVC_TTL_SECONDS,
     pan: p.digits,
     masking: item.maskingConfig ?? null,
+    luhn,
+    ownToken: item.token === undefined ? null : checkOwnToken(item.token, format),
   };
+}
+
+/** `luhn` applies to digit formats only, and a digit format needs digits to draw (§6.2). */
+function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: string | null): boolean {
+  const free = freeDigits(format, digits?.length ?? 0);
+  if (format === 'fpe' || free !== null) {
+    if (digits === null) throw schemaError([{ path: '/format', message: `${format} needs a value of digits` }]);
+    if (free !== null && free < MIN_FREE_DIGITS) throw schemaError([{ path: '/format', message: `${format} needs a longer value` }]);
+  } else if (luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
+  return luhn ?? false;
+}
+
+/** An own token id must never be a card number: it would be stored, logged and audited in clear. */
+function checkOwnToken(token: string, format: TokenFormat): string {
+  if (format !== 'random') throw schemaError([{ path: '/token', message: 'is not combined with a format' }]);
+  if (looksLikeCardNumber(token)) throw schemaError([{ path: '/token', message: 'must not be a card number' }]);
+  return token;
 }
 
 export interface TestCardInput {

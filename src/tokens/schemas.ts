@@ -1,5 +1,6 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { TOKEN_FORMATS } from './format.js';
 import { MaskingConfig } from './masking.js';
 import { type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
@@ -7,7 +8,9 @@ const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }
 
 const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
-  format: Type.Optional(Type.Union([Type.Literal('random'), Type.Literal('card_preserving')])),
+  format: Type.Optional(Type.Union(TOKEN_FORMATS.map((f) => Type.Literal(f)), { description: 'How the token looks (docs/tokens.md, "Formats"); default random' })),
+  luhn: Type.Optional(Type.Boolean({ description: 'Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number)' })),
+  token: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{3,128}$', description: 'Your own token id (a migration from another vault); never a Luhn-valid digit string' })),
   ttl_seconds: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 315_360_000 }), Type.Null()])),
   metadata: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: '≤ 4 KiB of JSON, stored in clear' })),
   maskingConfig: Type.Optional(MaskingConfig),

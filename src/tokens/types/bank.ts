@@ -20,7 +20,7 @@ interface BankInput { accountNumber: string; routingNumber: string; holderName?:
 export const bank: TokenTypeDescriptor<typeof BankData> = {
   name: 'bank',
   data: BankData,
-  formats: ['random'],
+  formats: ['random', 'uuid', 'numeric', 'last4_preserving'],
   browserCapture: true,
   prepare(raw) {
     const d = raw as BankInput;

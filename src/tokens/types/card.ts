@@ -31,7 +31,7 @@ interface CardStored { cardNumber: string; expirationMonth: string; expirationYe
 export const card: TokenTypeDescriptor<typeof CardData> = {
   name: 'card',
   data: CardData,
-  formats: ['random', 'card_preserving'],
+  formats: ['random', 'uuid', 'numeric', 'card_preserving', 'last4_preserving', 'fpe'],
   browserCapture: true,
   prepare(raw, now) {
     const d = raw as CardInput;

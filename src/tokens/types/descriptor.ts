@@ -2,6 +2,7 @@
 // what its answers show, what it fills in the proxy, how its plaintext reads back. A new type is
 // one file in this folder plus one line in ./index.ts (docs/tokens.md, "Adding a token type").
 import type { TSchema } from 'typebox';
+import type { TokenFormat } from '../format.js';
 import type { MaskingConfig } from '../masking.js';
 
 /** A tokenize item's data, validated and canonical: what prepareItem needs from the type. */
@@ -31,7 +32,7 @@ export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
   /** The TypeBox schema of the item's `data`. */
   readonly data: D;
   /** Token formats this type may ask for (`format` of §6.2). */
-  readonly formats: readonly string[];
+  readonly formats: readonly TokenFormat[];
   /** May a browser session (X-Session-Key) tokenize it? */
   readonly browserCapture: boolean;
   prepare(data: unknown, now: Date): PreparedData;

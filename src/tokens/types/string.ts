@@ -10,7 +10,7 @@ export const StringData = Type.String({ minLength: 1, description: 'Any UTF-8 st
 export const string: TokenTypeDescriptor<typeof StringData> = {
   name: 'string',
   data: StringData,
-  formats: ['random'],
+  formats: ['random', 'uuid'],
   browserCapture: false,
   prepare(raw) {
     const value = raw as string;
