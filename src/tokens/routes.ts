@@ -10,7 +10,7 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import { tokenType } from './types/index.js';
+import { storedType, tokenType } from './types/index.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../sessions/guard.js';
 
@@ -139,7 +139,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
       if ('missing' in o) throw new VaultError('token_not_found');
-      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, metadata: o.metadata });
+      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data), metadata: o.metadata });
     }
     const unique = [...new Set(many)];
     const found = new Map((await tokens.detokenize(callerOf(req), 'detokenize_batch', unique, now())).map((o) => [o.token, o]));
@@ -147,7 +147,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       success: true,
       items: many!.map((t) => {
         const o = found.get(t)!;
-        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string> };
+        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data) };
       }),
     });
   });

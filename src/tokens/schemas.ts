@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { TOKEN_FORMATS } from './format.js';
 import { MaskingConfig } from './masking.js';
-import { type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
+import { CardDetails, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
@@ -47,6 +47,7 @@ export const TokenizeResult = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
+  card: Type.Optional(CardDetails),
   cvc_session_id: Type.Optional(Type.String({ description: 'Only when a CVV was sent' })),
   fingerprint: Type.Optional(Type.String({ description: 'Only when deduplication applied' })),
   deduplicated: Type.Boolean(),
@@ -81,6 +82,7 @@ export const DetokenizeResult = Type.Object({
   token: Type.String(),
   type: Type.String(),
   data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]),
+  card: Type.Optional(CardDetails),
   metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 
@@ -88,7 +90,7 @@ export const DetokenizeBatchResult = Type.Object({
   success: Type.Literal(true),
   items: Type.Array(
     Type.Union([
-      Type.Object({ token: Type.String(), data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]) }),
+      Type.Object({ token: Type.String(), data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]), card: Type.Optional(CardDetails) }),
       Type.Object({ token: Type.String(), error: Type.Object({ code: Type.String() }) }),
     ]),
   ),

@@ -1,7 +1,8 @@
 // Payment cards (API.md §3.1): Luhn-valid PAN, expiry, CVV split off into a CVC session.
 import { Type } from 'typebox';
 import { maskCard } from '../masking.js';
-import { cardBrand, maskPan, normalizeExpiry, normalizePan, validateCvv } from '../validate.js';
+import { cardNetwork, networkOfBrand } from '../brand.js';
+import { maskPan, normalizeExpiry, normalizePan, validateCvv } from '../validate.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
@@ -17,6 +18,22 @@ export const CardData = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** §6.2's card details, in every card answer (additive: Ozura's fields stay as they are). */
+export const CardDetails = Type.Object({
+  brand: Type.String({ description: 'The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown' }),
+  bin: Type.String(),
+  last4: Type.String(),
+  length: Type.Integer(),
+  cvv_length: Type.Integer(),
+  expirationMonth: Type.String(),
+  expirationYear: Type.String(),
+});
+
+function details(brand: string | undefined, bin: string, last4: string, length: number, month: string, year: string) {
+  const n = networkOfBrand(brand);
+  return { brand: n.network, bin, last4, length, cvv_length: n.cvvLength, expirationMonth: month, expirationYear: year };
+}
 
 interface CardInput {
   cardNumber: string;
@@ -37,9 +54,9 @@ export const card: TokenTypeDescriptor<typeof CardData> = {
     const d = raw as CardInput;
     const pan = normalizePan(d.cardNumber);
     const expiry = normalizeExpiry(d.expirationMonth, d.expirationYear, now);
-    const brand = cardBrand(pan);
+    const { brand, cvvLength } = cardNetwork(pan);
     const rawCvv = d.cvv ?? d.cvc;
-    const cvv = rawCvv === undefined ? null : validateCvv(rawCvv, brand);
+    const cvv = rawCvv === undefined ? null : validateCvv(rawCvv, cvvLength);
     const m = maskPan(pan);
     const stored: Record<string, string> = { cardNumber: pan, expirationMonth: expiry.month, expirationYear: expiry.year };
     if (d.holderName) stored.holderName = d.holderName;
@@ -57,6 +74,7 @@ export const card: TokenTypeDescriptor<typeof CardData> = {
     bin: display.bin,
     brand: display.brand,
     last4: display.last4,
+    card: details(display.brand, display.bin, display.last4, display.cardNumber.length, display.expirationMonth, display.expirationYear),
   }),
   mask(view, display, config) {
     const m = maskCard(display, config);
@@ -79,4 +97,9 @@ export const card: TokenTypeDescriptor<typeof CardData> = {
     return v;
   },
   unwrap: (stored) => stored,
+  extra(stored) {
+    const d = stored as CardStored;
+    const pan = d.cardNumber;
+    return { card: details(cardNetwork(pan).brand, pan.slice(0, 6), pan.slice(-4), pan.length, d.expirationMonth, d.expirationYear) };
+  },
 };

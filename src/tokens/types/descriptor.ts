@@ -25,6 +25,18 @@ export interface PublicView {
   bin?: string;
   brand?: string;
   last4?: string;
+  /** §6.2's card details (cards only). */
+  card?: CardDetailsView;
+}
+
+export interface CardDetailsView {
+  brand: string;
+  bin: string;
+  last4: string;
+  length: number;
+  cvv_length: number;
+  expirationMonth: string;
+  expirationYear: string;
 }
 
 export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
@@ -43,4 +55,6 @@ export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
   placeholders(data: unknown, cvv: string | null): Record<string, string>;
   /** The decrypted stored JSON as detokenize and the proxy give it back. */
   unwrap(stored: unknown): unknown;
+  /** Fields a detokenize answer adds beside `data` (a card's details), from the stored JSON. */
+  extra?(stored: unknown): Record<string, unknown>;
 }

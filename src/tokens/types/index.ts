@@ -6,7 +6,7 @@ import { card } from './card.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
 import { string } from './string.js';
 
-export type { PreparedData, PublicView, TokenTypeDescriptor } from './descriptor.js';
+export type { CardDetailsView, PreparedData, PublicView, TokenTypeDescriptor } from './descriptor.js';
 
 export const TOKEN_TYPES = [card, bank, string] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number]['name'];
@@ -28,4 +28,4 @@ export function storedType(name: string): TokenTypeDescriptor {
 export const TokenTypeSchema = (options?: TSchemaOptions) => Type.Union(TOKEN_TYPES.map((t): TLiteral<string> => Type.Literal(t.name)), options);
 
 /** The card type's data schema, for /test-tokens and the proxy's types. */
-export { card as cardType } from './card.js';
+export { card as cardType, CardDetails } from './card.js';
