@@ -28,7 +28,12 @@ export interface paths {
                         /** @description card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string */
                         data?: unknown;
                         deduplicate?: boolean;
-                        format?: "random" | "card_preserving";
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                        luhn?: boolean;
+                        /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                        token?: string;
                         ttl_seconds?: number | null;
                         /** @description ≤ 4 KiB of JSON, stored in clear */
                         metadata?: {
@@ -73,6 +78,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 /** @description Only when a CVV was sent */
                                 cvc_session_id?: string;
                                 /** @description Only when deduplication applied */
@@ -118,6 +133,16 @@ export interface paths {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                length: number;
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             /** @description Only when a CVV was sent */
                             cvc_session_id?: string;
                             /** @description Only when deduplication applied */
@@ -205,6 +230,16 @@ export interface paths {
                             data: {
                                 [key: string]: string;
                             } | string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                length: number;
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             metadata: {
                                 [key: string]: unknown;
                             } | null;
@@ -216,6 +251,16 @@ export interface paths {
                                 data: {
                                     [key: string]: string;
                                 } | string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                             } | {
                                 token: string;
                                 error: {
@@ -390,6 +435,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -483,6 +538,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -575,6 +640,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
