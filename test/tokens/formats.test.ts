@@ -121,6 +121,20 @@ describe('formats', () => {
     expect(fpeToken(f, 'proj_y', PAN, false)).not.toBe(t);
   });
 
+  it('an expired fpe token (or own id) is replaced, not a conflict', async () => {
+    const c = await v.createApp();
+    const t = (await card('fpe', {}, c)).json().token;
+    await tokenize(c, { type: 'string', data: 'old', token: 'mig-1' });
+    await v.sql.query("UPDATE tokens SET expires_at = now() - interval '1 second' WHERE project_id = $1", [c.projectId]);
+    const again = await card('fpe', { metadata: { n: 2 } }, c);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().token).toBe(t);
+    expect((await tokenize(c, { type: 'string', data: 'new', token: 'mig-1' })).statusCode).toBe(201);
+    expect((await detok(c, 'mig-1')).json().data).toBe('new');
+    const { rows } = await v.sql.query('SELECT metadata FROM tokens WHERE project_id = $1 AND token = $2', [c.projectId, t]);
+    expect(rows).toEqual([{ metadata: { n: 2 } }]);
+  });
+
   it('with the dedup right and deduplicate: true, an fpe card already stored answers deduplicated', async () => {
     const d = await v.createApp({ deduplicate: true });
     const one = await card('fpe', {}, d);
