@@ -70,6 +70,23 @@ describe('architecture', () => {
     expect(long).toEqual([]);
   });
 
+  // A closed vocabulary lives in one place (issue 24.3): token types only in src/tokens/types/
+  // (migrations, which are history, excepted). `'string'` counts only where it names a token type
+  // (`.type === 'string'`, a Literal), not as a typeof or JSON-schema word.
+  it('no token-type literal outside src/tokens/types/', () => {
+    const TYPE_LITERAL = /['"`](card|bank)['"`]|\btype\s*[!=]==?\s*['"`]string['"`]|Literal\(\s*['"`]string['"`]\s*\)/;
+    const found: string[] = [];
+    for (const file of files('src', /\.ts$/)) {
+      const rel = relative(ROOT, file);
+      if (rel.startsWith('src/tokens/types/') || rel.startsWith('src/db/migrations/')) continue;
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        const m = TYPE_LITERAL.exec(line.replace(/typeof\s+[\w.$[\]'"]+\s*[!=]==?\s*['"]string['"]/g, ''));
+        if (m) found.push(`${rel}:${i + 1}: ${m[0]}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
   it('the dashboard has no import cycle', () => {
     const graph = new Map(files('web/src', /\.tsx?$/).map((f) => [f.replace(/\.tsx?$/, ''), imports(f).map((t) => t.replace(/\.(js|tsx?)$/, ''))]));
     const cycles: string[] = [];

@@ -7,6 +7,7 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DecryptError, open, seal } from './aead.js';
+import { FF1 } from './ff1.js';
 import type { Keyring } from './keyring.js';
 import { projectKeyAad } from './master.js';
 
@@ -38,6 +39,7 @@ export interface SealCounter {
 
 export class ProjectKey {
   private header: Buffer | undefined;
+  private ff1Cipher: FF1 | undefined;
 
   constructor(
     readonly projectId: string,
@@ -78,10 +80,21 @@ export class ProjectKey {
     return open(v1, sealed, aad);
   }
 
+  /**
+   * The project's FF1 cipher for `fpe` tokens (radix 10). Its AES-256 key is derived from the
+   * fingerprint key, which is stored wrapped by the master key and outlives data key rotations
+   * (as fpe tokens must: the same card keeps its token). Made on first use only.
+   */
+  ff1(): FF1 {
+    this.ff1Cipher ??= new FF1(Buffer.from(hkdfSync('sha256', this.fingerprintKey, Buffer.alloc(0), 'vault:ff1:v1', 32)), 10);
+    return this.ff1Cipher;
+  }
+
   /** Best effort: JS cannot guarantee memory is wiped, but we drop what we can. */
   wipe() {
     for (const k of this.deks.values()) k.fill(0);
     this.fingerprintKey.fill(0);
+    this.ff1Cipher = undefined;
   }
 }
 

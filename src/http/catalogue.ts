@@ -96,7 +96,8 @@ export const ERRORS = {
   mfa_already_enabled: { code: 'conflict', status: 409, message: 'MFA is already enabled; disable it first to enrol a new device.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
   idempotency_in_progress: { status: 409, message: 'A request with this Idempotency-Key is still running; retry after Retry-After seconds.' },
-  token_space_exhausted: { status: 409, message: "Every card-preserving token for this card number's BIN and last four digits is in use in this project." },
+  token_space_exhausted: { status: 409, message: "Every token of this format for the value's kept digits is in use in this project." },
+  token_exists: { status: 409, message: 'This token is already in use in this project.' },
   // 413–431
   payload_too_large: { status: 413, message: 'The request body is larger than 1 MiB.' },
   uri_too_long: { status: 414, message: 'A path segment of the URL is too long.' },

@@ -1,6 +1,7 @@
 // Placeholder grammar of API.md §3.4 (written out in docs/proxy.md). Pure: no I/O. The masking
 // of upstream answers is in ./mask.ts.
 import { VaultError } from '../http/errors.js';
+import { storedType } from '../tokens/types/index.js';
 
 /** `${name}` placeholders the vault knows. Any other `${identifier}` is refused. */
 export const NAMED = ['cardNumber', 'expirationMonth', 'expirationYear', 'cvv', 'cvc', 'accountNumber', 'routingNumber', 'firstName', 'lastName', 'holderName', 'value'] as const;
@@ -39,31 +40,7 @@ export const needsCvv = (used: Set<Name>) => used.has('cvv') || used.has('cvc') 
 export type Values = Partial<Record<Name, string>>;
 
 export function valuesFor(type: string, data: unknown, cvv: string | null): Values {
-  const v: Values = {};
-  if (type === 'card') {
-    const d = data as { cardNumber: string; expirationMonth: string; expirationYear: string; holderName?: string };
-    const year4 = d.expirationYear.length === 2 ? `20${d.expirationYear}` : d.expirationYear;
-    Object.assign(v, {
-      cardNumber: d.cardNumber,
-      cardNumberPlaceholder: d.cardNumber,
-      expirationMonth: d.expirationMonth,
-      expirationMonthPlaceholder: d.expirationMonth,
-      expirationYear: d.expirationYear,
-      expirationYearPlaceholder: year4,
-      expirationYearPlaceholder2: year4.slice(-2),
-    });
-    if (d.holderName) v.holderName = d.holderName;
-    if (cvv !== null) Object.assign(v, { cvv, cvc: cvv, cvvPlaceholder: cvv });
-  } else if (type === 'bank') {
-    const d = data as { accountNumber: string; routingNumber: string; holderName?: string; firstName?: string; lastName?: string };
-    Object.assign(v, { accountNumber: d.accountNumber, routingNumber: d.routingNumber });
-    if (d.holderName) v.holderName = d.holderName;
-    if (d.firstName) v.firstName = d.firstName;
-    if (d.lastName) v.lastName = d.lastName;
-  } else if (type === 'string') {
-    v.value = data as string;
-  }
-  return v;
+  return storedType(type).placeholders(data, cvv);
 }
 
 /** How a substituted value is written into the body it lands in. */

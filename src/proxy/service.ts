@@ -10,6 +10,7 @@ import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { isTokenId } from '../tokens/format.js';
+import { storedType } from '../tokens/types/index.js';
 import type { Caller } from '../tokens/store.js';
 import { type Encoding, type Name, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor } from './placeholders.js';
 import { checkDestination, type DestinationPolicy } from './ssrf.js';
@@ -219,7 +220,7 @@ export class ProxyService {
       let cvv: string | null = null;
       try {
         const plain = JSON.parse(key.open(row.ciphertext, tokenAad(caller.projectId, input.token)).toString('utf8')) as unknown;
-        data = row.type === 'string' ? (plain as { value: string }).value : plain;
+        data = storedType(row.type).unwrap(plain);
         if (row.cvc_id !== null) cvv = key.open(row.cvc_ct!, cvcAad(caller.projectId, row.cvc_id)).toString('utf8');
       } catch {
         this.log.warn({ project_id: caller.projectId }, 'token or CVC ciphertext failed authentication');

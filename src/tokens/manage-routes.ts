@@ -8,6 +8,7 @@ import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { deleteToken, findToken, listTokens, type TokenRow } from './manage-service.js';
 import { publicView } from './prepare.js';
+import { CardDetails, TokenTypeSchema } from './types/index.js';
 
 const TokenView = Type.Object({
   token: Type.String(),
@@ -19,6 +20,7 @@ const TokenView = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
+  card: Type.Optional(CardDetails),
   test: Type.Boolean(),
   metadata: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   app_id: Type.Union([Type.String(), Type.Null()]),
@@ -49,7 +51,7 @@ export async function tokenManagementRoutes(fastify: FastifyInstance) {
       tags: ['tokens'], summary: "A project's tokens, masked, newest first",
       querystring: Type.Object({
         project_id: Type.String({ maxLength: 64 }),
-        type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
+        type: Type.Optional(TokenTypeSchema()),
         ...PageQuery,
       }),
       response: { 200: Page(TokenView), '4xx': ErrorBody },

@@ -7,8 +7,8 @@ import { VaultError } from '../http/errors.js';
 import { pageOf } from '../http/pagination.js';
 import type { RequestContext } from '../lib/context.js';
 import { type Action, authorize, visibleProjects } from '../members/access.js';
+import type { TokenType } from './types/index.js';
 
-type TokenType = DB['tokens']['type'];
 
 export type TokenRow = {
   token: string; project_id: string; type: string; format: string; display: unknown; test: boolean;

@@ -3,14 +3,13 @@
 import { Compile } from 'typebox/compile';
 import { findBadText } from '../lib/text.js';
 import { invalidFields, VaultError } from '../http/errors.js';
+import { freeDigits, looksLikeCardNumber, MIN_FREE_DIGITS, type TokenFormat } from './format.js';
 import type { MaskingConfig } from './masking.js';
-import { BankItem, CardItem, StringItem, type TokenizeItem } from './schemas.js';
-import {
-  cardBrand, maskPan, normalizeAccount, normalizeExpiry, normalizePan, normalizeRouting, TEST_CARDS, validateCvv,
-} from './validate.js';
+import { itemSchema, type TokenizeItem } from './schemas.js';
+import { normalizePan, TEST_CARDS } from './validate.js';
+import { cardType, type PublicView, storedType, TOKEN_TYPE_NAMES, TOKEN_TYPES, type TokenType, tokenType } from './types/index.js';
 
-export type TokenType = 'card' | 'bank' | 'string';
-export type TokenFormat = 'random' | 'card_preserving';
+export type { PublicView, TokenFormat, TokenType };
 
 export interface PreparedItem {
   type: TokenType;
@@ -26,18 +25,21 @@ export interface PreparedItem {
   ttlSeconds: number | null;
   cvv: string | null;
   cvcTtlSeconds: number;
-  /** Needed to build a card-preserving token. */
+  /** The digits a digit format shapes its token after (a card's PAN). */
   pan: string | null;
   /** Ozura's maskingConfig: shapes the answer only, never stored. */
   masking: MaskingConfig | null;
+  /** Digit formats: the token passes Luhn (default: it fails). */
+  luhn: boolean;
+  /** The caller's own token id (§6.2), checked: never a card number. */
+  ownToken: string | null;
 }
 
 export const CVC_TTL_SECONDS = 90;
 export const TEST_CVC_TTL_SECONDS = 365 * 24 * 3600;
 const MAX_METADATA_BYTES = 4096;
-const MAX_STRING_BYTES = 4096;
 
-const checkers = { card: Compile(CardItem), bank: Compile(BankItem), string: Compile(StringItem) };
+const checkers = new Map(TOKEN_TYPES.map((t) => [t.name, Compile(itemSchema(t))]));
 
 const schemaError = invalidFields;
 
@@ -46,11 +48,9 @@ function check(raw: unknown): TokenizeItem {
   // Before anything recurses over it: text the database cannot store, or nesting too deep.
   const bad = findBadText(raw);
   if (bad) throw schemaError([bad]);
-  const type = (raw as { type?: unknown }).type;
-  if (type !== 'card' && type !== 'bank' && type !== 'string') {
-    throw schemaError([{ path: '/type', message: 'must be one of card, bank, string' }]);
-  }
-  const c = checkers[type];
+  const t = tokenType((raw as { type?: unknown }).type);
+  if (!t) throw schemaError([{ path: '/type', message: `must be one of ${TOKEN_TYPE_NAMES.join(', ')}` }]);
+  const c = checkers.get(t.name)!;
   if (!c.Check(raw)) {
     const details = [...c.Errors(raw)].slice(0, 10).map((e) => {
       // A missing property is named in the path, so the message can say which (§0).
@@ -59,7 +59,7 @@ function check(raw: unknown): TokenizeItem {
     });
     throw schemaError(details);
   }
-  return raw;
+  return raw as TokenizeItem;
 }
 
 function checkMetadata(m: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
@@ -72,67 +72,49 @@ function checkMetadata(m: Record<string, unknown> | null | undefined): Record<st
 
 export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date): PreparedItem {
   const item = check(raw);
+  const t = storedType(item.type);
   const format = item.format ?? 'random';
-  const common = {
+  const metadata = checkMetadata(item.metadata);
+  if (!t.formats.includes(format)) {
+    const owners = TOKEN_TYPES.filter((x) => x.formats.includes(format)).map((x) => x.name);
+    throw schemaError([{ path: '/format', message: `${format} is only for ${owners.join(', ')} tokens` }]);
+  }
+  const p = t.prepare(item.data, now);
+  const luhn = checkLuhn(format, item.luhn, p.digits);
+  return {
+    type: item.type,
     format,
-    metadata: checkMetadata(item.metadata),
+    plaintext: Buffer.from(JSON.stringify(p.stored)),
+    canonical: p.canonical,
+    display: p.display,
+    metadata,
     dedup: item.deduplicate ?? projectDeduplicate,
     test: false,
     ttlSeconds: item.ttl_seconds ?? null,
+    cvv: p.cvv,
     cvcTtlSeconds: CVC_TTL_SECONDS,
+    pan: p.digits,
     masking: item.maskingConfig ?? null,
+    luhn,
+    ownToken: item.token === undefined ? null : checkOwnToken(item.token, format),
   };
-  if (item.type !== 'card' && format === 'card_preserving') {
-    throw schemaError([{ path: '/format', message: 'card_preserving is only for card tokens' }]);
-  }
-  if (item.type === 'card') {
-    const d = item.data;
-    const pan = normalizePan(d.cardNumber);
-    const expiry = normalizeExpiry(d.expirationMonth, d.expirationYear, now);
-    const brand = cardBrand(pan);
-    const rawCvv = d.cvv ?? d.cvc;
-    const cvv = rawCvv === undefined ? null : validateCvv(rawCvv, brand);
-    const m = maskPan(pan);
-    const data: Record<string, string> = { cardNumber: pan, expirationMonth: expiry.month, expirationYear: expiry.year };
-    if (d.holderName) data.holderName = d.holderName;
-    return {
-      ...common,
-      type: 'card',
-      plaintext: Buffer.from(JSON.stringify(data)),
-      canonical: pan,
-      display: { cardNumber: m.masked, card_number: m.stars, expirationMonth: expiry.month, expirationYear: expiry.year, bin: m.bin, brand, last4: m.last4 },
-      cvv,
-      pan,
-    };
-  }
-  if (item.type === 'bank') {
-    const account = normalizeAccount(item.data.accountNumber);
-    const routing = normalizeRouting(item.data.routingNumber);
-    const data: Record<string, string> = { accountNumber: account, routingNumber: routing };
-    if (item.data.holderName) data.holderName = item.data.holderName;
-    if (item.data.firstName) data.firstName = item.data.firstName;
-    if (item.data.lastName) data.lastName = item.data.lastName;
-    const last4 = account.slice(-4);
-    return {
-      ...common,
-      type: 'bank',
-      plaintext: Buffer.from(JSON.stringify(data)),
-      canonical: `${routing}:${account}`,
-      display: { accountNumber: '*'.repeat(account.length - 4) + last4, routingNumber: routing, last4 },
-      cvv: null,
-      pan: null,
-    };
-  }
-  if (Buffer.byteLength(item.data) > MAX_STRING_BYTES) throw schemaError([{ path: '/data', message: 'must be at most 4096 bytes' }]);
-  return {
-    ...common,
-    type: 'string',
-    plaintext: Buffer.from(JSON.stringify({ value: item.data })),
-    canonical: item.data,
-    display: {},
-    cvv: null,
-    pan: null,
-  };
+}
+
+/** `luhn` applies to digit formats only, and a digit format needs digits to draw (§6.2). */
+function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: string | null): boolean {
+  const free = freeDigits(format, digits?.length ?? 0);
+  if (format === 'fpe' || free !== null) {
+    if (digits === null) throw schemaError([{ path: '/format', message: `${format} needs a value of digits` }]);
+    if (free !== null && free < MIN_FREE_DIGITS) throw schemaError([{ path: '/format', message: `${format} needs a longer value` }]);
+  } else if (luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
+  return luhn ?? false;
+}
+
+/** An own token id must never be a card number: it would be stored, logged and audited in clear. */
+function checkOwnToken(token: string, format: TokenFormat): string {
+  if (format !== 'random') throw schemaError([{ path: '/token', message: 'is not combined with a format' }]);
+  if (looksLikeCardNumber(token)) throw schemaError([{ path: '/token', message: 'must not be a card number' }]);
+  return token;
 }
 
 export interface TestCardInput {
@@ -151,7 +133,7 @@ export function prepareTestCard(body: TestCardInput, now: Date): PreparedItem {
   const holderName = [body.firstName, body.lastName].filter(Boolean).join(' ');
   const item = prepareItem(
     {
-      type: 'card',
+      type: cardType.name,
       data: { cardNumber: pan, expirationMonth: body.expirationMonth, expirationYear: body.expirationYear, cvv: body.cvc, ...(holderName ? { holderName } : {}) },
     },
     false,
@@ -161,27 +143,8 @@ export function prepareTestCard(body: TestCardInput, now: Date): PreparedItem {
 }
 
 /** The tokenize answer's public part, built from the stored display. */
-export interface PublicView {
-  data: Record<string, string> | null;
-  mask: Record<string, string>;
-  bin?: string;
-  brand?: string;
-  last4?: string;
-}
-
-export function publicView(type: string, display: Record<string, string>): PublicView {
-  if (type === 'card') {
-    return {
-      data: { cardNumber: display.cardNumber, expirationMonth: display.expirationMonth, expirationYear: display.expirationYear },
-      mask: { card_number: display.card_number },
-      bin: display.bin,
-      brand: display.brand,
-      last4: display.last4,
-    };
-  }
-  if (type === 'bank') {
-    return { data: { accountNumber: display.accountNumber, routingNumber: display.routingNumber }, mask: { account_number: display.accountNumber }, last4: display.last4 };
-  }
-  // Nothing of a string secret is echoed, not even its length.
-  return { data: null, mask: { value: '********' } };
+export function publicView(type: string, display: Record<string, string>, masking?: MaskingConfig | null): PublicView {
+  const t = storedType(type);
+  const view = t.view(display);
+  return masking && t.mask ? t.mask(view, display, masking) : view;
 }

@@ -10,7 +10,7 @@ import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
 } from './schemas.js';
-import { maskCard } from './masking.js';
+import { storedType, tokenType } from './types/index.js';
 import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../sessions/guard.js';
 
@@ -33,12 +33,7 @@ function withDedupRight(item: PreparedItem, allowed: boolean): PreparedItem {
 }
 
 function tokenizeView(o: TokenizeOutcome, item: PreparedItem) {
-  const view = publicView(o.type, o.display);
-  if (item.masking && o.type === 'card') {
-    const m = maskCard(o.display, item.masking);
-    view.data = { ...view.data, cardNumber: m.cardNumber };
-    view.mask = { card_number: m.card_number };
-  }
+  const view = publicView(o.type, o.display, item.masking);
   return {
     success: true as const,
     token: o.token,
@@ -116,7 +111,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     if (session) {
       // A browser session tokenizes one card or bank account. No deduplication: its answer
       // would tell a page whether a card number is already in the project.
-      if (single.type !== 'card' && single.type !== 'bank') throw SESSION_ITEMS_ONLY();
+      if (!tokenType(single.type)?.browserCapture) throw SESSION_ITEMS_ONLY();
       if (single.deduplicate) throw SESSION_NO_DEDUP();
       const item = prepareItem(single, false, at);
       // only() throws the item's failure inside spend(), which then gives the use back.
@@ -144,7 +139,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
     if (token !== undefined) {
       const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
       if ('missing' in o) throw new VaultError('token_not_found');
-      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, metadata: o.metadata });
+      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data), metadata: o.metadata });
     }
     const unique = [...new Set(many)];
     const found = new Map((await tokens.detokenize(callerOf(req), 'detokenize_batch', unique, now())).map((o) => [o.token, o]));
@@ -152,7 +147,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       success: true,
       items: many!.map((t) => {
         const o = found.get(t)!;
-        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string> };
+        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data) };
       }),
     });
   });

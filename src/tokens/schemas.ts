@@ -1,58 +1,35 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { TOKEN_FORMATS } from './format.js';
 import { MaskingConfig } from './masking.js';
+import { CardDetails, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
-export const CardData = Type.Object(
-  {
-    cardNumber: Type.String({ maxLength: 32, description: '13–19 digits; spaces and dashes are ignored' }),
-    expirationMonth: MonthOrYear(2),
-    expirationYear: MonthOrYear(4),
-    cvv: Type.Optional(Type.String({ maxLength: 8, description: 'Kept only in a 90-second CVC session' })),
-    cvc: Type.Optional(Type.String({ maxLength: 8, description: 'Alias of cvv' })),
-    holderName: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-
-export const BankData = Type.Object(
-  {
-    accountNumber: Type.String({ maxLength: 32 }),
-    routingNumber: Type.String({ maxLength: 16 }),
-    holderName: Type.Optional(Type.String({ maxLength: 200 })),
-    // Ozura's bank elements send the holder's names; kept encrypted with the account.
-    firstName: Type.Optional(Type.String({ maxLength: 100 })),
-    lastName: Type.Optional(Type.String({ maxLength: 100 })),
-  },
-  { additionalProperties: false },
-);
-
-export const StringData = Type.String({ minLength: 1, description: 'Any UTF-8 string of 1–4096 bytes' });
-
 const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
-  format: Type.Optional(Type.Union([Type.Literal('random'), Type.Literal('card_preserving')])),
+  format: Type.Optional(Type.Union(TOKEN_FORMATS.map((f) => Type.Literal(f)), { description: 'How the token looks (docs/tokens.md, "Formats"); default random' })),
+  luhn: Type.Optional(Type.Boolean({ description: 'Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number)' })),
+  token: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{3,128}$', description: 'Your own token id (a migration from another vault); never a Luhn-valid digit string' })),
   ttl_seconds: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 315_360_000 }), Type.Null()])),
   metadata: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: '≤ 4 KiB of JSON, stored in clear' })),
   maskingConfig: Type.Optional(MaskingConfig),
 };
 
-export const CardItem = Type.Object({ type: Type.Literal('card'), data: CardData, ...ItemOptions }, { additionalProperties: false });
-export const BankItem = Type.Object({ type: Type.Literal('bank'), data: BankData, ...ItemOptions }, { additionalProperties: false });
-export const StringItem = Type.Object({ type: Type.Literal('string'), data: StringData, ...ItemOptions }, { additionalProperties: false });
-export type CardItem = Static<typeof CardItem>;
-export type BankItem = Static<typeof BankItem>;
-export type StringItem = Static<typeof StringItem>;
-export type TokenizeItem = CardItem | BankItem | StringItem;
+/** A tokenize item of one type: `{type, data, …options}`, its data checked by the type's schema. */
+export const itemSchema = (t: TokenTypeDescriptor) =>
+  Type.Object({ type: Type.Literal(t.name), data: t.data, ...ItemOptions }, { additionalProperties: false });
+
+const _ItemCommon = Type.Object(ItemOptions);
+export type TokenizeItem = Static<typeof _ItemCommon> & { type: TokenType; data: unknown };
 
 /**
  * The route accepts one item or `{items: [...]}`. Items are checked one by one in the handler
- * (against CardItem/BankItem/StringItem) so that one bad item in a batch fails alone.
+ * (against their type's itemSchema) so that one bad item in a batch fails alone.
  */
 export const TokenizeBody = Type.Object({
-  type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
-  // Checked in the handler against CardItem / BankItem / StringItem for precise error paths.
+  type: Type.Optional(TokenTypeSchema()),
+  // Checked in the handler against the type's itemSchema for precise error paths.
   data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
   ...ItemOptions,
   project_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only with JWT authentication' })),
@@ -70,6 +47,7 @@ export const TokenizeResult = Type.Object({
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
+  card: Type.Optional(CardDetails),
   cvc_session_id: Type.Optional(Type.String({ description: 'Only when a CVV was sent' })),
   fingerprint: Type.Optional(Type.String({ description: 'Only when deduplication applied' })),
   deduplicated: Type.Boolean(),
@@ -104,6 +82,7 @@ export const DetokenizeResult = Type.Object({
   token: Type.String(),
   type: Type.String(),
   data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]),
+  card: Type.Optional(CardDetails),
   metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 
@@ -111,7 +90,7 @@ export const DetokenizeBatchResult = Type.Object({
   success: Type.Literal(true),
   items: Type.Array(
     Type.Union([
-      Type.Object({ token: Type.String(), data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]) }),
+      Type.Object({ token: Type.String(), data: Type.Union([Type.Record(Type.String(), Type.String()), Type.String()]), card: Type.Optional(CardDetails) }),
       Type.Object({ token: Type.String(), error: Type.Object({ code: Type.String() }) }),
     ]),
   ),

@@ -72,9 +72,35 @@ export const CLEAR_EXPIRED_DEDUP_SQL = `
 DELETE FROM tokens t USING unnest($1::text[], $2::text[], $3::text[]) AS x(project_id, type, fingerprint)
 WHERE t.dedup AND t.project_id = x.project_id AND t.type = x.type AND t.fingerprint = x.fingerprint AND t.expires_at <= $4`;
 
-// The rare path after a card-preserving collision: which tokens of this BIN/last4/length exist.
-export const USED_CARD_TOKENS_SQL = `
-SELECT token FROM tokens WHERE project_id = $1 AND format = 'card_preserving' AND token LIKE $2`;
+// The rare path after a digit-token collision: which tokens of this shape (BIN, last 4, length)
+// exist in the project, of any format (an own id may be digits too).
+export const USED_DIGIT_TOKENS_SQL = `
+SELECT token FROM tokens WHERE project_id = $1 AND token LIKE $2`;
+
+// Fixed tokens (own ids, fpe) a failed statement tried: expired holders are deleted, and the
+// live ones named (those items fail with token_exists; the others are retried).
+export const FIXED_HOLDERS_SQL = `
+WITH x AS (SELECT * FROM unnest($1::text[], $2::text[]) AS x(project_id, token)),
+del AS (DELETE FROM tokens t USING x WHERE t.project_id = x.project_id AND t.token = x.token AND t.expires_at <= $3)
+SELECT t.project_id, t.token FROM tokens t JOIN x ON t.project_id = x.project_id AND t.token = x.token
+WHERE t.expires_at IS NULL OR t.expires_at > $3`;
+
+function replaced(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`INSERT_SQL changed: ${from}`);
+  return text.replace(from, to);
+}
+
+// The same statement for a batch with fpe items ($30 marks them): an fpe token already stored
+// for the same card (same type and fingerprint) resolves to that row, as a deduplicated item
+// does, whatever the item's own deduplication says. Kept apart so plain tokenize pays nothing.
+export const INSERT_FIXED_SQL = [
+  ['$18::int[])', '$18::int[], $30::bool[])'],
+  ['req, ord, leader)', 'req, ord, leader, fixed)'],
+  [
+    'WHERE i.dedup AND n.token IS NULL AND t.dedup AND t.project_id = i.project_id AND t.type = i.type\n      AND t.fingerprint = i.fingerprint AND (t.expires_at IS NULL OR t.expires_at > $28)',
+    'WHERE n.token IS NULL AND ((i.dedup AND t.dedup) OR (i.fixed AND t.token = i.token)) AND t.project_id = i.project_id\n      AND t.type = i.type AND t.fingerprint = i.fingerprint AND (t.expires_at IS NULL OR t.expires_at > $28)\n    ORDER BY i.dedup AND t.dedup DESC LIMIT 1',
+  ],
+].reduce((text, [from, to]) => replaced(text, from, to), INSERT_SQL);
 
 // Detokenize: the tokens of every merged request and one audit entry per request. A single
 // lookup names its token in `resource_id` only when it is a well-formed token id (never raw

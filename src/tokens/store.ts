@@ -8,9 +8,10 @@ import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing,
 import { type AuditKeySlot, auditSlot, createdText } from '../db/audit.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
-import { cardPreservingPattern, cardPreservingToken, isTokenId, randomToken } from './format.js';
+import { digitPattern, digitToken, fpeToken, freeDigits, isTokenId, otherToken, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
-import { CLEAR_EXPIRED_DEDUP_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_CARD_TOKENS_SQL } from './sql.js';
+import { storedType } from './types/index.js';
+import { CLEAR_EXPIRED_DEDUP_SQL, FIXED_HOLDERS_SQL, INSERT_FIXED_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_DIGIT_TOKENS_SQL } from './sql.js';
 
 export interface Caller {
   projectId: string;
@@ -92,6 +93,8 @@ interface Row {
 const MAX_ATTEMPTS = 5;
 const spaceExhausted = () =>
   new VaultError('token_space_exhausted');
+/** A token that cannot be drawn again: the caller's own id, or an fpe token (its card's). */
+const isFixed = (item: PreparedItem) => item.ownToken !== null || item.format === 'fpe';
 
 export class TokenStore {
   private writes: Coalescer<WriteJob, TokenizeItemResult[]>;
@@ -129,19 +132,24 @@ export class TokenStore {
     // Two rows of one project must never carry the same token: ON CONFLICT would drop the second
     // and both would read back the first's (another card's) token.
     const taken = new Set<string>();
+    // Fixed tokens of the statement, by project and token: a second fpe item of the same card
+    // follows the first (as a deduplicated copy does); a second own id that is taken fails.
+    const fixed = new Map<string, number>();
     const rows: Row[] = [];
     jobs.forEach((job, j) =>
       job.items.forEach((item) => {
         const k = item.dedup ? `${job.caller.projectId}\0${item.type}\0${item.fingerprint}` : null;
-        const leader = k === null ? undefined : leaders.get(k);
+        let leader = k === null ? undefined : leaders.get(k);
+        if (leader === undefined && isFixed(item)) leader = this.fixedLeader(item, job, projectKeys[j], rows, fixed);
         if (k !== null && leader === undefined) leaders.set(k, rows.length);
         const row: Row = {
-          ord: rows.length, job: j, item, leader: leader ?? null, token: null, ciphertext: null,
+          ord: rows.length, job: j, item, leader: leader === undefined || leader === -1 ? null : leader, token: null, ciphertext: null,
           expiresAt: item.ttlSeconds ? new Date(now.getTime() + item.ttlSeconds * 1000) : null,
           cvcId: item.cvv ? randomUUID() : null, failed: null,
         };
         rows.push(row);
-        if (row.leader === null) this.assign(row, jobs, projectKeys, taken);
+        if (leader === -1) row.failed = new VaultError('token_exists');
+        else if (row.leader === null) this.assign(row, jobs, projectKeys, taken);
       }),
     );
 
@@ -150,7 +158,12 @@ export class TokenStore {
       const live = rows.filter((r) => !r.failed);
       if (live.length === 0) return this.results(jobs, rows, new Map(), now);
       try {
-        const res = await this.pool.query<InsertedRow>({ name: 'tokenize_v4', text: INSERT_SQL, values: this.params(jobs, rows, live, projectKeys, now) });
+        // Only a statement with an fpe item pays for the look-up of an fpe token already stored.
+        const withFixed = live.some((r) => r.item.format === 'fpe');
+        const values = this.params(jobs, rows, live, projectKeys, now);
+        const res = await this.pool.query<InsertedRow>(withFixed
+          ? { name: 'tokenize_fixed_v1', text: INSERT_FIXED_SQL, values: [...values, live.map((r) => r.item.format === 'fpe')] }
+          : { name: 'tokenize_v4', text: INSERT_SQL, values });
         return this.results(jobs, rows, new Map(res.rows.map((row) => [row.ord, row])), now);
       } catch (err) {
         const unresolved = unresolvedItems(err);
@@ -166,7 +179,13 @@ export class TokenStore {
    */
   private assign(r: Row, jobs: WriteJob[], projectKeys: ProjectKey[], taken: Set<string>) {
     const projectId = jobs[r.job].caller.projectId;
-    const token = r.item.format === 'card_preserving' ? cardPreservingToken(r.item.pan!, (t) => taken.has(`${projectId}\0${t}`)) : randomToken();
+    const it = r.item;
+    let token: string | null;
+    if (it.format === 'random' && it.ownToken === null) token = randomToken();
+    else if (it.ownToken !== null) token = it.ownToken;
+    else if (it.format === 'fpe') token = fpeToken(projectKeys[r.job].ff1(), projectId, it.pan!, it.luhn);
+    else if (freeDigits(it.format, 0) !== null) token = digitToken(it.format, it.pan!, it.luhn, (t) => taken.has(`${projectId}\0${t}`));
+    else token = otherToken(it.format);
     if (token === null) {
       r.failed = spaceExhausted();
       return;
@@ -176,25 +195,54 @@ export class TokenStore {
     r.ciphertext = projectKeys[r.job].seal(r.item.plaintext, tokenAad(projectId, token));
   }
 
+  /**
+   * For a fixed-token item: the earlier row of the statement it must follow (an fpe item of the
+   * same card), -1 when an earlier row holds its token otherwise (it fails: token_exists), or
+   * undefined when it is the first to ask for the token.
+   */
+  private fixedLeader(item: PreparedItem & { fingerprint: string }, job: WriteJob, key: ProjectKey, rows: Row[], fixed: Map<string, number>): number | undefined {
+    const projectId = job.caller.projectId;
+    const token = item.ownToken ?? fpeToken(key.ff1(), projectId, item.pan!, item.luhn);
+    const k = `${projectId}\0${token}`;
+    const first = fixed.get(k);
+    if (first === undefined) {
+      fixed.set(k, rows.length);
+      return undefined;
+    }
+    const lead = rows[first];
+    const sameCard = item.ownToken === null && lead.item.ownToken === null && lead.item.fingerprint === item.fingerprint;
+    return sameCard && !lead.failed ? (lead.leader ?? first) : -1;
+  }
+
   /** The rare path: items the statement could not resolve get what they need for another try. */
-  private async retryUnresolved(unresolved: Row[], jobs: WriteJob[], projectKeys: ProjectKey[], taken: Set<string>, now: Date) {
+  private async retryUnresolved(all: Row[], jobs: WriteJob[], projectKeys: ProjectKey[], taken: Set<string>, now: Date) {
+    // A fixed token held by a live row: that item fails; an expired holder is deleted.
+    const held = all.filter((r) => isFixed(r.item));
+    if (held.length > 0) {
+      const { rows: live } = await this.pool.query<{ project_id: string; token: string }>(FIXED_HOLDERS_SQL, [
+        held.map((r) => jobs[r.job].caller.projectId), held.map((r) => r.token), now,
+      ]);
+      const inUse = new Set(live.map((f) => `${f.project_id}\0${f.token}`));
+      for (const r of held) if (inUse.has(`${jobs[r.job].caller.projectId}\0${r.token}`)) r.failed = new VaultError('token_exists');
+    }
+    const unresolved = all.filter((r) => !r.failed);
     const dedup = unresolved.filter((r) => r.item.dedup);
     if (dedup.length > 0) {
       await this.pool.query(CLEAR_EXPIRED_DEDUP_SQL, [
         dedup.map((r) => jobs[r.job].caller.projectId), dedup.map((r) => r.item.type), dedup.map((r) => r.item.fingerprint), now,
       ]);
     }
-    // A card-preserving token collided with one already stored: learn which tokens of that
-    // BIN/last4 are in use, so the next pick avoids them or the item fails alone when none is left.
+    // A digit token collided with one already stored: learn which tokens of that shape (BIN,
+    // last 4, length) are in use, so the next pick avoids them or the item fails alone when none is left.
     const shapes = new Map<string, [string, string]>();
     for (const r of unresolved) {
-      if (r.item.format !== 'card_preserving') continue;
+      if (freeDigits(r.item.format, 0) === null || isFixed(r.item)) continue;
       const projectId = jobs[r.job].caller.projectId;
-      const pattern = cardPreservingPattern(r.item.pan!);
+      const pattern = digitPattern(r.item.format, r.item.pan!);
       shapes.set(`${projectId}\0${pattern}`, [projectId, pattern]);
     }
     for (const [projectId, pattern] of shapes.values()) {
-      const { rows } = await this.pool.query<{ token: string }>(USED_CARD_TOKENS_SQL, [projectId, pattern]);
+      const { rows } = await this.pool.query<{ token: string }>(USED_DIGIT_TOKENS_SQL, [projectId, pattern]);
       for (const row of rows) taken.add(`${projectId}\0${row.token}`);
     }
     for (const r of unresolved) this.assign(r, jobs, projectKeys, taken);
@@ -263,6 +311,14 @@ export class TokenStore {
       if (r.failed) return r.failed;
       const lead = r.leader === null ? r : rows[r.leader];
       const row = byOrd.get(lead.ord)!;
+      // An fpe token is its card's: whether it was stored already is told only where
+      // deduplication applies (the same oracle rule), else the answer is the item's own.
+      if (r.item.format === 'fpe' && !r.item.dedup) {
+        return {
+          token: row.token, type: r.item.type, fingerprint: r.item.fingerprint, deduplicated: false, createdAt: now,
+          expiresAt: r.expiresAt, display: r.item.display, metadata: r.item.metadata, cvcSessionId: r.cvcId,
+        };
+      }
       const old = row.deduplicated;
       return {
         token: row.token,
@@ -319,7 +375,7 @@ export class TokenStore {
       if (!key) continue;
       try {
         const data = JSON.parse(key.open(row.ciphertext, tokenAad(row.project_id, row.token)).toString('utf8')) as unknown;
-        found[row.req].set(row.token, { token: row.token, type: row.type, data: row.type === 'string' ? (data as { value: string }).value : data, metadata: row.metadata });
+        found[row.req].set(row.token, { token: row.token, type: row.type, data: storedType(row.type).unwrap(data), metadata: row.metadata });
       } catch {
         // The ciphertext is not the one written for this token (moved or altered in the database).
         this.log.error({ project_id: row.project_id }, 'token ciphertext failed authentication');

@@ -17,23 +17,7 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'maestro' | 'unknown';
-
-export function cardBrand(pan: string): Brand {
-  const p2 = Number(pan.slice(0, 2));
-  const p3 = Number(pan.slice(0, 3));
-  const p4 = Number(pan.slice(0, 4));
-  const p6 = Number(pan.slice(0, 6));
-  if (pan[0] === '4') return 'visa';
-  if (p2 === 34 || p2 === 37) return 'amex';
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return 'mastercard';
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return 'discover';
-  if (p4 >= 3528 && p4 <= 3589) return 'jcb';
-  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return 'diners';
-  if (p2 === 62) return 'unionpay';
-  if (p2 === 50 || (p2 >= 56 && p2 <= 69)) return 'maestro';
-  return 'unknown';
-}
+export { type Brand, cardBrand } from './brand.js';
 
 export function normalizePan(raw: string): string {
   const pan = raw.replace(/[\s-]/g, '');
@@ -62,8 +46,8 @@ export function normalizeExpiry(month: string | number, year: string | number, n
   return { month: m.padStart(2, '0'), year: y };
 }
 
-export function validateCvv(cvv: string, brand: Brand): string {
-  const want = brand === 'amex' ? 4 : 3;
+/** `want`: the network's CVV length (credit-card-type: 4 for American Express, else 3). */
+export function validateCvv(cvv: string, want: number): string {
   if (!new RegExp(`^\\d{${want}}$`).test(cvv)) {
     throw new VaultError('invalid_cvv');
   }

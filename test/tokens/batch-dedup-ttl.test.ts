@@ -34,7 +34,7 @@ describe('batch tokenize', () => {
     const back = await post('/detokenize', { 'x-api-key': a.apiKey }, { tokens: [items[0].token, items[2].token, 'tok_missing'] });
     expect(back.json().items).toEqual([
       { token: items[0].token, data: 'first' },
-      { token: items[2].token, data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', holderName: 'Ada Lovelace' } },
+      { token: items[2].token, data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', holderName: 'Ada Lovelace' }, card: { brand: 'visa', bin: '411111', last4: '1111', length: 16, cvv_length: 3, expirationMonth: '12', expirationYear: '2030' } },
       { token: 'tok_missing', error: { code: 'token_not_found' } },
     ]);
   });

@@ -47,6 +47,8 @@ describe('POST /tokenize round trips', () => {
       token: body.token,
       type: 'card',
       data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', holderName: 'Ada Lovelace' },
+      // §6.2's card details, beside Ozura's fields.
+      card: { brand: 'visa', bin: '411111', last4: '1111', length: 16, cvv_length: 3, expirationMonth: '12', expirationYear: '2030' },
       metadata: { order: 'A-17' },
     });
     expect(back.body).not.toContain('123"');

@@ -1,20 +1,16 @@
 // Card and bank rules the frames apply as the user types: brand, grouping, Luhn, expiry, CVV
 // length, ABA checksum. The vault checks everything again; these only drive the field's state.
-export type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'maestro' | 'unknown';
+import creditCardType from 'credit-card-type';
 
-/** The same prefixes as the vault's own brand detection (src/tokens/validate.ts). */
+export type Brand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'maestro' | 'mir' | 'elo' | 'hiper' | 'hipercard' | 'troy' | 'naranja' | 'verve' | 'unknown';
+
+const OZURA_NAME: Record<string, Brand> = { 'american-express': 'amex', 'diners-club': 'diners' };
+
+/** The vault's brand detection (src/tokens/brand.ts): credit-card-type, Ozura's names. */
 export function cardBrand(pan: string): Brand {
-  const n = (k: number) => Number(pan.slice(0, k));
   if (pan === '') return 'unknown';
-  if (pan[0] === '4') return 'visa';
-  if (n(2) === 34 || n(2) === 37) return 'amex';
-  if ((n(2) >= 51 && n(2) <= 55) || (n(4) >= 2221 && n(4) <= 2720)) return 'mastercard';
-  if (n(4) === 6011 || n(2) === 65 || (n(3) >= 644 && n(3) <= 649) || (n(6) >= 622126 && n(6) <= 622925)) return 'discover';
-  if (n(4) >= 3528 && n(4) <= 3589) return 'jcb';
-  if ((n(3) >= 300 && n(3) <= 305) || n(2) === 36 || n(2) === 38 || n(2) === 39) return 'diners';
-  if (n(2) === 62) return 'unionpay';
-  if (n(2) === 50 || (n(2) >= 56 && n(2) <= 69)) return 'maestro';
-  return 'unknown';
+  const [best] = creditCardType(pan.slice(0, 8));
+  return best ? (OZURA_NAME[best.type] ?? (best.type as Brand)) : 'unknown';
 }
 
 /** Lengths a complete number of the brand has. */

@@ -30,7 +30,12 @@ export interface paths {
                         /** @description card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string */
                         data?: unknown;
                         deduplicate?: boolean;
-                        format?: "random" | "card_preserving";
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                        luhn?: boolean;
+                        /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                        token?: string;
                         ttl_seconds?: number | null;
                         /** @description ≤ 4 KiB of JSON, stored in clear */
                         metadata?: {
@@ -75,6 +80,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 /** @description Only when a CVV was sent */
                                 cvc_session_id?: string;
                                 /** @description Only when deduplication applied */
@@ -120,6 +135,16 @@ export interface paths {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                length: number;
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             /** @description Only when a CVV was sent */
                             cvc_session_id?: string;
                             /** @description Only when deduplication applied */
@@ -207,6 +232,16 @@ export interface paths {
                             data: {
                                 [key: string]: string;
                             } | string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                length: number;
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             metadata: {
                                 [key: string]: unknown;
                             } | null;
@@ -218,6 +253,16 @@ export interface paths {
                                 data: {
                                     [key: string]: string;
                                 } | string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                             } | {
                                 token: string;
                                 error: {
@@ -395,6 +440,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -488,6 +543,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;
@@ -580,6 +645,16 @@ export interface paths {
                                 bin?: string;
                                 brand?: string;
                                 last4?: string;
+                                card?: {
+                                    /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                    brand: string;
+                                    bin: string;
+                                    last4: string;
+                                    length: number;
+                                    cvv_length: number;
+                                    expirationMonth: string;
+                                    expirationYear: string;
+                                };
                                 test: boolean;
                                 metadata: {
                                     [key: string]: unknown;

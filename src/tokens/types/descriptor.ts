@@ -1,0 +1,60 @@
+// What a token type is, in one place: its data schema, how an item becomes what the store writes,
+// what its answers show, what it fills in the proxy, how its plaintext reads back. A new type is
+// one file in this folder plus one line in ./index.ts (docs/tokens.md, "Adding a token type").
+import type { TSchema } from 'typebox';
+import type { TokenFormat } from '../format.js';
+import type { MaskingConfig } from '../masking.js';
+
+/** A tokenize item's data, validated and canonical: what prepareItem needs from the type. */
+export interface PreparedData {
+  /** The data as stored (encrypted), without the CVV. */
+  stored: Record<string, string>;
+  /** The value deduplication compares (through an HMAC). */
+  canonical: string;
+  /** Masked, kept in clear: what answers show. */
+  display: Record<string, string>;
+  cvv: string | null;
+  /** The digits that the digit formats (card_preserving, numeric, …) shape a token after. */
+  digits: string | null;
+}
+
+/** The tokenize answer's public part, built from the stored display. */
+export interface PublicView {
+  data: Record<string, string> | null;
+  mask: Record<string, string>;
+  bin?: string;
+  brand?: string;
+  last4?: string;
+  /** §6.2's card details (cards only). */
+  card?: CardDetailsView;
+}
+
+export interface CardDetailsView {
+  brand: string;
+  bin: string;
+  last4: string;
+  length: number;
+  cvv_length: number;
+  expirationMonth: string;
+  expirationYear: string;
+}
+
+export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
+  readonly name: string;
+  /** The TypeBox schema of the item's `data`. */
+  readonly data: D;
+  /** Token formats this type may ask for (`format` of §6.2). */
+  readonly formats: readonly TokenFormat[];
+  /** May a browser session (X-Session-Key) tokenize it? */
+  readonly browserCapture: boolean;
+  prepare(data: unknown, now: Date): PreparedData;
+  view(display: Record<string, string>): PublicView;
+  /** Ozura's maskingConfig, where the type has a number to mask. */
+  mask?(view: PublicView, display: Record<string, string>, m: MaskingConfig): PublicView;
+  /** The proxy placeholders (API.md §3.4) a token of this type fills, by name. */
+  placeholders(data: unknown, cvv: string | null): Record<string, string>;
+  /** The decrypted stored JSON as detokenize and the proxy give it back. */
+  unwrap(stored: unknown): unknown;
+  /** Fields a detokenize answer adds beside `data` (a card's details), from the stored JSON. */
+  extra?(stored: unknown): Record<string, unknown>;
+}
