@@ -10,6 +10,7 @@ import { type Browser, buildDashboard, checkScreen, freePort, launch } from './b
 
 const shot = process.env.UPDATE_SCREENSHOTS === '1';
 let v: TestVault;
+let port: number;
 let b: Browser;
 let owner: TestUser;
 let projectId: string;
@@ -33,7 +34,7 @@ const call = (path: string, body: unknown) =>
   });
 
 beforeAll(async () => {
-  const port = await freePort();
+  port = await freePort();
   // PUBLIC_URL is the address the browser uses, so its Origin passes the CSRF check.
   v = await startVault({ webRoot: await buildDashboard(), port, publicUrl: `http://127.0.0.1:${port}`, auditSealIntervalMs: 100 });
   b = await launch({ timezoneId: 'Europe/Berlin' });
@@ -186,6 +187,28 @@ describe('dashboard finish (real vault, real Chromium)', () => {
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="bar"]')).indexOf(document.activeElement!))).toBe(0);
     expect(await page.locator('[data-testid="bar"][tabindex="0"]').count()).toBe(1);
+  }, 60_000);
+
+  it('an error a retry can mend offers Retry, and Retry mends it', async () => {
+    const page = b.page;
+    await page.goto(`${v.url}/projects/${projectId}/applications`);
+    await page.getByRole('cell', { name: 'Checkout', exact: true }).waitFor();
+    // The vault stops listening (the database and the page stay): the next call cannot connect.
+    const server = v.app.server;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    try {
+      await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: 'Tokens', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'The vault could not be reached' }).waitFor();
+      await page.getByRole('button', { name: 'Retry' }).waitFor();
+    } finally {
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    }
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('row').filter({ hasText: token }).waitFor();
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
   }, 60_000);
 
   it('a 404 says so and offers no Retry', async () => {
