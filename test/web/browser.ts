@@ -37,7 +37,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+/** `timezoneId`: the zone the page's Intl and Date see (default: the machine's). */
+export async function launch(opts: { timezoneId?: string } = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'vault-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -53,6 +54,7 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
     viewport: { width: 1280, height: 860 },
+    timezoneId: opts.timezoneId,
   });
   // Runs through DevTools, so the page's CSP does not apply to it; it records any violation.
   await context.addInitScript(() => {

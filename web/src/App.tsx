@@ -6,7 +6,7 @@ import { ExpiredPassword, ForgotPassword, MfaStep, Register, ResetPassword, Sign
 import { ProjectPage } from './projects/detail';
 import { ProjectsList } from './projects/list';
 import { UserSettings } from './settings';
-import { Loading } from './ui/load';
+import { LoadError, Loading } from './ui/load';
 import { Link, navigate, useLocation } from './ui/router';
 
 const PUBLIC = ['/login', '/register', '/forgot-password', '/reset-password', '/expired-password'];
@@ -50,8 +50,8 @@ export function App() {
     if (session && path === '/') navigate('/projects', true);
   }, [session, path]);
 
-  if (bootError) return <main className="auth-card"><h1>Vault</h1><div role="alert" className="alert">{bootError.message}</div><button type="button" onClick={refresh}>Retry</button></main>;
-  if (session === undefined) return <main className="auth-card"><h1>Vault</h1><Loading what="your session" /></main>;
+  if (bootError) return <main className="auth-card"><h1>Open Vault</h1><LoadError error={bootError} retry={refresh} /></main>;
+  if (session === undefined) return <main className="auth-card"><h1>Open Vault</h1><Loading what="your session" /></main>;
 
   if (path === '/reset-password') return <ResetPassword token={query.get('token') ?? ''} />;
   if (path === '/expired-password') return <ExpiredPassword onSignedIn={refresh} />;
@@ -86,7 +86,7 @@ export function App() {
       </a>
       <header className="top">
         <Link to="/projects" className="brand">
-          Vault
+          <img src="/favicon.svg" alt="" width="24" height="24" /> Open Vault
         </Link>
         <nav aria-label="Main">
           <Link to="/projects" aria-current={path.startsWith('/projects') ? 'page' : undefined}>

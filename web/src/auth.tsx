@@ -12,7 +12,7 @@ let expiredToken: { token: string; email: string } | null = null;
 function Shell({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <main className="auth-card" aria-labelledby="page-title">
-      <p className="brand">Vault</p>
+      <p className="brand">Open Vault</p>
       <h1 id="page-title">{title}</h1>
       {children}
     </main>

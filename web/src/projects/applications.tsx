@@ -1,5 +1,6 @@
 // A project's applications: create one (its secret API key shown once), list them by key prefix,
-// delete one.
+// change an application's permissions, delete one. Detokenization is off unless asked for: most
+// applications only ever tokenize.
 import { useState } from 'react';
 import { api, type Application, type Body, type NewApplication, type Project } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
@@ -7,19 +8,78 @@ import { Checkbox, CopyButton, Field, Form, FormAlert, Submit } from '../ui/form
 import { LoadState, useAction, useLoad } from '../ui/load';
 import { fmtTime, Table } from '../ui/table';
 
-/** The rights an application has, in words. An absent `detokenization` follows `tokenization`. */
-function permissionsOf({ permissions: p }: Application): string {
+type Perms = { tok: boolean; detok: boolean; prov: boolean };
+
+/** An application's rights as three flags. An absent `detokenization` follows `tokenization`. */
+function flagsOf({ permissions: p }: Application): Perms {
   const tok = !!p.tokenization?.allowed;
-  const on = [tok && 'tokenization', (p.detokenization ? p.detokenization.allowed : tok) && 'detokenization', p.provisioning?.allowed && 'provisioning'].filter(Boolean);
+  return { tok, detok: p.detokenization ? p.detokenization.allowed : tok, prov: !!p.provisioning?.allowed };
+}
+
+/** The rights an application has, in words. */
+function permissionsOf(a: Application): string {
+  const f = flagsOf(a);
+  const on = [f.tok && 'tokenization', f.detok && 'detokenization', f.prov && 'provisioning'].filter(Boolean);
   return on.length ? on.join(', ') : 'none';
+}
+
+/** The wire shape, every permission spelled out (so none silently follows another). */
+const wire = (f: Perms) => ({ tokenization: { allowed: f.tok }, detokenization: { allowed: f.detok }, provisioning: { allowed: f.prov } });
+
+function PermissionBoxes({ value, onChange }: { value: Perms; onChange: (p: Perms) => void }) {
+  return (
+    <fieldset>
+      <legend>Permissions</legend>
+      <Checkbox label="Tokenization (tokenize, test tokens, proxy)" name="tokenization" checked={value.tok} onChange={(tok) => onChange({ ...value, tok })} />
+      <Checkbox
+        label="Detokenization"
+        name="detokenization"
+        hint="Reveals card numbers to this application's key: grant it only to a back end that must see them."
+        checked={value.detok}
+        onChange={(detok) => onChange({ ...value, detok })}
+      />
+      <Checkbox label="Provisioning" name="provisioning" checked={value.prov} onChange={(prov) => onChange({ ...value, prov })} />
+    </fieldset>
+  );
+}
+
+/** PUT /api/applications/:id with new permissions; every node drops the cached key at commit. */
+function EditPermissions({ app, onDone, onCancel }: { app: Application; onDone: () => void; onCancel: () => void }) {
+  const [flags, setFlags] = useState(flagsOf(app));
+  const save = useAction();
+  return (
+    <Form
+      className="panel app-edit"
+      label={`Permissions of ${app.name}`}
+      onSubmit={() =>
+        void save.run(async () => {
+          await api.put(`/api/applications/${encodeURIComponent(app.id)}`, { permissions: wire(flags) });
+          onDone();
+        })
+      }
+    >
+      <h3>Permissions of “{app.name}”</h3>
+      <p className="hint">The key keeps working; the new rights apply to its next request.</p>
+      <PermissionBoxes value={flags} onChange={setFlags} />
+      <FormAlert error={save.error} fields={['permissions']} />
+      <div className="actions">
+        <Submit busy={save.busy} busyText="Saving…">
+          Save permissions
+        </Submit>
+        <button type="button" className="secondary" onClick={onCancel} disabled={save.busy}>
+          Cancel
+        </button>
+      </div>
+    </Form>
+  );
 }
 
 export function ApplicationsTab({ project }: { project: Project }) {
   const list = useLoad(() => api.list<Application>('/api/applications', { project_id: project.id, limit: 200 }), [project.id]);
   const [name, setName] = useState('');
-  const [tok, setTok] = useState(true);
-  const [detok, setDetok] = useState(true);
-  const [prov, setProv] = useState(false);
+  const [perms, setPerms] = useState<Perms>({ tok: true, detok: false, prov: false });
+  const [editing, setEditing] = useState<Application | null>(null);
+  const [notice, setNotice] = useState('');
   const [created, setCreated] = useState<NewApplication | null>(null);
   const create = useAction();
   const remove = useConfirm(async (a: Application) => {
@@ -31,7 +91,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
     const body: Body<'/api/applications', 'post'> = {
       project_id: project.id,
       name,
-      permissions: { tokenization: { allowed: tok }, detokenization: { allowed: detok }, provisioning: { allowed: prov } },
+      permissions: wire(perms),
     };
     void create.run(async () => {
       setCreated(await api.post<NewApplication>('/api/applications', body));
@@ -68,18 +128,26 @@ export function ApplicationsTab({ project }: { project: Project }) {
       <Form className="panel" onSubmit={submit} label="New application">
         <h3>New application</h3>
         <Field label="Application name" name="name" codes={['conflict']} hint="3 to 50 characters." value={name} onChange={setName} error={create.error} required minLength={3} maxLength={50} />
-        <fieldset>
-          <legend>Permissions</legend>
-          <Checkbox label="Tokenization (tokenize, test tokens, proxy)" name="tokenization" checked={tok} onChange={setTok} />
-          <Checkbox label="Detokenization" name="detokenization" checked={detok} onChange={setDetok} />
-          <Checkbox label="Provisioning" name="provisioning" checked={prov} onChange={setProv} />
-        </fieldset>
+        <PermissionBoxes value={perms} onChange={setPerms} />
         <FormAlert error={create.error} fields={['name', 'permissions']} codes={['conflict']} />
         <Submit busy={create.busy} busyText="Creating…">
           Create application
         </Submit>
       </Form>
       <LoadState of={list} what="applications" empty="No applications yet." />
+      {notice && <p role="status">{notice}</p>}
+      {editing && (
+        <EditPermissions
+          key={editing.id}
+          app={editing}
+          onCancel={() => setEditing(null)}
+          onDone={() => {
+            setNotice(`Permissions of ${editing.name} saved.`);
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
       <Table
         caption="Applications"
         head={['Name', 'Key', 'Pub key', 'Permissions', 'Created']}
@@ -96,7 +164,18 @@ export function ApplicationsTab({ project }: { project: Project }) {
             </td>
             <td>{permissionsOf(a)}</td>
             <td>{fmtTime(a.created_at)}</td>
-            <td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => {
+                  setNotice('');
+                  setEditing(a);
+                }}
+                aria-label={`Edit permissions of ${a.name}`}
+              >
+                Edit permissions
+              </button>{' '}
               <button type="button" className="danger small" onClick={() => remove.ask(a)} aria-label={`Delete application ${a.name}`}>
                 Delete
               </button>

@@ -1,9 +1,53 @@
-// A project's audit log: the chain's verification badge, filters, and the entries page by page.
+// A project's audit log: the chain's verification badge, filters, and the entries page by page,
+// with people and applications by name (from the members and applications lists).
 import { useState } from 'react';
-import { api, type AuditEntry, type ChainCheck, type Project } from '../api';
+import { api, type Application, type AuditEntry, type ChainCheck, type Member, type Project } from '../api';
 import { Field, SelectField } from '../ui/forms';
 import { LoadState, useLoad } from '../ui/load';
-import { fmtTime, Pager, Table } from '../ui/table';
+import { fmtTime, Pager, Table, timeZone } from '../ui/table';
+
+type Names = Map<string, string>;
+
+/**
+ * Names for the ids in the log. Either list may be refused (a viewer may not list applications)
+ * or fail: then that list is empty and the log shows ids — the page itself never fails for it.
+ */
+function useNames(project: Project) {
+  const base = `/api/projects/${encodeURIComponent(project.id)}`;
+  const people = useLoad(
+    () => api.list<Member>(`${base}/members`, { limit: 200 }).then((p) => new Map(p.data.map((m) => [m.user_id, m.name || m.email])), () => new Map()),
+    [project.id],
+  );
+  const apps = useLoad(
+    () => api.list<Application>('/api/applications', { project_id: project.id, limit: 200 }).then((p) => new Map(p.data.map((a) => [a.id, a.name])), () => new Map()),
+    [project.id],
+  );
+  return { people: (people.data ?? new Map()) as Names, apps: (apps.data ?? new Map()) as Names };
+}
+
+/** Who acted: a person or an application by name, its id underneath; the bare id when unknown. */
+function Actor({ entry, people, apps }: { entry: AuditEntry; people: Names; apps: Names }) {
+  const id = entry.user_id ?? entry.app_id;
+  if (!id) return <>—</>;
+  const name = entry.user_id ? people.get(entry.user_id) : apps.get(entry.app_id!);
+  const kind = entry.user_id ? 'person' : 'application';
+  if (!name) return <code>{id}</code>;
+  return (
+    <span data-testid="actor">
+      {name} <span className="sr-only">({kind})</span>
+      <br />
+      <code className="id">{id}</code>
+    </span>
+  );
+}
+
+/** A filter by person or application: a list of names when they are known, else the id typed in. */
+function IdFilter(p: { label: string; name: string; names: Names; value: string; onChange: (v: string) => void }) {
+  if (p.names.size === 0) return <Field label={`${p.label} ID`} name={p.name} value={p.value} onChange={p.onChange} />;
+  const options: [string, string][] = [['', 'Any'], ...[...p.names].map(([id, n]): [string, string] => [id, n])];
+  if (p.value && !p.names.has(p.value)) options.push([p.value, p.value]);
+  return <SelectField label={p.label} name={p.name} value={p.value} onChange={p.onChange} options={options} />;
+}
 
 function VerifiedBadge({ project }: { project: Project }) {
   const v = useLoad(() => api.get<ChainCheck>('/api/audit-logs/verify', { project_id: project.id }), [project.id]);
@@ -41,6 +85,7 @@ export function AuditTab({ project }: { project: Project }) {
     [project.id, JSON.stringify(filters), cursor],
   );
   const set = (k: keyof typeof empty) => (v: string) => setDraft({ ...draft, [k]: v });
+  const { people, apps } = useNames(project);
   return (
     <>
       <div className="page-head">
@@ -58,8 +103,8 @@ export function AuditTab({ project }: { project: Project }) {
       >
         <SelectField label="Event type" name="event_type" value={draft.event_type} onChange={set('event_type')} options={EVENT_TYPES} />
         <Field label="Action" name="action" value={draft.action} onChange={set('action')} error={list.error} />
-        <Field label="User ID" name="user_id" value={draft.user_id} onChange={set('user_id')} error={list.error} />
-        <Field label="Application ID" name="app_id" value={draft.app_id} onChange={set('app_id')} error={list.error} />
+        <IdFilter label="Person" name="user_id" names={people} value={draft.user_id} onChange={set('user_id')} />
+        <IdFilter label="Application" name="app_id" names={apps} value={draft.app_id} onChange={set('app_id')} />
         <Field label="From" name="from" type="datetime-local" value={draft.from} onChange={set('from')} error={list.error} />
         <Field label="To" name="to" type="datetime-local" value={draft.to} onChange={set('to')} error={list.error} />
         <div className="actions">
@@ -79,6 +124,9 @@ export function AuditTab({ project }: { project: Project }) {
           </button>
         </div>
       </form>
+      <p className="tz" data-testid="time-zone">
+        Times in {timeZone()}.
+      </p>
       <LoadState of={list} what="audit entries" empty="No audit entries match." />
       <Table
         caption="Audit entries"
@@ -95,7 +143,7 @@ export function AuditTab({ project }: { project: Project }) {
               <code>{a.resource_id ?? a.resource_type ?? '—'}</code>
             </td>
             <td>
-              <code>{a.user_id ?? a.app_id ?? '—'}</code>
+              <Actor entry={a} people={people} apps={apps} />
             </td>
             <td>{a.ip_address ?? '—'}</td>
           </tr>

@@ -1,5 +1,6 @@
 // One project: its name and badges, and the tab the path names (applications, tokens, audit log,
 // traffic, members, settings), each a screen of its own file.
+import { useEffect } from 'react';
 import { api, type Project } from '../api';
 import { LoadError, Loading, useLoad } from '../ui/load';
 import { Link } from '../ui/router';
@@ -21,11 +22,19 @@ const TABS: [string, string][] = [
 
 export function ProjectPage({ id, tab }: { id: string; tab: string }) {
   const project = useLoad(() => api.get<Project>(`/api/projects/${encodeURIComponent(id)}`), [id]);
+  const section = TABS.find(([k]) => k === tab)?.[1];
+  const name = project.data?.name;
+  useEffect(() => {
+    document.title = name ? `${section ?? 'Project'} · ${name} · Open Vault` : 'Open Vault';
+    return () => {
+      document.title = 'Open Vault';
+    };
+  }, [name, section]);
   if (project.loading && !project.data) return <Loading what="the project" />;
   if (project.error)
     return (
       <>
-        <h1 id="page-title">Project</h1>
+        <h1 id="page-title">{project.error.status === 404 ? 'Project not found' : 'Project'}</h1>
         <LoadError error={project.error} retry={project.reload} />
         <p>
           <Link to="/projects">Back to projects</Link>
@@ -36,9 +45,17 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
   const base = `/projects/${encodeURIComponent(id)}`;
   return (
     <>
-      <p className="crumbs">
-        <Link to="/projects">Projects</Link> /
-      </p>
+      <nav aria-label="Breadcrumb" className="crumbs">
+        <ol>
+          <li>
+            <Link to="/projects">Projects</Link>
+          </li>
+          <li>
+            <Link to={`${base}/applications`}>{p.name}</Link>
+          </li>
+          <li aria-current="page">{section ?? 'Unknown section'}</li>
+        </ol>
+      </nav>
       <div className="page-head">
         <h1 id="page-title">{p.name}</h1>
         <span className={`badge env-${p.environment}`}>{p.environment}</span>
@@ -51,7 +68,7 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
           </Link>
         ))}
       </nav>
-      <section aria-label={TABS.find(([k]) => k === tab)?.[1] ?? 'Section'} className="tab-body">
+      <section aria-label={section ?? 'Section'} className="tab-body">
         {tab === 'applications' && <ApplicationsTab project={p} />}
         {tab === 'tokens' && <TokensTab project={p} />}
         {tab === 'audit' && <AuditTab project={p} />}

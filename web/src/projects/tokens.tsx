@@ -4,7 +4,7 @@ import { api, type Project, type TokenRow } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { SelectField } from '../ui/forms';
 import { LoadState, useLoad } from '../ui/load';
-import { fmtTime, Pager, Table } from '../ui/table';
+import { fmtTime, Pager, Table, timeZone } from '../ui/table';
 
 export function TokensTab({ project }: { project: Project }) {
   const [type, setType] = useState('');
@@ -35,6 +35,7 @@ export function TokensTab({ project }: { project: Project }) {
           ]}
         />
       </div>
+      <p className="tz">Times in {timeZone()}.</p>
       <LoadState of={list} what="tokens" empty={`No tokens${type ? ` of type ${type}` : ''} yet.`} />
       <Table
         caption="Tokens (masked)"

@@ -84,11 +84,17 @@ export function LoadState({ of, what, empty }: { of: { loading: boolean; error: 
   );
 }
 
+/** Only a failure that trying again can mend: the vault unreachable, a 5xx, or a rate limit. */
+export function retryable(error: ApiError): boolean {
+  return error.code === 'network_error' || error.status >= 500 || error.status === 429;
+}
+
+/** The error, and a Retry button only where retrying can help (never for a 404 or a 403). */
 export function LoadError({ error, retry }: { error: ApiError; retry?: () => void }) {
   return (
     <div role="alert" className="alert">
       {error.message}{' '}
-      {retry && (
+      {retry && retryable(error) && (
         <button type="button" className="link" onClick={retry}>
           Retry
         </button>

@@ -2,28 +2,33 @@
 // headers (nothing at all when there are no rows), its pager, and how times look in it.
 import type { ReactNode } from 'react';
 
-/** `actions`: a last column of buttons, whose header only screen readers hear. */
+/**
+ * `actions`: a last column of buttons, whose header only screen readers hear. A wide table
+ * scrolls inside its own box (focusable, so keyboard users can scroll it too), never the page.
+ */
 export function Table<T>({ caption, head, actions, rows, row }: { caption: string; head: string[]; actions?: boolean; rows: T[] | undefined; row: (item: T) => ReactNode }) {
   if (!rows || rows.length === 0) return null;
   return (
-    <table>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-          {actions && (
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>{rows.map(row)}</tbody>
-    </table>
+    <div className="table-box" role="region" aria-label={caption} tabIndex={0}>
+      <table>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+            {actions && (
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{rows.map(row)}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -41,6 +46,11 @@ export function Pager({ cursors, setCursors, next, busy }: { cursors: (string | 
       </button>
     </nav>
   );
+}
+
+/** The browser's time zone, which every time on screen is shown in (e.g. "Europe/Berlin"). */
+export function timeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time';
 }
 
 export function fmtTime(s: string) {
