@@ -11,6 +11,7 @@ import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
 import { DEFAULT_SESSION_RATE_LIMITS, type RateLimitRule } from '../config.js';
 import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
+import { documentGuard, guardDocOf } from '../http/openapi.js';
 import type { SessionUse } from './service.js';
 
 declare module 'fastify' {
@@ -60,5 +61,10 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
 
 /** `guard` as before, unless the request carries X-Session-Key. */
 export function orSessionKey(guard: (req: FastifyRequest, reply: FastifyReply) => Promise<void>) {
-  return (req: FastifyRequest, reply: FastifyReply) => (req.headers['x-session-key'] === undefined ? guard(req, reply) : sessionGuard(req, reply));
+  const inner = guardDocOf(guard);
+  return documentGuard((req: FastifyRequest, reply: FastifyReply) => (req.headers['x-session-key'] === undefined ? guard(req, reply) : sessionGuard(req, reply)), {
+    security: [...(inner?.security ?? []), { pubKey: [], sessionKey: [] }],
+    errors: [...(inner?.errors ?? []), 429],
+    says: `${inner?.says ?? ''} Or, from a browser, a session key (\`X-Session-Key\`) with the pub key; those calls are rate-limited per client IP and per pub key.`.trim(),
+  });
 }
