@@ -82,7 +82,8 @@ function describeOperation(schema: Schema, url: string, route: RouteOptions): Sc
   const rateLimited = guards.some((g) => g.rateLimit);
   const statuses = new Set([400, 500, 503, ...guards.flatMap((g) => g.errors)]);
   if (url.includes(':')) statuses.add(404);
-  const response: Record<string, Record<string, unknown>> = {};
+  // A route without response schemas (an HTML page) keeps the one success answer swagger gives it.
+  const response: Record<string, Record<string, unknown>> = schema.response ? {} : { 200: { type: 'null', description: 'Default Response' } };
   for (const [status, body] of Object.entries(schema.response ?? {})) {
     response[status] = rateLimited && /^[24]/.test(status) ? { ...body, headers: RATE_HEADERS } : body;
   }
@@ -103,6 +104,19 @@ function describeOperation(schema: Schema, url: string, route: RouteOptions): Sc
 }
 
 type Doc = Record<string, unknown> & { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> }>> };
+
+// Node refuses a request whose request line and headers pass 16 KiB (431, `headers_too_large`),
+// so no header or query value is longer: the document says so where the schema gives no limit.
+const HEADER_BYTES = 16_384;
+function boundedParameters(doc: Doc) {
+  for (const ops of Object.values(doc.paths)) {
+    for (const op of Object.values(ops) as { parameters?: { in: string; schema?: Record<string, unknown> }[] }[]) {
+      for (const p of op.parameters ?? []) {
+        if ((p.in === 'header' || p.in === 'query') && p.schema?.type === 'string' && p.schema.maxLength === undefined && !p.schema.enum) p.schema.maxLength = HEADER_BYTES;
+      }
+    }
+  }
+}
 
 const INT32 = 2 ** 31;
 /** Every integer gets the format its range allows (int32 when bounded inside it, else int64). */
@@ -187,6 +201,7 @@ export function openapiOptions(opts: { sessionCookie: string }): SwaggerOptions 
       const doc = (documentObject as { openapiObject: Doc }).openapiObject;
       shareErrorShape(doc);
       integerFormats(doc);
+      boundedParameters(doc);
       return doc;
     },
   };
