@@ -1,7 +1,7 @@
 // A project's applications: create one (its secret API key shown once), list them by key prefix,
 // delete one.
 import { useState } from 'react';
-import { api, type Application, type Body, type NewApplication, type Project } from '../api';
+import { data, vault, type Application, type Body, type NewApplication, type Project } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { Checkbox, CopyButton, Field, Form, FormAlert, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
@@ -15,7 +15,7 @@ function permissionsOf({ permissions: p }: Application): string {
 }
 
 export function ApplicationsTab({ project }: { project: Project }) {
-  const list = useLoad(() => api.list<Application>('/api/applications', { project_id: project.id, limit: 200 }), [project.id]);
+  const list = useLoad(() => data(vault.GET('/api/applications', { params: { query: { project_id: project.id } } })), [project.id]);
   const [name, setName] = useState('');
   const [tok, setTok] = useState(true);
   const [detok, setDetok] = useState(true);
@@ -23,7 +23,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
   const [created, setCreated] = useState<NewApplication | null>(null);
   const create = useAction();
   const remove = useConfirm(async (a: Application) => {
-    await api.del(`/api/applications/${encodeURIComponent(a.id)}`);
+    await data(vault.DELETE('/api/applications/{id}', { params: { path: { id: a.id } } }));
     list.reload();
   });
 
@@ -34,7 +34,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
       permissions: { tokenization: { allowed: tok }, detokenization: { allowed: detok }, provisioning: { allowed: prov } },
     };
     void create.run(async () => {
-      setCreated(await api.post<NewApplication>('/api/applications', body));
+      setCreated(await data(vault.POST('/api/applications', { body })));
       setName('');
       list.reload();
     });
@@ -84,7 +84,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
         caption="Applications"
         head={['Name', 'Key', 'Pub key', 'Permissions', 'Created']}
         actions
-        rows={list.data?.data}
+        rows={list.data}
         row={(a) => (
           <tr key={a.id}>
             <td>{a.name}</td>

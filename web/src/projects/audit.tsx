@@ -1,12 +1,12 @@
 // A project's audit log: the chain's verification badge, filters, and the entries page by page.
 import { useState } from 'react';
-import { api, type AuditEntry, type ChainCheck, type Project } from '../api';
+import { data, page, vault, type Project } from '../api';
 import { Field, SelectField } from '../ui/forms';
 import { LoadState, useLoad } from '../ui/load';
 import { fmtTime, Pager, Table } from '../ui/table';
 
 function VerifiedBadge({ project }: { project: Project }) {
-  const v = useLoad(() => api.get<ChainCheck>('/api/audit-logs/verify', { project_id: project.id }), [project.id]);
+  const v = useLoad(() => data(vault.GET('/api/audit-logs/verify', { params: { query: { project_id: project.id } } })), [project.id]);
   if (v.loading) return <span className="badge" role="status">Verifying chain…</span>;
   if (v.error) return <span className="badge bad" role="status">Chain not verified: {v.error.message}</span>;
   return v.data!.valid ? (
@@ -37,7 +37,7 @@ export function AuditTab({ project }: { project: Project }) {
   const cursor = cursors[cursors.length - 1];
   const toIso = (s: string) => (s ? new Date(s).toISOString() : '');
   const list = useLoad(
-    () => api.list<AuditEntry>('/api/audit-logs', { project_id: project.id, ...filters, from: toIso(filters.from), to: toIso(filters.to), limit: 50, cursor }),
+    () => page(vault.GET('/api/audit-logs', { params: { query: { project_id: project.id, ...filters, from: toIso(filters.from), to: toIso(filters.to), limit: 50, cursor: cursor ?? undefined } } })),
     [project.id, JSON.stringify(filters), cursor],
   );
   const set = (k: keyof typeof empty) => (v: string) => setDraft({ ...draft, [k]: v });
