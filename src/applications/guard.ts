@@ -1,4 +1,4 @@
-// The API-key guard of API.md §2.1, used as a route's onRequest hook so a bad key is refused
+// The API-key guard of docs/api.md §2.1, used as a route's onRequest hook so a bad key is refused
 // before the body is even parsed. Also the two JWT variants of §2.2–§2.3:
 // - hybrid: X-API-Key + Bearer JWT — the key authorises, the JWT must be valid (401) and its user
 //   a member of the key's project (403); both ids are recorded in the audit entry;

@@ -1,4 +1,4 @@
-// The dashboard-user guard of API.md §2.2, for every JWT route (/auth/*, /api/user/*, and the
+// The dashboard-user guard of docs/api.md §2.2, for every JWT route (/auth/*, /api/user/*, and the
 // management routes of §4.2). Use it as a route's onRequest hook:
 //
 //   app.get('/api/projects', { onRequest: requireUser() }, async (req) => { req.user!.id … });

@@ -1,4 +1,4 @@
-// Per-client-IP rate limits of API.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
+// Per-client-IP rate limits of docs/api.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
 // RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
 // created by migration 0002 (tableCreated: true), never by the library at run time.
 // The `*_email` limits count per target address instead (hashed), whatever IPs the requests come

@@ -1,4 +1,4 @@
-// Request and response shapes of /auth/* and /api/user/settings (API.md §4.1): validation and
+// Request and response shapes of /auth/* and /api/user/settings (docs/api.md §4.1): validation and
 // OpenAPI from one TypeBox schema each.
 import { Type } from 'typebox';
 import { ErrorBody, Ok } from '../http/schemas.js';

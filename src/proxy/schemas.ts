@@ -1,4 +1,4 @@
-// Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (API.md §3.4).
+// Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (docs/api.md §3.4).
 import { Type, type Static } from 'typebox';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

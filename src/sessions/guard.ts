@@ -1,4 +1,4 @@
-// The browser's way into /tokenize (API.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
+// The browser's way into /tokenize (docs/api.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
 // only when X-Session-Key is present, so the API-key hot path pays one header lookup. The client
 // IP's limit is spent before the key is even looked up, so guessing keys is as slow as it makes
 // it; the pub key's limit only once the key proved valid, so strangers holding the (public) pub

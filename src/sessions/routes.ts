@@ -1,4 +1,4 @@
-// POST /sessions and DELETE /sessions/:session_key (API.md §2.4), with the merchant's API key.
+// POST /sessions and DELETE /sessions/:session_key (docs/api.md §2.4), with the merchant's API key.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
