@@ -32,6 +32,24 @@ export function documentGuard<F extends (...args: never[]) => unknown>(hook: F, 
   return hook;
 }
 
+const DOC_SCHEMAS = new WeakMap<object, object>();
+/**
+ * A schema validated as it is but documented as `doc`: for fields a handler checks itself (for
+ * precise error paths), so the document still shows their shape. No cost per request.
+ */
+export function documentAs<T extends object>(schema: T, doc: object): T {
+  DOC_SCHEMAS.set(schema, doc);
+  return schema;
+}
+
+function documentedView(node: unknown): unknown {
+  if (!node || typeof node !== 'object') return node;
+  const doc = DOC_SCHEMAS.get(node);
+  if (doc) return doc;
+  if (Array.isArray(node)) return node.map(documentedView);
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, documentedView(v)]));
+}
+
 /** What documentGuard noted for a hook. */
 export const guardDocOf = (hook: object): GuardDoc | undefined => GUARDS.get(hook);
 
@@ -96,6 +114,7 @@ function describeOperation(schema: Schema, url: string, route: RouteOptions): Sc
   if (security.length === 0) words.push('No authentication.');
   return {
     ...schema,
+    ...(schema.body ? { body: documentedView(schema.body) } : {}),
     operationId: schema.operationId ?? operationIdOf(String(route.method), url),
     description: words.join('\n\n'),
     security,

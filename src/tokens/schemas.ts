@@ -1,5 +1,6 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { documentAs } from '../http/openapi.js';
 import { MaskingConfig } from './masking.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
@@ -30,6 +31,9 @@ export const BankData = Type.Object(
 
 export const StringData = Type.String({ minLength: 1, description: 'Any UTF-8 string of 1–4096 bytes' });
 
+// The document's view of a string item's data: the handler counts 1–4096 bytes, so never over 4096 characters.
+const DocumentedString = Type.String({ minLength: 1, maxLength: 4096, description: 'Any UTF-8 string of 1–4096 bytes' });
+
 const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
   format: Type.Optional(Type.Union([Type.Literal('random'), Type.Literal('card_preserving')])),
@@ -41,6 +45,7 @@ const ItemOptions = {
 export const CardItem = Type.Object({ type: Type.Literal('card'), data: CardData, ...ItemOptions }, { additionalProperties: false });
 export const BankItem = Type.Object({ type: Type.Literal('bank'), data: BankData, ...ItemOptions }, { additionalProperties: false });
 export const StringItem = Type.Object({ type: Type.Literal('string'), data: StringData, ...ItemOptions }, { additionalProperties: false });
+const DocumentedStringItem = Type.Object({ type: Type.Literal('string'), data: DocumentedString, ...ItemOptions }, { additionalProperties: false });
 export type CardItem = Static<typeof CardItem>;
 export type BankItem = Static<typeof BankItem>;
 export type StringItem = Static<typeof StringItem>;
@@ -53,10 +58,20 @@ export type TokenizeItem = CardItem | BankItem | StringItem;
 export const TokenizeBody = Type.Object({
   type: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('bank'), Type.Literal('string')])),
   // Checked in the handler against CardItem / BankItem / StringItem for precise error paths.
-  data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
+  data: documentAs(
+    Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
+    Type.Union([CardData, BankData, DocumentedString], { description: 'By `type`: a card, a bank account, or a string.' }),
+  ),
   ...ItemOptions,
   project_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only with JWT authentication' })),
-  items: Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
+  items: documentAs(
+    Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
+    Type.Array(Type.Union([CardItem, BankItem, DocumentedStringItem]), { minItems: 1, maxItems: 1000, description: 'A batch: each item as a single call’s body, checked alone.' }),
+  ),
+}, {
+  examples: [
+    { type: 'card', data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', cvv: '123' } },
+  ],
 });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

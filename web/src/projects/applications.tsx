@@ -1,7 +1,7 @@
 // A project's applications: create one (its secret API key shown once), list them by key prefix,
 // delete one.
 import { useState } from 'react';
-import { data, vault, type Application, type Body, type NewApplication, type Project } from '../api';
+import { data, page, vault, type Application, type Body, type NewApplication, type Project } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { Checkbox, CopyButton, Field, Form, FormAlert, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
@@ -15,7 +15,7 @@ function permissionsOf({ permissions: p }: Application): string {
 }
 
 export function ApplicationsTab({ project }: { project: Project }) {
-  const list = useLoad(() => data(vault.GET('/api/applications', { params: { query: { project_id: project.id } } })), [project.id]);
+  const list = useLoad(() => page(vault.GET('/api/applications', { params: { query: { project_id: project.id } } })), [project.id]);
   const [name, setName] = useState('');
   const [tok, setTok] = useState(true);
   const [detok, setDetok] = useState(true);
@@ -84,7 +84,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
         caption="Applications"
         head={['Name', 'Key', 'Pub key', 'Permissions', 'Created']}
         actions
-        rows={list.data}
+        rows={list.data?.data}
         row={(a) => (
           <tr key={a.id}>
             <td>{a.name}</td>
