@@ -1,7 +1,8 @@
 // Compares two /openapi.json documents on what the wire is: paths, methods, parameters (name, place,
 // required, type), request and response bodies (status codes and schema shapes). What only
 // documents the wire is ignored: descriptions, examples, formats, operation ids, security, tags,
-// headers, and the limits and error answers the newer document adds (listed, not failed).
+// headers, the limits and error answers the newer document adds, and a shape given to a value
+// documented as any JSON before (listed, not failed).
 // Usage: node scripts/openapi-diff.mjs before.json after.json  (exit 1 when a shape differs)
 import { readFileSync } from 'node:fs';
 
@@ -26,6 +27,15 @@ function shape(node, limitsToo) {
   );
 }
 
+/** `after` says the same as `before`, or gives a shape where `before` allowed any value (`{}`). */
+function covers(before, after) {
+  if (before && typeof before === 'object' && !Array.isArray(before) && Object.keys(before).length === 0) return true;
+  if (typeof before !== typeof after || Array.isArray(before) !== Array.isArray(after)) return false;
+  if (!before || typeof before !== 'object') return before === after;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].every((k) => k in before && k in after && covers(before[k], after[k]));
+}
+
 const added = [];
 const changed = [];
 const a = resolve(after, after.paths);
@@ -38,9 +48,10 @@ for (const path of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (!x || !y) { changed.push(`${name}: ${x ? 'removed' : 'added'}`); continue; }
     for (const status of Object.keys(y.responses)) if (!x.responses[status]) added.push(`${name}: response ${status}`);
     for (const status of Object.keys(x.responses)) if (!y.responses[status]) changed.push(`${name}: response ${status} removed`);
-    const strip = (op, limits) => JSON.stringify(shape({ parameters: op.parameters, requestBody: op.requestBody, responses: Object.fromEntries(Object.keys(x.responses).map((s) => [s, op.responses[s]])) }, limits));
-    if (strip(x, true) !== strip(y, true)) changed.push(`${name}: parameters or bodies differ`);
-    else if (strip(x, false) !== strip(y, false)) added.push(`${name}: limits (maxLength, maxItems, minimum, maximum, pattern)`);
+    const strip = (op, limits) => shape({ parameters: op.parameters, requestBody: op.requestBody, responses: Object.fromEntries(Object.keys(x.responses).map((s) => [s, op.responses[s]])) }, limits);
+    if (!covers(strip(x, true), strip(y, true))) changed.push(`${name}: parameters or bodies differ`);
+    else if (JSON.stringify(strip(x, true)) !== JSON.stringify(strip(y, true))) added.push(`${name}: a schema for a value documented as any JSON before`);
+    else if (JSON.stringify(strip(x, false)) !== JSON.stringify(strip(y, false))) added.push(`${name}: limits (maxLength, maxItems, minimum, maximum, pattern)`);
   }
 }
 console.log(`added (documentation only): ${added.length}`);

@@ -22,7 +22,7 @@ export const User = Type.Object({
   mfa_enabled: Type.Boolean(),
 });
 
-export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
+export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false, examples: [{ email: 'dev@example.com', password: 'correct horse battery staple' }] });
 export const LoginData = Type.Object({
   token: Type.String(),
   expires_at: Type.String(),

@@ -28,7 +28,7 @@ const CreateBody = Type.Object(
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'Checkout', environment: 'development' }] },
 );
 const UpdateBody = Type.Object(
   {

@@ -14,7 +14,13 @@ export const ProxyJsonBody = Type.Object(
       Type.Unknown({ description: 'A JSON value (placeholders inside any string) or a string (form-encoded, XML, …)' }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{
+      token: 'tok_3kT9xQ2mVb7LwR1s', cvc_session_id: 'cvc_8Jd2kQ', proxy_url: 'https://api.psp.example/v1/charges', http_method: 'POST',
+      request_data: { amount: 1000, card: { number: '${cardNumber}', cvc: '${cvv}', exp_month: '${expirationMonth}', exp_year: '${expirationYear}' } },
+    }],
+  },
 );
 export type ProxyJsonBody = Static<typeof ProxyJsonBody>;
 

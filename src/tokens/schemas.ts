@@ -111,7 +111,7 @@ export const DetokenizeBody = Type.Object(
     token: Type.Optional(TokenString),
     tokens: Type.Optional(Type.Array(TokenString, { minItems: 1, maxItems: 1000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ token: 'tok_3kT9xQ2mVb7LwR1s' }] },
 );
 
 export const DetokenizeResult = Type.Object({

@@ -1072,10 +1072,37 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "card",
+                 *       "data": {
+                 *         "cardNumber": "4111111111111111",
+                 *         "expirationMonth": "12",
+                 *         "expirationYear": "2030",
+                 *         "cvv": "123"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     type?: "card" | "bank" | "string";
-                    /** @description card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string */
-                    data?: unknown;
+                    /** @description By `type`: a card, a bank account, or a string. */
+                    data?: {
+                        /** @description 13–19 digits; spaces and dashes are ignored */
+                        cardNumber: string;
+                        expirationMonth: string | number;
+                        expirationYear: string | number;
+                        /** @description Kept only in a 90-second CVC session */
+                        cvv?: string;
+                        /** @description Alias of cvv */
+                        cvc?: string;
+                        holderName?: string;
+                    } | {
+                        accountNumber: string;
+                        routingNumber: string;
+                        holderName?: string;
+                        firstName?: string;
+                        lastName?: string;
+                    } | string;
                     deduplicate?: boolean;
                     format?: "random" | "card_preserving";
                     /** Format: int32 */
@@ -1101,7 +1128,106 @@ export interface operations {
                     };
                     /** @description Only with JWT authentication */
                     project_id?: string;
-                    items?: unknown[];
+                    /** @description A batch: each item as a single call’s body, checked alone. */
+                    items?: ({
+                        /** @enum {string} */
+                        type: "card";
+                        data: {
+                            /** @description 13–19 digits; spaces and dashes are ignored */
+                            cardNumber: string;
+                            expirationMonth: string | number;
+                            expirationYear: string | number;
+                            /** @description Kept only in a 90-second CVC session */
+                            cvv?: string;
+                            /** @description Alias of cvv */
+                            cvc?: string;
+                            holderName?: string;
+                        };
+                        deduplicate?: boolean;
+                        format?: "random" | "card_preserving";
+                        /** Format: int32 */
+                        ttl_seconds?: number | null;
+                        /** @description ≤ 4 KiB of JSON, stored in clear */
+                        metadata?: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** @description How the masked card number is shown (at most the first 6 and last 4 digits) */
+                        maskingConfig?: {
+                            /**
+                             * Format: int32
+                             * @default 6
+                             */
+                            visible_first?: number;
+                            /**
+                             * Format: int32
+                             * @default 4
+                             */
+                            visible_last?: number;
+                            /** @description One character, not a digit; default * */
+                            mask_char?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        type: "bank";
+                        data: {
+                            accountNumber: string;
+                            routingNumber: string;
+                            holderName?: string;
+                            firstName?: string;
+                            lastName?: string;
+                        };
+                        deduplicate?: boolean;
+                        format?: "random" | "card_preserving";
+                        /** Format: int32 */
+                        ttl_seconds?: number | null;
+                        /** @description ≤ 4 KiB of JSON, stored in clear */
+                        metadata?: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** @description How the masked card number is shown (at most the first 6 and last 4 digits) */
+                        maskingConfig?: {
+                            /**
+                             * Format: int32
+                             * @default 6
+                             */
+                            visible_first?: number;
+                            /**
+                             * Format: int32
+                             * @default 4
+                             */
+                            visible_last?: number;
+                            /** @description One character, not a digit; default * */
+                            mask_char?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        type: "string";
+                        /** @description Any UTF-8 string of 1–4096 bytes */
+                        data: string;
+                        deduplicate?: boolean;
+                        format?: "random" | "card_preserving";
+                        /** Format: int32 */
+                        ttl_seconds?: number | null;
+                        /** @description ≤ 4 KiB of JSON, stored in clear */
+                        metadata?: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** @description How the masked card number is shown (at most the first 6 and last 4 digits) */
+                        maskingConfig?: {
+                            /**
+                             * Format: int32
+                             * @default 6
+                             */
+                            visible_first?: number;
+                            /**
+                             * Format: int32
+                             * @default 4
+                             */
+                            visible_last?: number;
+                            /** @description One character, not a digit; default * */
+                            mask_char?: string;
+                        };
+                    })[];
                 };
             };
         };
@@ -1280,6 +1406,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "tok_3kT9xQ2mVb7LwR1s"
+                 *     }
+                 */
                 "application/json": {
                     token?: string;
                     tokens?: string[];
@@ -1906,6 +2037,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "session_limit": 1,
+                 *       "ttl_seconds": 900
+                 *     }
+                 */
                 "application/json": {
                     /** Format: int32 */
                     session_limit?: number;
@@ -2743,6 +2880,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "dev@example.com",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     email: string;
@@ -5117,6 +5260,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Checkout",
+                 *       "environment": "development"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     environment: "production" | "staging" | "development";
@@ -6853,6 +7002,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "tok_3kT9xQ2mVb7LwR1s",
+                 *       "cvc_session_id": "cvc_8Jd2kQ",
+                 *       "proxy_url": "https://api.psp.example/v1/charges",
+                 *       "http_method": "POST",
+                 *       "request_data": {
+                 *         "amount": 1000,
+                 *         "card": {
+                 *           "number": "${cardNumber}",
+                 *           "cvc": "${cvv}",
+                 *           "exp_month": "${expirationMonth}",
+                 *           "exp_year": "${expirationYear}"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     token: string;
                     /** @description Needed for ${cvv} / ${cvc} */
