@@ -16,6 +16,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { InvalidationListener } from './db/notify.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { registerInputChecks } from './http/input.js';
+import { openapiOptions } from './http/openapi.js';
 import { strictParameterValidators } from './http/validation.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
@@ -26,6 +27,7 @@ import { ProxyService } from './proxy/service.js';
 import { applicationsPlugin } from './applications/plugin.js';
 import { auditPlugin } from './audit/plugin.js';
 import { authPlugin } from './auth/plugin.js';
+import { sessionCookieName } from './auth/guard.js';
 import { elementsPlugin } from './elements/plugin.js';
 import { idempotencyPlugin } from './idempotency/plugin.js';
 import { membersPlugin } from './members/plugin.js';
@@ -179,19 +181,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerInputChecks(app);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Vault API', version: '1.0.0', description: 'Tokenization vault, wire-compatible with Ozura Vault.' },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-          pubKey: { type: 'apiKey', in: 'header', name: 'X-Pub-Key' },
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        },
-      },
-    },
-  });
+  await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
   const registry = registerMetrics(app, config);
   if (config.metricsPort != null) {
     const metrics = await serveMetrics(registry, config);

@@ -1,5 +1,5 @@
 // The one shape every part of the vault is built from, and the one reader of the environment
-// (API.md §1). `loadConfig(env)` parses and checks every variable before anything starts;
+// (docs/api.md §1). `loadConfig(env)` parses and checks every variable before anything starts;
 // src/environment.ts then opens what the config names (the keyring, the embedded PostgreSQL).
 // Tests build the config directly (`testConfig`) so they can start as many vaults as they like.
 import net from 'node:net';
@@ -100,7 +100,7 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /**
- * `TRUST_PROXY` (API.md §1): `false` (default), a hop count, or a comma list of addresses/CIDRs.
+ * `TRUST_PROXY` (docs/api.md §1): `false` (default), a hop count, or a comma list of addresses/CIDRs.
  * `true` would let every client pick its own IP (rate-limit bucket, audited address) with an
  * X-Forwarded-For header, so it is refused rather than guessed at.
  */
@@ -121,7 +121,7 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
 }
 
 /**
- * Every variable the vault reads (API.md §1), the one list: `loadConfig` can read only these (the
+ * Every variable the vault reads (docs/api.md §1), the one list: `loadConfig` can read only these (the
  * `VaultEnv` type) and a set name close to one of them is reported as a likely misspelling. A new
  * variable is added here and read in `loadConfig`; nothing else needs to know about it.
  */
@@ -174,7 +174,7 @@ export const DEFAULTS = {
   httpKeepAliveTimeoutSeconds: 65,
 } as const;
 
-/** API.md §4.1's limits per client IP (per target address for the `*_email` ones); AUTH_RATE_LIMITS overrides. */
+/** docs/api.md §4.1's limits per client IP (per target address for the `*_email` ones); AUTH_RATE_LIMITS overrides. */
 export const DEFAULT_RATE_LIMITS = {
   login: { points: 5, durationSeconds: 120 },
   register: { points: 30, durationSeconds: 3600 },
@@ -277,7 +277,7 @@ export interface Pkcs11Settings {
   labels: string[];
 }
 
-/** Where the master keys come from (API.md §1); src/environment.ts opens them. */
+/** Where the master keys come from (docs/api.md §1); src/environment.ts opens them. */
 export interface KeySettings {
   /** VAULT_KEK_PROVIDER: which source holds the active key. */
   provider: 'keyring' | 'pkcs11';
@@ -331,7 +331,7 @@ export interface LoadedConfig {
   warnings: string[];
 }
 
-/** Reads every variable of API.md §1, refusing a bad one before anything starts. */
+/** Reads every variable of docs/api.md §1, refusing a bad one before anything starts. */
 export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
   // Typed to the known names: reading a variable missing from VARIABLES does not compile.
   const env: VaultEnv = raw;

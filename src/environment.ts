@@ -29,7 +29,7 @@ async function ensureDatabase(adminUrl: string, name: string) {
 }
 
 /**
- * The master keyring (API.md §1): `keys.provider` picks where the active key lives. The other
+ * The master keyring (docs/api.md §1): `keys.provider` picks where the active key lives. The other
  * kind of source, when configured too, stays in the ring for unwrapping, which is what lets
  * `vault keys migrate` move between a key file and an HSM while nodes keep serving.
  */

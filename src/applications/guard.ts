@@ -1,4 +1,4 @@
-// The API-key guard of API.md §2.1, used as a route's onRequest hook so a bad key is refused
+// The API-key guard of docs/api.md §2.1, used as a route's onRequest hook so a bad key is refused
 // before the body is even parsed. Also the two JWT variants of §2.2–§2.3:
 // - hybrid: X-API-Key + Bearer JWT — the key authorises, the JWT must be valid (401) and its user
 //   a member of the key's project (403); both ids are recorded in the audit entry;
@@ -12,6 +12,7 @@ import { authorize } from '../members/access.js';
 import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { requireUser, sessionCookieOf } from '../auth/guard.js';
+import { documentGuard, type GuardDoc, type SecurityRequirement } from '../http/openapi.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,8 +27,22 @@ declare module 'fastify' {
 
 export type PubKeyRule = 'required' | 'production' | 'none';
 
+/** What an apiKeyGuard demands, for /openapi.json. */
+function guardDoc(permission: Permission | null, pubKey: PubKeyRule, allowJwt: boolean): GuardDoc {
+  const key: SecurityRequirement[] = pubKey === 'required' ? [{ apiKey: [], pubKey: [] }] : pubKey === 'production' ? [{ apiKey: [], pubKey: [] }, { apiKey: [] }] : [{ apiKey: [] }];
+  const jwt: SecurityRequirement[] = allowJwt ? [{ bearer: [] }, { cookie: [] }] : [];
+  const right = permission ? `with the \`${permission}\` permission` : '(any permission)';
+  const pub = pubKey === 'required' ? ' and its pub key (`X-Pub-Key`)' : pubKey === 'production' ? ' and, in production projects, its pub key (`X-Pub-Key`)' : '';
+  const alone = allowJwt ? ' Or a dashboard JWT alone (developer or above), the project named by `X-Pub-Key` or the body’s `project_id`.' : '';
+  return {
+    security: [...key, ...jwt],
+    errors: [401, 403],
+    says: `An API key (\`X-API-Key\`) ${right}${pub}; with a Bearer JWT too, its user must be a member of the key’s project.${alone}`,
+  };
+}
+
 export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 'none', opts: { allowJwt?: boolean } = {}) {
-  return async function guard(req: FastifyRequest, reply: FastifyReply) {
+  return documentGuard(async function guard(req: FastifyRequest, reply: FastifyReply) {
     const key = req.headers['x-api-key'];
     // Hybrid calls name a JWT with the Bearer scheme; another scheme is not the vault's to read.
     const bearer = typeof req.headers.authorization === 'string' && /^Bearer\s/i.test(req.headers.authorization);
@@ -57,7 +72,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
       await requireUser()(req, reply);
       if (!(await isMember(req.server.vault.database.db, principal.project.id, req.user!.id))) throw new VaultError('user_not_member');
     }
-  };
+  }, guardDoc(permission, pubKey, opts.allowJwt ?? false));
 }
 
 /**
@@ -65,7 +80,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
  * Ozura), else the body's `project_id`; the user must be developer or above there. An unknown pub
  * key answers as a project the user is not a member of (404), so pub keys reveal nothing.
  */
-export async function jwtProjectGuard(req: FastifyRequest) {
+export const jwtProjectGuard = documentGuard(async function jwtProjectGuard(req: FastifyRequest) {
   if (!req.jwtOnly) return;
   const { db } = req.server.vault.database;
   const pubKey = req.headers['x-pub-key'];
@@ -80,4 +95,4 @@ export async function jwtProjectGuard(req: FastifyRequest) {
   }
   await authorize(db, req.user!.id, projectId, 'tokens.tokenize');
   req.project = await principalProject(db, projectId);
-}
+}, { errors: [403, 404], says: '' });

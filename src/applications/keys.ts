@@ -1,4 +1,4 @@
-// API key and pub key formats of API.md §2.1. API keys carry ≥ 190 bits of randomness, so a
+// API key and pub key formats of docs/api.md §2.1. API keys carry ≥ 190 bits of randomness, so a
 // fast SHA-256 is the right hash for them (password-grade hashing would only slow the hot path).
 import { createHash } from 'node:crypto';
 import { randomString } from '../lib/random.js';

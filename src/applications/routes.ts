@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { contextOf } from '../http/context.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { apiKeyGuard } from './guard.js';
@@ -76,7 +77,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   const db = vault.database.db;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.post('/api/applications', {
     config: { idempotent: true },

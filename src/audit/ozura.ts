@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { invalidFields } from '../http/errors.js';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { ErrorBody } from '../http/schemas.js';
 import { auditOffsetPage } from './service.js';
 
@@ -61,7 +62,7 @@ const Answer = Type.Object({
 export async function ozuraAuditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.vault.database.db;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.get('/audit-logs', {
     schema: { tags: ['audit'], summary: "Audit entries in Ozura's shape (page, limit, total), newest first", querystring: Query, response: { 200: Answer, '4xx': ErrorBody } },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { Page, PageQuery } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { auditExport, auditPage, type AuditRow, verifyProjectLog } from './service.js';
@@ -44,7 +45,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   const db = vault.database.db;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.get('/api/audit-logs', {
     schema: {

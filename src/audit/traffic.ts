@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { authorize } from '../members/access.js';
 import { hourlyTraffic } from './service.js';
@@ -18,7 +19,7 @@ const Traffic = Type.Object({
 export async function trafficRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.get('/api/projects/:id/traffic', {
     schema: {

@@ -1,4 +1,4 @@
-// The dashboard-user guard of API.md §2.2, for every JWT route (/auth/*, /api/user/*, and the
+// The dashboard-user guard of docs/api.md §2.2, for every JWT route (/auth/*, /api/user/*, and the
 // management routes of §4.2). Use it as a route's onRequest hook:
 //
 //   app.get('/api/projects', { onRequest: requireUser() }, async (req) => { req.user!.id … });
@@ -17,6 +17,7 @@
 // On success `req.user` holds the AuthUser (id, email, name, sessionId, via, mfa* flags).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { VaultError } from '../http/errors.js';
+import { documentGuard, type GuardDoc } from '../http/openapi.js';
 import { type AuthUser, COOKIE_MAX_AGE_SECONDS } from './sessions.js';
 
 declare module 'fastify' {
@@ -70,8 +71,15 @@ function bearer(req: FastifyRequest): string | null {
   return m[1];
 }
 
+/** The guard's meaning in /openapi.json. */
+const USER_DOC: GuardDoc = {
+  security: [{ bearer: [] }, { cookie: [] }],
+  errors: [401, 403],
+  says: 'A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).',
+};
+
 export function requireUser(opts: RequireUserOptions = {}) {
-  return async function userGuard(req: FastifyRequest, reply: FastifyReply) {
+  return documentGuard(async function userGuard(req: FastifyRequest, reply: FastifyReply) {
     const { auth } = req.server.vault;
     const fromHeader = bearer(req);
     const fromCookie = fromHeader ? null : sessionCookieOf(req);
@@ -87,5 +95,5 @@ export function requireUser(opts: RequireUserOptions = {}) {
     if (!opts.allowUnverifiedMfa && user.mfaRequired && !user.mfaVerified) {
       throw new VaultError('mfa_required');
     }
-  };
+  }, USER_DOC);
 }

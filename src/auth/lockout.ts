@@ -1,4 +1,4 @@
-// The account lockout of API.md §4.1: 10 failed passwords or MFA codes lock the account for
+// The account lockout of docs/api.md §4.1: 10 failed passwords or MFA codes lock the account for
 // 15 minutes. An email with no account has its own counter (migration 0004) and locks the same
 // way, so the answers never reveal which emails are registered.
 // The counter spans the whole login: a right password does not reset it while an MFA code is

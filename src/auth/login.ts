@@ -1,4 +1,4 @@
-// POST /auth/login (API.md §4.1): email and password, through the lockout; an expired password
+// POST /auth/login (docs/api.md §4.1): email and password, through the lockout; an expired password
 // answers 403 `password_expired` with a short-lived token for /auth/reset-expired-password.
 // Neither an expired password nor a password awaiting its MFA code resets the failure counter.
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// /auth/mfa/* and /mfa-status (API.md §4.1): the MFA service (src/mfa) checks the codes, auth's
+// /auth/mfa/* and /mfa-status (docs/api.md §4.1): the MFA service (src/mfa) checks the codes, auth's
 // sessions record the verification. Enrolment starts in PUT /api/user/settings.
 // POST /auth/mfa/verify also takes the form of GET /auth/mfa/verify-page
 // (application/x-www-form-urlencoded, cookie-authenticated, Origin-checked): it then answers with

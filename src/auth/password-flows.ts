@@ -1,5 +1,5 @@
 // Changing a password, the mailed reset link, the expired-password reset and expiry info
-// (API.md §4.1). A new password revokes sessions (the others on a change, all on a reset) and
+// (docs/api.md §4.1). A new password revokes sessions (the others on a change, all on a reset) and
 // deletes every outstanding reset link, however it was set.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';

@@ -1,4 +1,4 @@
-// Password routes of API.md §4.1: change, forgot (mailed link), reset, expired reset, expiry info.
+// Password routes of docs/api.md §4.1: change, forgot (mailed link), reset, expired reset, expiry info.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf } from '../http/context.js';

@@ -1,4 +1,4 @@
-// Password hashing (argon2id), the password policy of API.md §4.1 and password expiry.
+// Password hashing (argon2id), the password policy of docs/api.md §4.1 and password expiry.
 import { hash, verify } from '@node-rs/argon2';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { VaultError } from '../http/errors.js';

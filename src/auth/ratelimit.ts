@@ -1,4 +1,4 @@
-// Per-client-IP rate limits of API.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
+// Per-client-IP rate limits of docs/api.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
 // RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
 // created by migration 0002 (tableCreated: true), never by the library at run time.
 // The `*_email` limits count per target address instead (hashed), whatever IPs the requests come
@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule } from '../config.js';
 import { VaultError } from '../http/errors.js';
+import { documentGuard } from '../http/openapi.js';
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
 
@@ -60,12 +61,12 @@ export class AuthRateLimits {
 
   /** A route's onRequest hook: spends one point for the client IP, sets RateLimit-* headers, 429 when over. */
   hook(name: RateLimitName) {
-    return this.limitBy(name, (req) => req.ip);
+    return this.limitBy(name, 'client IP', (req) => req.ip);
   }
 
   /** A preHandler (the body is parsed by then): spends one point for the body's `email`. */
   emailHook(name: RateLimitName) {
-    return this.limitBy(name, (req) => {
+    return this.limitBy(name, 'target address', (req) => {
       // The route's schema made `email` a string before any preHandler runs.
       const email = (req.body as { email: string }).email.trim().toLowerCase();
       return createHash('sha256').update(email).digest('base64url');
@@ -74,16 +75,17 @@ export class AuthRateLimits {
 
   /** After `requireUser` (a preHandler or a later onRequest hook): spends one point for the signed-in user. */
   userHook(name: RateLimitName) {
-    return this.limitBy(name, (req) => {
+    return this.limitBy(name, 'signed-in user', (req) => {
       if (!req.user) throw new VaultError('authentication_required');
       return req.user.id;
     });
   }
 
-  private limitBy(name: RateLimitName, keyOf: (req: FastifyRequest) => string) {
-    return async (req: FastifyRequest, reply: FastifyReply) => {
+  private limitBy(name: RateLimitName, per: string, keyOf: (req: FastifyRequest) => string) {
+    const { points, durationSeconds } = this.limiters.get(name)!.rule;
+    return documentGuard(async (req: FastifyRequest, reply: FastifyReply) => {
       const { rule, limiter } = this.limiters.get(name)!;
       await spendPoint(limiter, rule, keyOf(req), reply);
-    };
+    }, { errors: [429], rateLimit: true, says: `Rate-limited per ${per}: ${points} per ${durationSeconds} s (\`${name}\`).` });
   }
 }

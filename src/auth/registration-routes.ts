@@ -1,4 +1,4 @@
-// Registration routes of API.md §4.1: mail a code, trade it for a verification token, register.
+// Registration routes of docs/api.md §4.1: mail a code, trade it for a verification token, register.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf } from '../http/context.js';

@@ -1,4 +1,4 @@
-// Registration (API.md §4.1): a 6-digit code mailed to the address (10 minutes, 5 tries), traded
+// Registration (docs/api.md §4.1): a 6-digit code mailed to the address (10 minutes, 5 tries), traded
 // for a verification token, which POST /auth/register spends to create the account and log in.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';

@@ -1,4 +1,4 @@
-// Request and response shapes of /auth/* and /api/user/settings (API.md §4.1): validation and
+// Request and response shapes of /auth/* and /api/user/settings (docs/api.md §4.1): validation and
 // OpenAPI from one TypeBox schema each.
 import { Type } from 'typebox';
 import { ErrorBody, Ok } from '../http/schemas.js';
@@ -22,7 +22,7 @@ export const User = Type.Object({
   mfa_enabled: Type.Boolean(),
 });
 
-export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
+export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false, examples: [{ email: 'dev@example.com', password: 'correct horse battery staple' }] });
 export const LoginData = Type.Object({
   token: Type.String(),
   expires_at: Type.String(),

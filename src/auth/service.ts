@@ -1,4 +1,4 @@
-// Dashboard accounts (API.md §2.2, §4.1), built once per vault as `vault.auth`: one object per
+// Dashboard accounts (docs/api.md §2.2, §4.1), built once per vault as `vault.auth`: one object per
 // flow, sharing the signing keys, the lockout and the sessions. Every state change writes its
 // audit entry in the same transaction; no audit entry, log line or error message ever holds a
 // password, code, token or JWT.

@@ -1,4 +1,4 @@
-// /auth/login, /auth/logout and /auth/verify (API.md §4.1): starting, ending and checking a session.
+// /auth/login, /auth/logout and /auth/verify (docs/api.md §4.1): starting, ending and checking a session.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf } from '../http/context.js';

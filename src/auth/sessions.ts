@@ -1,4 +1,4 @@
-// Dashboard sessions and their JWTs (API.md §2.2): one auth_sessions row per login, named by
+// Dashboard sessions and their JWTs (docs/api.md §2.2): one auth_sessions row per login, named by
 // the JWT's `sid`. Every request reads the row, so a logout, password change or reset on any
 // node refuses the token everywhere on the next request.
 import type { Kysely, Transaction } from 'kysely';

@@ -1,4 +1,4 @@
-// GET/PUT /api/user/settings (API.md §4.1): the name, and where MFA enrolment starts or is cancelled.
+// GET/PUT /api/user/settings (docs/api.md §4.1): the name, and where MFA enrolment starts or is cancelled.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { contextOf } from '../http/context.js';

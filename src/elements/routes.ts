@@ -1,4 +1,4 @@
-// The browser SDK and its frames, served by the vault at /elements/v1/ (API.md §2.4).
+// The browser SDK and its frames, served by the vault at /elements/v1/ (docs/api.md §2.4).
 // - The scripts (built into packages/elements/dist by `npm run build`) are read once at start-up
 //   and may be loaded by any page: CORS *, Cross-Origin-Resource-Policy cross-origin.
 // - The frame documents carry a CSP of their own: scripts, styles and fetches from the vault only,

@@ -1,6 +1,6 @@
 // Every error the vault answers with, each defined once: its name, wire code, status and
 // sentence (Fastify core's createError and better-auth's error-code map are the models). Where
-// Ozura's "Common errors" page documents a sentence, it is Ozura's words exactly (API.md §0),
+// Ozura's "Common errors" page documents a sentence, it is Ozura's words exactly (docs/api.md §0),
 // since clients match on them. A name that is not a wire code is a more precise variant of
 // `code`. `%s` is filled by `args`: fixed values of ours (limits, role names) or a library's fixed
 // sentences (zxcvbn's feedback), never request data. docs/errors.md is generated from this map (test/http/catalogue.test.ts).

@@ -1,4 +1,4 @@
-// The one error shape of API.md §0; every error comes from the catalogue (./catalogue.ts).
+// The one error shape of docs/api.md §0; every error comes from the catalogue (./catalogue.ts).
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -1,4 +1,4 @@
-// Cursor pagination of API.md §0: `?limit=` (1–200, default 50) and an opaque `?cursor=`
+// Cursor pagination of docs/api.md §0: `?limit=` (1–200, default 50) and an opaque `?cursor=`
 // → `{success, data: [...], next_cursor}`. The cursor is the sort key of the last row returned.
 import { Type } from 'typebox';
 import { invalidFields } from './errors.js';

@@ -1,4 +1,4 @@
-// Shapes shared by every domain: the error envelope of API.md §0 and the success envelope.
+// Shapes shared by every domain: the error envelope of docs/api.md §0 and the success envelope.
 import { Type, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object({

@@ -31,7 +31,7 @@ export function atLeast(role: Role, min: Role): boolean {
 /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
 export const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
 
-/** How far below a root project provisioned children may go (API.md §3.5). */
+/** How far below a root project provisioned children may go (docs/api.md §3.5). */
 export const MAX_PROJECT_DEPTH = 3;
 const RANK_SQL = sql`CASE role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'developer' THEN 2 ELSE 1 END`;
 

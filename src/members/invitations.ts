@@ -1,4 +1,4 @@
-// Members join by invitation only (API.md §4.2). Inviting answers the same 202 for any email —
+// Members join by invitation only (docs/api.md §4.2). Inviting answers the same 202 for any email —
 // registered, unknown or already a member — so it cannot be used to learn who has an account,
 // and nobody becomes a member (or falls under a project's require_mfa) without accepting.
 import { type Kysely, sql, type Transaction } from 'kysely';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { contextOf } from '../http/context.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { acceptInvitation, declineInvitation, invitationsFor, invite, projectInvitations, withdrawInvitation } from './invitations.js';
@@ -16,7 +17,7 @@ export async function memberRoutes(fastify: FastifyInstance) {
   const { vault } = app;
   const db = vault.database.db;
   const { limits } = vault.auth;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.get('/api/projects/:id/members', {
     schema: { tags: ['members'], summary: 'Members of a project', params: IdParams, response: { 200: Ok(Type.Array(Member)), '4xx': ErrorBody } },

@@ -1,4 +1,4 @@
-// A project's members (API.md §4.2): list, change a role, remove. Every function that acts for a
+// A project's members (docs/api.md §4.2): list, change a role, remove. Every function that acts for a
 // user checks their role first (access.ts); a project always keeps at least one owner.
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';

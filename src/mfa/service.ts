@@ -1,4 +1,4 @@
-// MFA of dashboard users (API.md §4.1): TOTP enrolment, verification with a TOTP or a backup
+// MFA of dashboard users (docs/api.md §4.1): TOTP enrolment, verification with a TOTP or a backup
 // code, turning it off. This knows the users' MFA columns and auth_backup_codes, not sessions or
 // the lockout: auth checks the lockout first, counts a failure when a verify answers null/false,
 // and marks its session verified in the transaction it is handed (`onVerified`).

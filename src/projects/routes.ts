@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { apiKeyGuard } from '../applications/guard.js';
 import type { Permissions } from '../applications/permissions.js';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { contextOf } from '../http/context.js';
 import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
@@ -27,7 +28,7 @@ const CreateBody = Type.Object(
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ name: 'Checkout', environment: 'development' }] },
 );
 const UpdateBody = Type.Object(
   {
@@ -69,7 +70,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
   const db = vault.database.db;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   app.post('/api/projects', {
     config: { idempotent: true },

@@ -1,4 +1,4 @@
-// Projects (API.md §4.2): create, list, show, change, delete. Every function that acts for a user
+// Projects (docs/api.md §4.2): create, list, show, change, delete. Every function that acts for a user
 // checks their role first (members/access.ts); the SQL of the /api/projects routes lives here.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { startAuditChain, writeAudit } from '../db/audit.js';

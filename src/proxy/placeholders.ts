@@ -1,4 +1,4 @@
-// Placeholder grammar of API.md §3.4 (written out in docs/proxy.md). Pure: no I/O. The masking
+// Placeholder grammar of docs/api.md §3.4 (written out in docs/proxy.md). Pure: no I/O. The masking
 // of upstream answers is in ./mask.ts.
 import { VaultError } from '../http/errors.js';
 import { storedType } from '../tokens/types/index.js';

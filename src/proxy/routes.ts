@@ -1,4 +1,4 @@
-// POST /proxy/transaction and DELETE /proxy/delete-cvc-session/:id (API.md §3.4).
+// POST /proxy/transaction and DELETE /proxy/delete-cvc-session/:id (docs/api.md §3.4).
 // The raw-body parsers (form, XML) exist only inside this plugin's scope: everywhere else the
 // vault takes JSON only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeader
 import type { ProxyInput } from './service.js';
 import { forwardableHeaders } from './upstream.js';
 
-const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (API.md §0: 413 over 1 MiB)
+const BODY_LIMIT = 1024 * 1024; // as the app's JSON limit (docs/api.md §0: 413 over 1 MiB)
 const RAW_TYPES = ['application/x-www-form-urlencoded', 'application/xml', 'text/xml'];
 // In raw (header) mode the client's own headers go upstream, except these, which belong to the
 // vault: its credentials (a hybrid call's JWT must never reach a PSP), its routing headers, and

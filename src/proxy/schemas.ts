@@ -1,4 +1,4 @@
-// Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (API.md §3.4).
+// Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (docs/api.md §3.4).
 import { Type, type Static } from 'typebox';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -14,7 +14,13 @@ export const ProxyJsonBody = Type.Object(
       Type.Unknown({ description: 'A JSON value (placeholders inside any string) or a string (form-encoded, XML, …)' }),
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{
+      token: 'tok_3kT9xQ2mVb7LwR1s', cvc_session_id: 'cvc_8Jd2kQ', proxy_url: 'https://api.psp.example/v1/charges', http_method: 'POST',
+      request_data: { amount: 1000, card: { number: '${cardNumber}', cvc: '${cvv}', exp_month: '${expirationMonth}', exp_year: '${expirationYear}' } },
+    }],
+  },
 );
 export type ProxyJsonBody = Static<typeof ProxyJsonBody>;
 

@@ -1,4 +1,4 @@
-// The outbound proxy of API.md §3.4: read the token (and CVC session) in one statement, fill the
+// The outbound proxy of docs/api.md §3.4: read the token (and CVC session) in one statement, fill the
 // placeholders, forward it (./upstream.ts: per-origin keep-alive pools whose connector refuses
 // non-public addresses, card numbers masked in the answer), and write one audit entry.
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// The browser's way into /tokenize (API.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
+// The browser's way into /tokenize (docs/api.md §2.4): X-Pub-Key + X-Session-Key, no API key. Taken
 // only when X-Session-Key is present, so the API-key hot path pays one header lookup. The client
 // IP's limit is spent before the key is even looked up, so guessing keys is as slow as it makes
 // it; the pub key's limit only once the key proved valid, so strangers holding the (public) pub
@@ -11,6 +11,7 @@ import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
 import { DEFAULT_SESSION_RATE_LIMITS, type RateLimitRule } from '../config.js';
 import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
+import { documentGuard, guardDocOf } from '../http/openapi.js';
 import type { SessionUse } from './service.js';
 
 declare module 'fastify' {
@@ -60,5 +61,10 @@ async function sessionGuard(req: FastifyRequest, reply: FastifyReply) {
 
 /** `guard` as before, unless the request carries X-Session-Key. */
 export function orSessionKey(guard: (req: FastifyRequest, reply: FastifyReply) => Promise<void>) {
-  return (req: FastifyRequest, reply: FastifyReply) => (req.headers['x-session-key'] === undefined ? guard(req, reply) : sessionGuard(req, reply));
+  const inner = guardDocOf(guard);
+  return documentGuard((req: FastifyRequest, reply: FastifyReply) => (req.headers['x-session-key'] === undefined ? guard(req, reply) : sessionGuard(req, reply)), {
+    security: [...(inner?.security ?? []), { pubKey: [], sessionKey: [] }],
+    errors: [...(inner?.errors ?? []), 429],
+    says: `${inner?.says ?? ''} Or, from a browser, a session key (\`X-Session-Key\`) with the pub key; those calls are rate-limited per client IP and per pub key.`.trim(),
+  });
 }

@@ -1,6 +1,6 @@
 // A project's `elements_origins`: the merchant pages allowed to embed the card frames, sent as
 // the frames' CSP frame-ancestors. https origins (a leading `*.` wildcard allowed); plain
-// `http://localhost[:port|:*]` only in development projects (API.md §2.4).
+// `http://localhost[:port|:*]` only in development projects (docs/api.md §2.4).
 import { Type } from 'typebox';
 import { VaultError } from '../http/errors.js';
 

@@ -1,4 +1,4 @@
-// POST /sessions and DELETE /sessions/:session_key (API.md §2.4), with the merchant's API key.
+// POST /sessions and DELETE /sessions/:session_key (docs/api.md §2.4), with the merchant's API key.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -13,7 +13,7 @@ const CreateBody = Type.Object(
     session_limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     ttl_seconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 3600 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ session_limit: 1, ttl_seconds: 900 }] },
 );
 const Created = Ok(Type.Object({ session_key: Type.String(), session_limit: Type.Integer(), expires_at: Type.String() }));
 const KeyParams = Type.Object({ session_key: Type.String({ maxLength: 64 }) });

@@ -1,4 +1,4 @@
-// Session keys of API.md §2.4: a merchant's server mints one with its API key, the vault's
+// Session keys of docs/api.md §2.4: a merchant's server mints one with its API key, the vault's
 // browser frames spend it on /tokenize. The key is shown once; the table keeps its SHA-256.
 // A use is claimed atomically before tokenizing (so concurrent requests can never spend more
 // than `session_limit`) and given back if the tokenization then fails: one use per success.

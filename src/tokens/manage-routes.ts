@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
+import { guardEveryRoute } from '../http/openapi.js';
 import { contextOf } from '../http/context.js';
 import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
@@ -43,7 +44,7 @@ const ProjectQuery = Type.Object({ project_id: Type.Optional(Type.String({ maxLe
 export async function tokenManagementRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.vault.database.db;
-  app.addHook('onRequest', requireUser());
+  guardEveryRoute(app, requireUser());
 
   // `/tokens` is Ozura's dashboard path for the same list (§4.2).
   for (const path of ['/api/tokens', '/tokens']) app.get(path, {

@@ -1,8 +1,9 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { documentAs } from '../http/openapi.js';
 import { TOKEN_FORMATS } from './format.js';
 import { MaskingConfig } from './masking.js';
-import { CardDetails, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
+import { CardDetails, TOKEN_TYPES, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
@@ -23,6 +24,10 @@ export const itemSchema = (t: TokenTypeDescriptor) =>
 const _ItemCommon = Type.Object(ItemOptions);
 export type TokenizeItem = Static<typeof _ItemCommon> & { type: TokenType; data: unknown };
 
+// What the OpenAPI document shows for `data` and `items`: each type's documented data schema.
+const documentedItem = (t: TokenTypeDescriptor) =>
+  Type.Object({ type: Type.Literal(t.name), data: t.documented ?? t.data, ...ItemOptions }, { additionalProperties: false });
+
 /**
  * The route accepts one item or `{items: [...]}`. Items are checked one by one in the handler
  * (against their type's itemSchema) so that one bad item in a batch fails alone.
@@ -30,10 +35,20 @@ export type TokenizeItem = Static<typeof _ItemCommon> & { type: TokenType; data:
 export const TokenizeBody = Type.Object({
   type: Type.Optional(TokenTypeSchema()),
   // Checked in the handler against the type's itemSchema for precise error paths.
-  data: Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
+  data: documentAs(
+    Type.Optional(Type.Unknown({ description: 'card: {cardNumber, expirationMonth, expirationYear, cvv?, holderName?}; bank: {accountNumber, routingNumber, firstName?, lastName?, holderName?}; string: a string' })),
+    Type.Union(TOKEN_TYPES.map((t) => (t as TokenTypeDescriptor).documented ?? t.data), { description: 'By `type`: a card, a bank account, or a string.' }),
+  ),
   ...ItemOptions,
   project_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only with JWT authentication' })),
-  items: Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
+  items: documentAs(
+    Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
+    Type.Array(Type.Union(TOKEN_TYPES.map((t) => documentedItem(t as TokenTypeDescriptor))), { minItems: 1, maxItems: 1000, description: 'A batch: each item as a single call’s body, checked alone.' }),
+  ),
+}, {
+  examples: [
+    { type: 'card', data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', cvv: '123' } },
+  ],
 });
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -74,7 +89,7 @@ export const DetokenizeBody = Type.Object(
     token: Type.Optional(TokenString),
     tokens: Type.Optional(Type.Array(TokenString, { minItems: 1, maxItems: 1000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ token: 'tok_3kT9xQ2mVb7LwR1s' }] },
 );
 
 export const DetokenizeResult = Type.Object({

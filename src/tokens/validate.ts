@@ -1,4 +1,4 @@
-// Card and bank-account rules of API.md §3.1. Every failure is a VaultError with a fixed message:
+// Card and bank-account rules of docs/api.md §3.1. Every failure is a VaultError with a fixed message:
 // the offending value itself never appears in an error.
 import { invalidFields, VaultError } from '../http/errors.js';
 

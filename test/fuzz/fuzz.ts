@@ -2,7 +2,7 @@
 // every operation of its /openapi.json driven with generated and mutated requests over real HTTP,
 // then a concurrent phase mixing good and poisoned requests of two projects. Seeded: the same
 // seed generates the same requests. Invariants: no 5xx, every answer ≥ 400 in the one error shape
-// of API.md §0, no secret sent in a request comes back, every good request of the concurrent
+// of docs/api.md §0, no secret sent in a request comes back, every good request of the concurrent
 // phase succeeds, and the vault is healthy afterwards.
 import fc from 'fast-check';
 import { Agent, request } from 'undici';

@@ -216,7 +216,8 @@ export function operationsOf(doc: { paths: Record<string, Record<string, Record<
         params: ((o.parameters as Operation['params'] | undefined) ?? []).map((p) => ({ name: p.name, in: p.in, schema: p.schema ?? {} })),
         body: content['application/json']?.schema ?? null,
         rawTypes: Object.keys(content).filter((t) => t !== 'application/json'),
-        jwt: JSON.stringify(o.security ?? []).includes('bearer') || (path.startsWith('/api/') && path !== '/api/applications/key'),
+        // A JWT operation: the bearer scheme and no API key (tokenize also takes a JWT, but as an alternative).
+        jwt: (JSON.stringify(o.security ?? []).includes('bearer') && !JSON.stringify(o.security ?? []).includes('apiKey')) || (path.startsWith('/api/') && path !== '/api/applications/key'),
       });
     }
   }

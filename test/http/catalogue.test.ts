@@ -22,7 +22,7 @@ function render(): string {
     '',
     'Generated from `src/http/catalogue.ts` by `UPDATE_DOCS=1 npx vitest run test/http/catalogue.test.ts`; do not edit by hand.',
     '',
-    'Every failure answers in the one shape of API.md §0: `{"success": false, "message", "data": null, "error": {"code", "request_id", "details"?}}`.',
+    'Every failure answers in the one shape of [api.md §0](api.md): `{"success": false, "message", "data": null, "error": {"code", "request_id", "details"?}}`.',
     'Clients should match on `error.code` (the wire code). Where Ozura documents a message, the message is Ozura\'s words exactly.',
     'A *variant* is a more precise sentence for the same wire code; `…` stands for a fixed value of ours (a limit, a role or field name) or a fixed sentence from a library, never request data.',
     '',

@@ -1,5 +1,5 @@
 // Issue 12: malformed URLs, path ids, cursors, limits and headers are 4xx in the one error shape
-// (API.md §0), from the framework's own errors too, and no message quotes the request.
+// (docs/api.md §0), from the framework's own errors too, and no message quotes the request.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOSE_LIMITS } from '../auth/helpers.js';

@@ -51,7 +51,7 @@ describe('projects', () => {
     expect((await call('GET', '/api/projects?limit=500', alice)).statusCode).toBe(400);
   });
 
-  // Issue 22 item 9: API.md §4.2 lets the Elements integration create its project in one call.
+  // Issue 22 item 9: docs/api.md §4.2 lets the Elements integration create its project in one call.
   it('create takes elements_origins, validated as on update and audited', async () => {
     const origins = ['https://shop.example.com', 'https://*.example.org:8443'];
     const p = await project(alice, { elements_origins: origins });

@@ -1,4 +1,4 @@
-// Session keys for browser capture (API.md §2.4): minting, spending on /tokenize with X-Pub-Key +
+// Session keys for browser capture (docs/api.md §2.4): minting, spending on /tokenize with X-Pub-Key +
 // X-Session-Key, the 401 once spent/expired/revoked, hashed storage, rate limits and the audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

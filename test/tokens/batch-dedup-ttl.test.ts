@@ -88,7 +88,7 @@ describe('deduplication', () => {
     const one = (await post('/tokenize', a.headers, { type: 'string', data: 'same' })).json();
     const two = (await post('/tokenize', a.headers, { type: 'string', data: 'same' })).json();
     expect(one.token).not.toBe(two.token);
-    // A fingerprint only where deduplication applied (API.md §3.1).
+    // A fingerprint only where deduplication applied (docs/api.md §3.1).
     expect(one).not.toHaveProperty('fingerprint');
   });
 

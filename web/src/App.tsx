@@ -1,7 +1,7 @@
 // The shell: who is signed in (GET /auth/verify), which screen the path asks for, and the
 // banners (password expiring within 14 days, session about to lapse).
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, lastApiActivity, onApiActivity, onUnauthorized, type PasswordExpiry, type Session } from './api';
+import { ApiError, data, lastApiActivity, onApiActivity, onUnauthorized, vault, type PasswordExpiry, type Session } from './api';
 import { ExpiredPassword, ForgotPassword, MfaStep, Register, ResetPassword, SignIn } from './auth';
 import { ProjectPage } from './projects/detail';
 import { ProjectsList } from './projects/list';
@@ -21,7 +21,7 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      setSession(await api.get<Session>('/auth/verify'));
+      setSession(await data(vault.GET('/auth/verify')));
       setBootError(null);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) setSession(null);
@@ -36,7 +36,7 @@ export function App() {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await data(vault.POST('/auth/logout'));
     } catch {
       /* the session may already be gone */
     }
@@ -114,7 +114,7 @@ function Banners({ session, onExtend }: { session: Session; onExtend: () => void
   const [now, setNow] = useState(Date.now());
   const [last, setLast] = useState(lastApiActivity());
   useEffect(() => {
-    api.get<PasswordExpiry>('/auth/password-expiry-info').then(setExpiry, () => setExpiry(null));
+    data(vault.GET('/auth/password-expiry-info')).then(setExpiry, () => setExpiry(null));
   }, [session.user.id]);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);

@@ -1,9 +1,10 @@
 // The one way the dashboard talks to the vault: same-origin JSON with the HttpOnly
 // `vault_session` cookie (never a token in storage). Browsers add `Origin` to same-origin
 // POST/PUT/DELETE, which the vault's CSRF check requires.
+import createClient from 'openapi-fetch';
 import type { paths } from '../../packages/node/src/openapi';
 
-/** One field's complaint in an error answer (`error.details[]`, API.md §0). */
+/** One field's complaint in an error answer (`error.details[]`, docs/api.md §0). */
 type ErrorDetail = NonNullable<JsonOf<paths['/api/projects']['get']['responses']['4XX']>['error']['details']>[number];
 
 export class ApiError extends Error {
@@ -45,7 +46,7 @@ export function onUnauthorized(fn: () => void) {
   unauthorized = fn;
 }
 
-/** The vault's JSON envelope (API.md §0), success or error. */
+/** The vault's JSON envelope (docs/api.md §0), success or error. */
 interface Envelope {
   success?: boolean;
   message?: string;
@@ -54,61 +55,60 @@ interface Envelope {
   error?: { code?: string; details?: unknown } & Record<string, unknown>;
 }
 
-async function request(method: string, path: string, body?: unknown, query?: Record<string, unknown>): Promise<Envelope> {
-  let url = path;
-  if (query) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean') qs.set(k, String(v));
-    const s = qs.toString();
-    if (s) url += `?${s}`;
-  }
-  let res: Response;
+// Filters left empty in a form are not sent at all (the vault would read `type=` as a value).
+function querySerializer(query: Record<string, unknown>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string' ? v !== '' : typeof v === 'number' || typeof v === 'boolean') qs.set(k, String(v));
+  return qs.toString();
+}
+
+/**
+ * The typed client: paths, parameters, request bodies and answers are the generated types
+ * (packages/node/src/openapi.ts), so a wrong path, parameter or body field fails the typecheck.
+ * Wrap each call in `data()` or `page()`.
+ */
+export const vault = createClient<paths>({ baseUrl: '', credentials: 'same-origin', headers: { accept: 'application/json' }, querySerializer });
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+async function settle<T>(call: Promise<Result<T>>): Promise<T> {
+  let res: Result<T>;
   try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await call;
   } catch {
     throw new ApiError(0, 'network_error', 'The vault could not be reached. Check your connection and try again.');
   }
-  let json: Envelope | null = null;
-  const text = await res.text();
-  if (text) {
-    try {
-      json = JSON.parse(text) as Envelope;
-    } catch {
-      json = null;
-    }
-  }
-  if (!res.ok || json?.success === false) {
-    const err: NonNullable<Envelope['error']> = json?.error ?? {};
+  const { response } = res;
+  const json = (res.data ?? res.error) as Envelope | undefined;
+  if (!response.ok || json?.success === false) {
+    const err: NonNullable<Envelope['error']> = (typeof json === 'object' && json?.error) || {};
     const apiErr = new ApiError(
-      res.status,
+      response.status,
       err.code ?? 'http_error',
-      json?.message ?? `The vault answered ${res.status}.`,
+      (typeof json === 'object' && json?.message) || `The vault answered ${response.status}.`,
       Array.isArray(err.details) ? (err.details as ErrorDetail[]) : [],
       err,
     );
-    if (res.status === 401 && !path.startsWith('/auth/login') && unauthorized && apiErr.code !== 'invalid_credentials') unauthorized();
+    const signIn = new URL(response.url || '/', location.href).pathname.startsWith('/auth/login');
+    if (response.status === 401 && !signIn && unauthorized && apiErr.code !== 'invalid_credentials') unauthorized();
     throw apiErr;
   }
   lastActivity = Date.now();
   activityListeners.forEach((fn) => fn());
-  return json ?? { success: true, data: null };
+  return res.data as T;
 }
 
-export const api = {
-  get: async <T = unknown>(path: string, query?: Record<string, unknown>): Promise<T> => (await request('GET', path, undefined, query)).data as T,
-  list: async <T = unknown>(path: string, query?: Record<string, unknown>): Promise<ListPage<T>> => {
-    const j = await request('GET', path, undefined, query);
-    return { data: (j.data as T[] | undefined) ?? [], next_cursor: j.next_cursor ?? null };
-  },
-  post: async <T = unknown>(path: string, body: unknown = {}): Promise<T> => (await request('POST', path, body)).data as T,
-  put: async <T = unknown>(path: string, body: unknown = {}): Promise<T> => (await request('PUT', path, body)).data as T,
-  del: async <T = unknown>(path: string): Promise<T> => (await request('DELETE', path)).data as T,
-};
+/** The `data` of a call's success envelope; an ApiError otherwise. */
+export async function data<T>(call: Promise<Result<{ data: T }>>): Promise<T> {
+  // Every success answer is an envelope; `?.` only guards a body-less answer.
+  return (await settle(call))?.data;
+}
+
+/** One page of a list call: its rows and the cursor of the next page. */
+export async function page<T>(call: Promise<Result<{ data: T[]; next_cursor?: string | null }>>): Promise<ListPage<T>> {
+  const body = await settle(call);
+  return { data: body.data, next_cursor: body.next_cursor ?? null };
+}
 
 // ---- shapes: derived from packages/node/src/openapi.ts, generated from the vault's /openapi.json ----
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -133,6 +133,8 @@ export type NewApplication = Data<'/api/applications', 'post'>;
 export type Member = Data<'/api/projects/{id}/members'>[number];
 export type Invitation = Data<'/api/user/invitations'>[number];
 export type TokenRow = Data<'/api/tokens'>[number];
+/** The token types the list filters on. */
+export type TokenType = NonNullable<NonNullable<paths['/api/tokens']['get']['parameters']['query']>['type']>;
 export type AuditEntry = Data<'/api/audit-logs'>[number];
 export type ChainCheck = Data<'/api/audit-logs/verify'>;
 export type Traffic = Data<'/api/projects/{id}/traffic'>;

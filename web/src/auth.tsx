@@ -1,7 +1,7 @@
 // Signed-out screens: sign in (→ MFA step), register with the email code, forgot / reset
 // password, and the expired-password change.
 import { useState } from 'react';
-import { ApiError, api, type Data } from './api';
+import { ApiError, data, vault } from './api';
 import { Field, Form, FormAlert, Submit } from './ui/forms';
 import { Loading, useAction, useLoad } from './ui/load';
 import { Link, navigate } from './ui/router';
@@ -28,7 +28,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const submit = () => {
     void run(async () => {
       try {
-        await api.post('/auth/login', { email, password });
+        await data(vault.POST('/auth/login', { body: { email, password } }));
       } catch (err) {
         if (err instanceof ApiError && err.code === 'password_expired' && typeof err.extra.password_reset_token === 'string') {
           expiredToken = { token: err.extra.password_reset_token, email };
@@ -64,8 +64,8 @@ export function MfaStep({ onVerified, onSignOut }: { onVerified: () => void; onS
   const { busy, error, run } = useAction();
   const submit = () => {
     void run(async () => {
-      if (backup) setRemaining((await api.post<Data<'/auth/mfa/verify-backup', 'post'>>('/auth/mfa/verify-backup', { code: code.trim() })).backup_codes_remaining);
-      else await api.post('/auth/mfa/verify', { code: code.trim() });
+      if (backup) setRemaining((await data(vault.POST('/auth/mfa/verify-backup', { body: { code: code.trim() } }))).backup_codes_remaining);
+      else await data(vault.POST('/auth/mfa/verify', { body: { code: code.trim() } }));
       onVerified();
     });
   };
@@ -116,13 +116,13 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
 
   const sendCode = () => {
     void run(async () => {
-      await api.post('/auth/send-verification-code', { email });
+      await data(vault.POST('/auth/send-verification-code', { body: { email } }));
       setStep('code');
     });
   };
   const checkCode = () => {
     void run(async () => {
-      const d = await api.post<Data<'/auth/verify-email-code', 'post'>>('/auth/verify-email-code', { email, code: code.trim() });
+      const d = await data(vault.POST('/auth/verify-email-code', { body: { email, code: code.trim() } }));
       setVerificationToken(d.verification_token);
       setStep('details');
     });
@@ -133,7 +133,7 @@ export function Register({ onSignedIn }: { onSignedIn: () => void }) {
       return;
     }
     void run(async () => {
-      await api.post('/auth/register', { email, password, name, verification_token: verificationToken });
+      await data(vault.POST('/auth/register', { body: { email, password, name, verification_token: verificationToken } }));
       onSignedIn();
       navigate('/projects', true);
     });
@@ -195,7 +195,7 @@ export function ForgotPassword() {
         <Form
           onSubmit={() => {
             void run(async () => {
-              await api.post('/auth/forgot-password', { email });
+              await data(vault.POST('/auth/forgot-password', { body: { email } }));
               setSent(true);
             });
           }}
@@ -215,7 +215,7 @@ export function ForgotPassword() {
 }
 
 export function ResetPassword({ token }: { token: string }) {
-  const check = useLoad(() => api.get<Data<'/auth/verify-reset-token'>>('/auth/verify-reset-token', { token }), [token]);
+  const check = useLoad(() => data(vault.GET('/auth/verify-reset-token', { params: { query: { token } } })), [token]);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
@@ -241,7 +241,7 @@ export function ResetPassword({ token }: { token: string }) {
         <Form
           onSubmit={() => {
             void run(async () => {
-              await api.post('/auth/reset-password', { token, new_password: password });
+              await data(vault.POST('/auth/reset-password', { body: { token, new_password: password } }));
               setDone(true);
             });
           }}
@@ -277,7 +277,7 @@ export function ExpiredPassword({ onSignedIn }: { onSignedIn: () => void }) {
       <Form
         onSubmit={() => {
           void run(async () => {
-            await api.post('/auth/reset-expired-password', { token, current_password: current, new_password: password });
+            await data(vault.POST('/auth/reset-expired-password', { body: { token, current_password: current, new_password: password } }));
             expiredToken = null;
             onSignedIn();
             navigate('/projects', true);

@@ -2,12 +2,12 @@
 // shown once with a download) and MFA disable.
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { api, type Session, type UserSettings as Settings } from './api';
+import { data, vault, type Session, type UserSettings as Settings } from './api';
 import { CopyButton, Field, Form, FormAlert, Submit } from './ui/forms';
 import { Loading, LoadState, useAction, useLoad } from './ui/load';
 
 export function UserSettings({ session, onChanged, mustEnrol }: { session: Session; onChanged: () => void; mustEnrol: boolean }) {
-  const settings = useLoad(() => api.get<Settings>('/api/user/settings'), [session.user.id]);
+  const settings = useLoad(() => data(vault.GET('/api/user/settings')), [session.user.id]);
   return (
     <>
       <h1 id="page-title">Account settings</h1>
@@ -39,7 +39,7 @@ function NameForm({ settings, onSaved }: { settings: Settings; onSaved: () => vo
       onSubmit={() => {
         setSaved(false);
         void run(async () => {
-          await api.put('/api/user/settings', { name });
+          await data(vault.PUT('/api/user/settings', { body: { name } }));
           setSaved(true);
           onSaved();
         });
@@ -69,7 +69,7 @@ function PasswordForm({ expiresAt }: { expiresAt: string | null }) {
       onSubmit={() => {
         setDone(false);
         void run(async () => {
-          await api.post('/auth/change-password', { current_password: current, new_password: next });
+          await data(vault.POST('/auth/change-password', { body: { current_password: current, new_password: next } }));
           setCurrent('');
           setNext('');
           setDone(true);
@@ -147,7 +147,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
             <Form
               onSubmit={() => {
                 void verify.run(async () => {
-                  await api.post('/auth/mfa/verify', { code: code.trim() });
+                  await data(vault.POST('/auth/mfa/verify', { body: { code: code.trim() } }));
                   setConfirmed(true);
                   setEnrolment(null);
                   reload();
@@ -181,7 +181,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
           label="Turn off two-step verification"
           onSubmit={() => {
             void disable.run(async () => {
-              await api.post('/auth/mfa/disable', { code: disableCode.trim() });
+              await data(vault.POST('/auth/mfa/disable', { body: { code: disableCode.trim() } }));
               setDisableCode('');
               setConfirmed(false);
               reload();
@@ -204,7 +204,7 @@ function Mfa({ settings, reload, onChanged }: { settings: Settings; reload: () =
       label="Two-step verification"
       onSubmit={() => {
         void start.run(async () => {
-          const d = await api.put<Settings>('/api/user/settings', { mfa_enabled: true, current_password: password });
+          const d = await data(vault.PUT('/api/user/settings', { body: { mfa_enabled: true, current_password: password } }));
           setPassword('');
           if (d.totp_uri) setEnrolment({ uri: d.totp_uri, codes: d.backup_codes ?? [] });
         });

@@ -1,4 +1,4 @@
-// One field of the SDK (API.md §2.4): an iframe served by the vault, placed in the merchant's page.
+// One field of the SDK (docs/api.md §2.4): an iframe served by the vault, placed in the merchant's page.
 // It relays the frame's events (state, never the value) to the merchant's handlers.
 import type { FieldState } from './card.js';
 import { type ElementStyle, type ErrorType, type FieldConfig, type FieldType, type FromFrame, TAG } from './protocol.js';

@@ -1,4 +1,4 @@
-// The merchant-side SDK (API.md §2.4), with Ozura's OzVault names: it only places iframes served
+// The merchant-side SDK (docs/api.md §2.4), with Ozura's OzVault names: it only places iframes served
 // by the vault and relays events. Card data is typed into those frames, goes from them to the
 // vault, and never passes through this code: what comes back here is state and the token.
 import type { Brand, FieldState } from './card.js';
@@ -277,7 +277,7 @@ export class OzVault {
   }
 }
 
-/** API.md's entry point: `create({pubKey, sessionUrl, …})`, synchronous (see `OzVault.create` for Ozura's). */
+/** docs/api.md's entry point: `create({pubKey, sessionUrl, …})`, synchronous (see `OzVault.create` for Ozura's). */
 export function create(options: VaultOptions): OzVault {
   return new OzVault(options);
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Session keys for browser capture (API.md §2.4): minted by a merchant's server, spent by the
+// Session keys for browser capture (docs/api.md §2.4): minted by a merchant's server, spent by the
 // vault's own frames on /tokenize. Only a SHA-256 of the key is kept (it carries 256 bits of
 // randomness, so a fast hash is enough). `uses` counts successful tokenizations. The project's
 // `elements_origins` are the pages allowed to embed the card frames (CSP frame-ancestors).

@@ -43,6 +43,8 @@ export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
   readonly name: string;
   /** The TypeBox schema of the item's `data`. */
   readonly data: D;
+  /** `data` as the OpenAPI document shows it, where the handler checks more than `data` says. */
+  readonly documented?: TSchema;
   /** Token formats this type may ask for (`format` of §6.2). */
   readonly formats: readonly TokenFormat[];
   /** May a browser session (X-Session-Key) tokenize it? */

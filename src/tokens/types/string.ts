@@ -10,6 +10,8 @@ export const StringData = Type.String({ minLength: 1, description: 'Any UTF-8 st
 export const string: TokenTypeDescriptor<typeof StringData> = {
   name: 'string',
   data: StringData,
+  // The handler counts 1–4096 bytes, so never over 4096 characters.
+  documented: Type.String({ minLength: 1, maxLength: MAX_STRING_BYTES, description: 'Any UTF-8 string of 1–4096 bytes' }),
   formats: ['random', 'uuid'],
   browserCapture: false,
   prepare(raw) {

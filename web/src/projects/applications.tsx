@@ -2,7 +2,7 @@
 // change an application's permissions, delete one. Detokenization is off unless asked for: most
 // applications only ever tokenize.
 import { useState } from 'react';
-import { api, type Application, type Body, type NewApplication, type Project } from '../api';
+import { data, page, vault, type Application, type Body, type NewApplication, type Project } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { Checkbox, CopyButton, Field, Form, FormAlert, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
@@ -53,7 +53,7 @@ function EditPermissions({ app, onDone, onCancel }: { app: Application; onDone: 
       label={`Permissions of ${app.name}`}
       onSubmit={() =>
         void save.run(async () => {
-          await api.put(`/api/applications/${encodeURIComponent(app.id)}`, { permissions: wire(flags) });
+          await data(vault.PUT('/api/applications/{id}', { params: { path: { id: app.id } }, body: { permissions: wire(flags) } }));
           onDone();
         })
       }
@@ -75,7 +75,7 @@ function EditPermissions({ app, onDone, onCancel }: { app: Application; onDone: 
 }
 
 export function ApplicationsTab({ project }: { project: Project }) {
-  const list = useLoad(() => api.list<Application>('/api/applications', { project_id: project.id, limit: 200 }), [project.id]);
+  const list = useLoad(() => page(vault.GET('/api/applications', { params: { query: { project_id: project.id } } })), [project.id]);
   const [name, setName] = useState('');
   const [perms, setPerms] = useState<Perms>({ tok: true, detok: false, prov: false });
   const [editing, setEditing] = useState<Application | null>(null);
@@ -83,7 +83,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
   const [created, setCreated] = useState<NewApplication | null>(null);
   const create = useAction();
   const remove = useConfirm(async (a: Application) => {
-    await api.del(`/api/applications/${encodeURIComponent(a.id)}`);
+    await data(vault.DELETE('/api/applications/{id}', { params: { path: { id: a.id } } }));
     list.reload();
   });
 
@@ -94,7 +94,7 @@ export function ApplicationsTab({ project }: { project: Project }) {
       permissions: wire(perms),
     };
     void create.run(async () => {
-      setCreated(await api.post<NewApplication>('/api/applications', body));
+      setCreated(await data(vault.POST('/api/applications', { body })));
       setName('');
       list.reload();
     });

@@ -1,7 +1,7 @@
 // A project's audit log: the chain's verification badge, filters, and the entries page by page,
 // with people and applications by name (from the members and applications lists).
 import { useState } from 'react';
-import { api, type Application, type AuditEntry, type ChainCheck, type Member, type Project } from '../api';
+import { data, page, vault, type AuditEntry, type Project } from '../api';
 import { Field, SelectField } from '../ui/forms';
 import { LoadState, useLoad } from '../ui/load';
 import { fmtTime, Pager, Table, timeZone } from '../ui/table';
@@ -13,13 +13,12 @@ type Names = Map<string, string>;
  * or fail: then that list is empty and the log shows ids — the page itself never fails for it.
  */
 function useNames(project: Project) {
-  const base = `/api/projects/${encodeURIComponent(project.id)}`;
   const people = useLoad(
-    () => api.list<Member>(`${base}/members`, { limit: 200 }).then((p) => new Map(p.data.map((m) => [m.user_id, m.name || m.email])), () => new Map()),
+    () => page(vault.GET('/api/projects/{id}/members', { params: { path: { id: project.id } } })).then((p) => new Map(p.data.map((m) => [m.user_id, m.name || m.email])), () => new Map()),
     [project.id],
   );
   const apps = useLoad(
-    () => api.list<Application>('/api/applications', { project_id: project.id, limit: 200 }).then((p) => new Map(p.data.map((a) => [a.id, a.name])), () => new Map()),
+    () => page(vault.GET('/api/applications', { params: { query: { project_id: project.id } } })).then((p) => new Map(p.data.map((a) => [a.id, a.name])), () => new Map()),
     [project.id],
   );
   return { people: (people.data ?? new Map()) as Names, apps: (apps.data ?? new Map()) as Names };
@@ -50,7 +49,7 @@ function IdFilter(p: { label: string; name: string; names: Names; value: string;
 }
 
 function VerifiedBadge({ project }: { project: Project }) {
-  const v = useLoad(() => api.get<ChainCheck>('/api/audit-logs/verify', { project_id: project.id }), [project.id]);
+  const v = useLoad(() => data(vault.GET('/api/audit-logs/verify', { params: { query: { project_id: project.id } } })), [project.id]);
   if (v.loading) return <span className="badge" role="status">Verifying chain…</span>;
   if (v.error) return <span className="badge bad" role="status">Chain not verified: {v.error.message}</span>;
   return v.data!.valid ? (
@@ -81,7 +80,7 @@ export function AuditTab({ project }: { project: Project }) {
   const cursor = cursors[cursors.length - 1];
   const toIso = (s: string) => (s ? new Date(s).toISOString() : '');
   const list = useLoad(
-    () => api.list<AuditEntry>('/api/audit-logs', { project_id: project.id, ...filters, from: toIso(filters.from), to: toIso(filters.to), limit: 50, cursor }),
+    () => page(vault.GET('/api/audit-logs', { params: { query: { project_id: project.id, ...filters, from: toIso(filters.from), to: toIso(filters.to), limit: 50, cursor: cursor ?? undefined } } })),
     [project.id, JSON.stringify(filters), cursor],
   );
   const set = (k: keyof typeof empty) => (v: string) => setDraft({ ...draft, [k]: v });

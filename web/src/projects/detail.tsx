@@ -1,7 +1,7 @@
 // One project: its name and badges, and the tab the path names (applications, tokens, audit log,
 // traffic, members, settings), each a screen of its own file.
 import { useEffect } from 'react';
-import { api, type Project } from '../api';
+import { data, vault } from '../api';
 import { LoadError, Loading, useLoad } from '../ui/load';
 import { Link } from '../ui/router';
 import { ApplicationsTab } from './applications';
@@ -21,7 +21,7 @@ const TABS: [string, string][] = [
 ];
 
 export function ProjectPage({ id, tab }: { id: string; tab: string }) {
-  const project = useLoad(() => api.get<Project>(`/api/projects/${encodeURIComponent(id)}`), [id]);
+  const project = useLoad(() => data(vault.GET('/api/projects/{id}', { params: { path: { id } } })), [id]);
   const section = TABS.find(([k]) => k === tab)?.[1];
   const name = project.data?.name;
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The projects list: your projects with your role in each, the invitations waiting for you, and
 // a new project.
 import { useState } from 'react';
-import { api, type Body, type Environment, type Invitation, type Project } from '../api';
+import { data, page, vault, type Body, type Environment, type Invitation, type Project } from '../api';
 import { Checkbox, Field, Form, FormAlert, SelectField, Submit } from '../ui/forms';
 import { LoadError, LoadState, useAction, useLoad } from '../ui/load';
 import { Link, navigate } from '../ui/router';
@@ -9,7 +9,7 @@ import { Table } from '../ui/table';
 import { ENVIRONMENTS } from './settings';
 
 export function ProjectsList() {
-  const list = useLoad(() => api.list<Project>('/api/projects', { limit: 200 }), []);
+  const list = useLoad(() => page(vault.GET('/api/projects', { params: { query: { limit: 200 } } })), []);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -53,12 +53,13 @@ export function ProjectsList() {
 
 /** Invitations waiting for the signed-in user: membership starts only when they accept. */
 function Invitations({ onAccepted }: { onAccepted: () => void }) {
-  const list = useLoad(() => api.get<Invitation[]>('/api/user/invitations'), []);
+  const list = useLoad(() => data(vault.GET('/api/user/invitations')), []);
   const act = useAction();
   const [notice, setNotice] = useState('');
   const answer = (inv: Invitation, accept: boolean) =>
     act.run(async () => {
-      await api.post(`/api/user/invitations/${encodeURIComponent(inv.id)}/${accept ? 'accept' : 'decline'}`);
+      const call = { params: { path: { id: inv.id } } };
+      await data(accept ? vault.POST('/api/user/invitations/{id}/accept', call) : vault.POST('/api/user/invitations/{id}/decline', call));
       setNotice(accept ? `You joined ${inv.project_name} as ${inv.role}.` : `You declined the invitation to ${inv.project_name}.`);
       list.reload();
       if (accept) onAccepted();
@@ -96,7 +97,7 @@ function CreateProject({ onCreated, onCancel }: { onCreated: (p: Project) => voi
   const { busy, error, run } = useAction();
   const submit = () => {
     const body: Body<'/api/projects', 'post'> = { name, environment, require_mfa: requireMfa };
-    void run(async () => onCreated(await api.post<Project>('/api/projects', body)));
+    void run(async () => onCreated(await data(vault.POST('/api/projects', { body }))));
   };
   return (
     <Form className="panel" onSubmit={submit} label="New project">

@@ -1,7 +1,7 @@
 // A project's members: invite by email (membership starts when they accept), pending invitations,
 // change a role, remove a member.
 import { useEffect, useState } from 'react';
-import { api, type Invitation, type Member, type Project, type Role } from '../api';
+import { data, page, vault, type Member, type Project, type Role } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { Field, Form, FormAlert, SelectField, Submit } from '../ui/forms';
 import { LoadState, useAction, useLoad } from '../ui/load';
@@ -15,16 +15,15 @@ const ROLES: [Role, string][] = [
 ];
 
 export function MembersTab({ project }: { project: Project }) {
-  const base = `/api/projects/${encodeURIComponent(project.id)}`;
-  const list = useLoad(() => api.list<Member>(`${base}/members`, { limit: 200 }), [project.id]);
-  const invitations = useLoad(() => api.get<Invitation[]>(`${base}/invitations`), [project.id]);
+  const list = useLoad(() => page(vault.GET('/api/projects/{id}/members', { params: { path: { id: project.id } } })), [project.id]);
+  const invitations = useLoad(() => data(vault.GET('/api/projects/{id}/invitations', { params: { path: { id: project.id } } })), [project.id]);
   const withdraw = useAction();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('developer');
   const invite = useAction();
   const change = useAction();
   const remove = useConfirm(async (m: Member) => {
-    await api.del(`${base}/members/${encodeURIComponent(m.user_id)}`);
+    await data(vault.DELETE('/api/projects/{id}/members/{user_id}', { params: { path: { id: project.id, user_id: m.user_id } } }));
     list.reload();
   });
   const [notice, setNotice] = useState('');
@@ -37,7 +36,7 @@ export function MembersTab({ project }: { project: Project }) {
         label="Invite a member"
         onSubmit={() => {
           void invite.run(async () => {
-            await api.post(`${base}/members`, { email, role });
+            await data(vault.POST('/api/projects/{id}/members', { params: { path: { id: project.id } }, body: { email, role } }));
             setNotice(`An invitation to join as ${role} was sent to ${email}. They become a member once they accept it.`);
             setEmail('');
             invitations.reload();
@@ -68,7 +67,7 @@ export function MembersTab({ project }: { project: Project }) {
                   aria-label={`Withdraw the invitation of ${inv.email}`}
                   onClick={() =>
                     withdraw.run(async () => {
-                      await api.del(`${base}/invitations/${encodeURIComponent(inv.id)}`);
+                      await data(vault.DELETE('/api/projects/{id}/invitations/{invitation_id}', { params: { path: { id: project.id, invitation_id: inv.id } } }));
                       invitations.reload();
                     })
                   }
@@ -102,7 +101,7 @@ export function MembersTab({ project }: { project: Project }) {
                 onChange={(e) => {
                   const r = e.target.value;
                   void change.run(async () => {
-                    await api.put(`${base}/members/${encodeURIComponent(m.user_id)}`, { role: r });
+                    await data(vault.PUT('/api/projects/{id}/members/{user_id}', { params: { path: { id: project.id, user_id: m.user_id } }, body: { role: r as Role } }));
                     list.reload();
                   });
                 }}

@@ -1,7 +1,7 @@
 // A project's settings (environment, MFA, deduplication, proxy hosts, Elements origins) and its
 // deletion, confirmed by typing the project's name.
 import { useState } from 'react';
-import { api, type Environment, type Project } from '../api';
+import { data, vault, type Environment, type Project } from '../api';
 import { ConfirmDialog } from '../ui/dialog';
 import { Checkbox, Field, Form, FormAlert, SelectField, Submit, TextareaField } from '../ui/forms';
 import { useAction } from '../ui/load';
@@ -17,7 +17,8 @@ export const ENVIRONMENTS: [Environment, string][] = [
 const entries = (text: string) => text.split(/[\s,]+/).map((e) => e.trim()).filter(Boolean);
 
 export function ProjectSettings({ project, onSaved }: { project: Project; onSaved: (p: Project) => void }) {
-  const [environment, setEnvironment] = useState(project.environment);
+  // The answer's schema says string; the vault only ever stores one of ENVIRONMENTS.
+  const [environment, setEnvironment] = useState(project.environment as Environment);
   const [requireMfa, setRequireMfa] = useState(project.require_mfa);
   const [dedup, setDedup] = useState(project.deduplicate);
   const [hosts, setHosts] = useState((project.proxy_allowed_hosts ?? []).join('\n'));
@@ -36,7 +37,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
           setSaved(false);
           void save.run(async () => {
             const body = { environment, require_mfa: requireMfa, deduplicate: dedup, proxy_allowed_hosts: entries(hosts), elements_origins: entries(origins) };
-            onSaved(await api.put<Project>(`/api/projects/${encodeURIComponent(project.id)}`, body));
+            onSaved(await data(vault.PUT('/api/projects/{id}', { params: { path: { id: project.id } }, body })));
             setSaved(true);
           });
         }}
@@ -104,7 +105,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
         }}
         onConfirm={() =>
           del.run(async () => {
-            await api.del(`/api/projects/${encodeURIComponent(project.id)}`);
+            await data(vault.DELETE('/api/projects/{id}', { params: { path: { id: project.id } } }));
             setDeleting(false);
             navigate('/projects', true);
           })

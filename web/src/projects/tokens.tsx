@@ -1,6 +1,6 @@
 // A project's tokens, masked, by type and page; deleting one.
 import { useState } from 'react';
-import { api, type Project, type TokenRow } from '../api';
+import { data, page, vault, type Project, type TokenRow, type TokenType } from '../api';
 import { ConfirmDialog, useConfirm } from '../ui/dialog';
 import { SelectField } from '../ui/forms';
 import { LoadState, useLoad } from '../ui/load';
@@ -10,9 +10,9 @@ export function TokensTab({ project }: { project: Project }) {
   const [type, setType] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
-  const list = useLoad(() => api.list<TokenRow>('/api/tokens', { project_id: project.id, type, limit: 50, cursor }), [project.id, type, cursor]);
+  const list = useLoad(() => page(vault.GET('/api/tokens', { params: { query: { project_id: project.id, type: type === '' ? undefined : (type as TokenType), limit: 50, cursor: cursor ?? undefined } } })), [project.id, type, cursor]);
   const remove = useConfirm(async (t: TokenRow) => {
-    await api.del(`/api/tokens/${encodeURIComponent(t.token)}`);
+    await data(vault.DELETE('/api/tokens/{token}', { params: { path: { token: t.token }, query: { project_id: project.id } } }));
     list.reload();
   });
   return (

@@ -2,7 +2,7 @@
 // (GET /api/projects/:id/traffic), with the same numbers as a table. A y-axis with round values;
 // each hour's numbers show on hover and on keyboard focus (arrow keys move between hours).
 import { useRef, useState } from 'react';
-import { api, type Project, type Traffic } from '../api';
+import { data, vault, type Project, type Traffic } from '../api';
 import { LoadState, useLoad } from '../ui/load';
 import { Table } from '../ui/table';
 
@@ -12,7 +12,7 @@ const SERIES: Series[] = ['tokenize', 'detokenize', 'proxy'];
 const COLORS: Record<Series, string> = { tokenize: '#1d4ed8', detokenize: '#b45309', proxy: '#047857' };
 
 export function TrafficTab({ project }: { project: Project }) {
-  const traffic = useLoad(() => api.get<Traffic>(`/api/projects/${encodeURIComponent(project.id)}/traffic`, { hours: HOURS }), [project.id]);
+  const traffic = useLoad(() => data(vault.GET('/api/projects/{id}/traffic', { params: { path: { id: project.id }, query: { hours: HOURS } } })), [project.id]);
   return (
     <>
       <h2>Traffic, last {HOURS} hours</h2>
