@@ -25,6 +25,7 @@ const FLOORS: string[][] = [
   ['proxy'],
   ['elements'],
   ['ops'],
+  ['migration'],
   ['app', 'environment'],
   ['main', 'cli'],
 ];

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_key_lifecycle.js';
 import * as m0009 from './migrations/0009_elements_sessions.js';
 import * as m0010 from './migrations/0010_audit_mac.js';
 import * as m0011 from './migrations/0011_tenant_keys.js';
+import * as m0014 from './migrations/0014_import.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0009_elements_sessions': m0009,
   '0010_audit_mac': m0010,
   '0011_tenant_keys': m0011,
+  '0014_import': m0014,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -95,6 +95,7 @@ export const ERRORS = {
   last_owner: { code: 'conflict', status: 409, message: 'A project needs at least one owner.' },
   mfa_already_enabled: { code: 'conflict', status: 409, message: 'MFA is already enabled; disable it first to enrol a new device.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
+  token_exists: { status: 409, message: 'A token with this id already exists in this project.' },
   token_space_exhausted: { status: 409, message: "Every card-preserving token for this card number's BIN and last four digits is in use in this project." },
   // 413–431
   payload_too_large: { status: 413, message: 'The request body is larger than 1 MiB.' },
