@@ -19,7 +19,8 @@ export interface ImportKey {
 async function unwrap(keyring: Keyring, row: { project_id: string; fingerprint: string; public_key: string; master_key_id: string; wrapped: Buffer }): Promise<ImportKey> {
   const plain = keyring.open(row.master_key_id, row.wrapped, importKeyAad(row.project_id));
   try {
-    const privateKey = await openpgp.readPrivateKey({ binaryKey: plain });
+    // A copy: openpgp keeps views into the bytes it parsed, and `plain` is wiped below.
+    const privateKey = await openpgp.readPrivateKey({ binaryKey: Uint8Array.from(plain) });
     return { projectId: row.project_id, fingerprint: row.fingerprint, publicKey: row.public_key, privateKey };
   } finally {
     plain.fill(0);
@@ -33,9 +34,10 @@ export async function loadImportKey(db: Kysely<DB>, keyring: Keyring, projectId:
 }
 
 /**
- * Creates the key once (a second call, or a concurrent one, returns the stored key). Curve25519
- * (v4, so GnuPG 2.2+ can encrypt to it) advertising SEIPDv2: senders that support it encrypt with
- * AEAD, which streams authenticated chunks (source.ts).
+ * Creates the key once (a second call, or a concurrent one, returns the stored key). A v4 key
+ * with the legacy Curve25519 algorithms (EdDSA + ECDH cv25519), which GnuPG 2.2 reads (it refuses
+ * RFC 9580's Ed25519/X25519), advertising SEIPDv2: senders that support it encrypt with AEAD,
+ * which streams authenticated chunks (source.ts); GnuPG falls back to MDC.
  */
 export async function ensureImportKey(db: Kysely<DB>, keyring: Keyring, projectId: string): Promise<{ key: ImportKey; created: boolean }> {
   const existing = await loadImportKey(db, keyring, projectId);
@@ -43,7 +45,8 @@ export async function ensureImportKey(db: Kysely<DB>, keyring: Keyring, projectI
   const project = await db.selectFrom('projects').select(['id', 'name']).where('id', '=', projectId).executeTakeFirst();
   if (!project) throw new Error(`no project ${projectId}`);
   const { privateKey, publicKey } = await openpgp.generateKey({
-    type: 'curve25519',
+    type: 'ecc',
+    curve: 'curve25519Legacy',
     userIDs: [{ name: `vault import key ${projectId}` }],
     format: 'object',
     config: { aeadProtect: true },

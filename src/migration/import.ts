@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { DataKeys, fingerprint, persistCounts, type ProjectKey, tokenAad } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { writeAudit } from '../db/audit.js';
+import { auditSlot, writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import { randomToken } from '../tokens/format.js';
@@ -96,6 +96,8 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   if (!project) throw new ImportError(`no project ${projectId}`);
   const keys = new DataKeys(db, keyring);
   const key = await keys.get(projectId);
+  // Loaded now: inside the batches' transactions it would need a connection they all hold.
+  await auditSlot(db).ready();
   const report: ImportReport = {
     import_id: `imp_${randomUUID()}`, project_id: projectId, file: basename(opts.file), encryption: 'none', format: null, ignored_columns: [],
     rows: 0, imported: 0, already_present: 0, failed: 0, failures: [], failures_truncated: false, seconds: 0, rows_per_second: 0,
