@@ -73,7 +73,7 @@ interface Row {
   expiresAt: Date | null;
 }
 
-const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string }>`
+const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string; type: string; fingerprint: string }>`
   INSERT INTO tokens (project_id, token, type, format, ciphertext, fingerprint, dedup, display, metadata, test, app_id, created_at, expires_at)
   SELECT ${projectId}, t.token, t.type, 'random', t.ct, t.fp, t.dedup, t.display, t.meta, false, NULL, ${now}, t.exp
   FROM unnest(${b.map((r) => r.token)}::text[], ${b.map((r) => r.item.type)}::text[], ${b.map((r) => r.ct)}::bytea[], ${b.map((r) => r.fp)}::text[],
@@ -81,7 +81,7 @@ const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string }
               ${b.map((r) => (r.item.metadata === null ? null : JSON.stringify(r.item.metadata)))}::jsonb[], ${b.map((r) => r.expiresAt)}::timestamptz[])
     AS t(token, type, ct, fp, dedup, display, meta, exp)
   ON CONFLICT DO NOTHING
-  RETURNING token`;
+  RETURNING token, type, fingerprint`;
 
 const failureOf = (line: number, e: VaultError): RowFailure => ({
   line, code: e.code, message: e.message, ...(e.options.details ? { details: e.options.details.map((d) => ({ path: d.path, message: d.message })) } : {}),
@@ -123,10 +123,11 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
       try {
         const out = await db.transaction().execute(async (trx) => {
           const now = new Date();
-          const inserted = new Set((await INSERT(projectId, now, batch).execute(trx)).rows.map((r) => r.token));
+          // Which value each inserted token holds: two rows of a batch may carry the same own id.
+          const inserted = new Map((await INSERT(projectId, now, batch).execute(trx)).rows.map((r) => [r.token, `${r.type}\0${r.fingerprint}`]));
           // An own id not inserted is already present when it holds the same value; otherwise
           // the id is another card's in this project.
-          const missing = batch.filter((r) => r.own && !inserted.has(r.token)).map((r) => r.token);
+          const missing = batch.filter((r) => r.own && inserted.get(r.token) !== `${r.item.type}\0${r.fp}`).map((r) => r.token);
           const existing = new Map<string, string>();
           if (missing.length > 0) {
             const found = await sql<{ token: string; type: string; fingerprint: string }>`
@@ -134,14 +135,18 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
             for (const r of found.rows) existing.set(r.token, `${r.type}\0${r.fingerprint}`);
           }
           const res = { imported: 0, present: 0, taken: [] as number[] };
+          const claimed = new Set<string>();
           for (const r of batch) {
-            if (inserted.has(r.token)) res.imported++;
-            else if (!r.own || existing.get(r.token) === `${r.item.type}\0${r.fp}`) res.present++;
+            const value = `${r.item.type}\0${r.fp}`;
+            if (inserted.get(r.token) === value && !claimed.has(r.token)) {
+              claimed.add(r.token);
+              res.imported++;
+            } else if (!r.own || (inserted.get(r.token) ?? existing.get(r.token)) === value) res.present++;
             else res.taken.push(r.line);
           }
           await writeAudit(trx, null, {
             projectId, eventType: 'token', action: 'import_batch', resourceType: 'token',
-            details: { import_id: report.import_id, first_line: batch[0].line, last_line: batch.at(-1)!.line, imported: res.imported, already_present: res.present, failed: res.taken.length, tokens: [...inserted] },
+            details: { import_id: report.import_id, first_line: batch[0].line, last_line: batch.at(-1)!.line, imported: res.imported, already_present: res.present, failed: res.taken.length, tokens: [...inserted.keys()] },
           });
           await persistCounts(trx, counts);
           return res;

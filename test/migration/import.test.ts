@@ -29,8 +29,8 @@ afterAll(async () => {
 async function encryptFile(plain: string, out: string, armoredKey: string, armor: boolean) {
   const encryptionKeys = await openpgp.readKey({ armoredKey });
   const message = await openpgp.createMessage({ binary: Readable.toWeb(createReadStream(plain)) as unknown as ReadableStream<Uint8Array> });
-  const enc = await openpgp.encrypt({ message, encryptionKeys, format: armor ? 'armored' : 'binary' });
-  await pipeline(Readable.fromWeb(enc as import('node:stream/web').ReadableStream), createWriteStream(out));
+  const enc = armor ? await openpgp.encrypt({ message, encryptionKeys }) : await openpgp.encrypt({ message, encryptionKeys, format: 'binary' });
+  await pipeline(Readable.fromWeb(enc as unknown as import('node:stream/web').ReadableStream), createWriteStream(out));
 }
 
 test('the import key is created once, stored only wrapped by the master key, and re-wrapped like every other secret', async () => {

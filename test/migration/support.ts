@@ -25,6 +25,7 @@ export interface Vault {
   /** token → the card number it holds, read back through the data key. */
   values(): Promise<Map<string, { type: string; data: Record<string, unknown>; metadata: unknown }>>;
   count(): Promise<number>;
+  sql(text: string, params?: unknown[]): Promise<Record<string, string>[]>;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,9 @@ export async function vaultWithProject(): Promise<Vault> {
     async count() {
       const r = await database.db.selectFrom('tokens').select((eb) => eb.fn.countAll<string>().as('n')).where('project_id', '=', project.id).executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+    async sql(text, params = []) {
+      return (await database.pool.query(text, params)).rows as Record<string, string>[];
     },
     async close() {
       await database.close();
