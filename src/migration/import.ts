@@ -165,10 +165,10 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   };
 
   const pending: Promise<void>[] = [];
-  let broken: unknown = null;
+  const state: { broken: Error | null } = { broken: null };
   const submit = async (batch: Row[]) => {
     const p = writeBatch(batch);
-    p.catch((e: unknown) => (broken ??= e));
+    p.catch((e: unknown) => (state.broken ??= e instanceof Error ? e : new Error(String(e))));
     pending.push(p);
     if (pending.length >= inflight) await pending.shift()!.catch(() => {});
   };
@@ -178,7 +178,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   let outcome: 'success' | 'failure' = 'failure';
   try {
     for await (const p of rows(source.chunks, { format: (f) => (report.format = f), header: (names) => (report.ignored_columns = columnsOf(names).ignored) })) {
-      if (broken) throw broken;
+      if (state.broken) throw state.broken;
       report.rows++;
       if ((report.rows & 1023) === 0) bar.update(source.bytesRead(), report.rows);
       if ('error' in p) {
@@ -197,7 +197,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
     }
     if (batch.length > 0) await submit(batch);
     await Promise.all(pending);
-    if (broken) throw broken;
+    if (state.broken) throw state.broken;
     outcome = 'success';
   } finally {
     await Promise.allSettled(pending);

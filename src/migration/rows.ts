@@ -66,7 +66,7 @@ export function toItem(rec: RawRecord, now: Date): RowItem {
     if (t <= now.getTime()) throw invalidFields([{ path: '/expires_at', message: 'must be in the future' }]);
     expiresAt = new Date(t);
   }
-  const pick = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, rec[k] === '' ? undefined : rec[k]]).filter(([, v]) => v !== undefined && v !== null));
+  const pick = (keys: string[]) => Object.fromEntries(keys.map((k): [string, unknown] => [k, rec[k] === '' ? undefined : rec[k]]).filter(([, v]) => v !== undefined && v !== null));
   const data =
     type === 'card' ? pick(['cardNumber', 'expirationMonth', 'expirationYear', 'holderName'])
     : type === 'bank' ? pick(['accountNumber', 'routingNumber', 'holderName', 'firstName', 'lastName'])
@@ -164,5 +164,5 @@ export async function* rows(chunks: AsyncIterable<Buffer>, on: { format(f: 'csv'
     return;
   }
   on.format('csv');
-  yield* csv(rest, first, on.header);
+  yield* csv(rest, first, (names) => on.header(names));
 }

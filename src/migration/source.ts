@@ -52,14 +52,14 @@ async function decrypt(file: ReadStream, armored: boolean, key: openpgp.PrivateK
   if (!seipd) throw new SourceError('the OpenPGP message is not integrity-protected (no SEIPD packet): refused');
   const aead = seipd.version === 2;
   try {
-    const { data } = await openpgp.decrypt({
+    const result = await openpgp.decrypt({
       message,
       decryptionKeys: key,
       format: 'binary',
       // Only for MDC messages, and only after (or during) the verification pass described above.
       config: { allowUnauthenticatedStream: !aead },
     });
-    return { aead, chunks: Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>) as AsyncIterable<Buffer> };
+    return { aead, chunks: Readable.fromWeb(result.data) as AsyncIterable<Buffer> };
   } catch {
     throw new SourceError("the file could not be decrypted with this project's import key (encrypted to another key?)");
   }
@@ -103,7 +103,7 @@ export async function openSource(path: string, key: () => Promise<openpgp.Privat
 /** A decryption failure mid-stream becomes a SourceError (openpgp's own text could be anything). */
 async function* guard(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   try {
-    for await (const c of chunks) yield Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array);
+    for await (const c of chunks) yield Buffer.isBuffer(c) ? c : Buffer.from(c);
   } catch {
     throw new SourceError('the OpenPGP message failed its integrity check (altered or truncated) part-way: rows before that point were imported');
   }

@@ -27,10 +27,8 @@ test(`killed half-way and started again: all ${ROWS} rows, each exactly once`, a
 
   const child = spawnCli(vault, ['import', '--project', vault.projectId, file]);
   const exited = once(child, 'exit');
-  let atKill = 0;
   for (;;) {
-    atKill = await vault.count();
-    if (atKill >= 8000 || child.exitCode !== null) break;
+    if ((await vault.count()) >= 8000 || child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   child.kill('SIGKILL');
