@@ -8,6 +8,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebStream } from 'node:stream/web';
 import * as openpgp from 'openpgp';
 
 export type Encryption = 'none' | 'openpgp-aead' | 'openpgp-mdc';
@@ -59,7 +60,8 @@ async function decrypt(file: ReadStream, armored: boolean, key: openpgp.PrivateK
       // Only for MDC messages, and only after (or during) the verification pass described above.
       config: { allowUnauthenticatedStream: !aead },
     });
-    return { aead, chunks: Readable.fromWeb(result.data) as AsyncIterable<Buffer> };
+    const data: unknown = result.data;
+    return { aead, chunks: Readable.fromWeb(data as WebStream<Uint8Array>) as AsyncIterable<Buffer> };
   } catch {
     throw new SourceError("the file could not be decrypted with this project's import key (encrypted to another key?)");
   }
