@@ -51,7 +51,7 @@ async function importOnce(file, label) {
   const peak = rss.stop();
   if (code !== 0) throw new Error(`import exited ${code}`);
   const report = JSON.parse(out);
-  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s; imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s (${Math.round(report.rows / report.cpu_seconds)} rows per CPU second of the import process); imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   return report;
 }
 
