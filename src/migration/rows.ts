@@ -25,6 +25,8 @@ export interface RowItem {
 }
 
 const OWN_TOKEN = /^[A-Za-z0-9._:-]{3,128}$/;
+/** A row longer than this fails alone instead of growing the buffer that holds it. */
+export const MAX_ROW_BYTES = 64 * 1024;
 
 /** §6.2 own ids. A digit string that passes Luhn could be a card number, whatever separates its digits. */
 export function ownTokenProblem(token: string): string | null {
@@ -96,16 +98,26 @@ async function* jsonl(chunks: AsyncIterable<Buffer>, first: Buffer): AsyncGenera
       return { line, error: new VaultError('invalid_json') };
     }
   };
+  let skipping = false;
+  const tooLong = (): Parsed => ({ line: ++line, error: invalidFields([{ path: '/', message: `must be at most ${MAX_ROW_BYTES} bytes` }]) });
   const feed = function* (chunk: Buffer) {
     let buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let at: number;
     while ((at = buf.indexOf(10)) >= 0) {
-      const p = one(buf.subarray(0, at));
-      if (p) yield p;
+      if (skipping) skipping = false; // the end of an over-long line, already reported
+      else if (at > MAX_ROW_BYTES) yield tooLong();
+      else {
+        const p = one(buf.subarray(0, at));
+        if (p) yield p;
+      }
       buf = buf.subarray(at + 1);
     }
+    if (!skipping && buf.length > MAX_ROW_BYTES) {
+      skipping = true;
+      yield tooLong();
+    }
     // A copy, so the (up to 1 MiB) chunk it came from is not kept alive by its tail.
-    rest = Buffer.from(buf);
+    rest = skipping ? Buffer.alloc(0) : Buffer.from(buf);
   };
   yield* feed(first);
   for await (const chunk of chunks) yield* feed(chunk);
@@ -118,7 +130,7 @@ async function* jsonl(chunks: AsyncIterable<Buffer>, first: Buffer): AsyncGenera
 async function* csv(chunks: AsyncIterable<Buffer>, first: Buffer, onHeader: (names: string[]) => void): AsyncGenerator<Parsed> {
   const skipped: Parsed[] = [];
   const parser = parse({
-    bom: true, info: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true,
+    bom: true, info: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, max_record_size: MAX_ROW_BYTES,
     columns: (header: string[]) => {
       onHeader(header);
       return header.map((h) => h.trim());

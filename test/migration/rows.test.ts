@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import { ownTokenProblem } from '../../src/migration/rows.js';
+import { MAX_ROW_BYTES, ownTokenProblem, type Parsed, rows } from '../../src/migration/rows.js';
 import { randomPan } from '../support/load.js';
 import { cards, cli, csvOf, type Vault, vaultWithProject, writeLines } from './support.js';
 
@@ -23,6 +23,33 @@ describe('own token ids (§6.2)', () => {
   it('takes 3–128 of [A-Za-z0-9._:-] and never a Luhn-valid digit string', () => {
     for (const ok of ['abc', 'tok_3kTnq', 'card:1.2-3_4', 'a'.repeat(128), '4111111111111112', 'btok_9f8e']) expect(ownTokenProblem(ok), ok).toBeNull();
     for (const bad of ['ab', 'a'.repeat(129), 'has space', 'é', '4111111111111111', '4111-1111-1111-1111', '4111.1111.1111.1111', '']) expect(ownTokenProblem(bad), bad).not.toBeNull();
+  });
+});
+
+async function parse(...chunks: string[]) {
+  const out: Parsed[] = [];
+  const seen: string[] = [];
+  for await (const p of rows((async function* () { for (const c of chunks) yield Buffer.from(c); })(), { format: (f) => seen.push(f), header: () => {} })) out.push(p);
+  out.sort((a, b) => a.line - b.line);
+  return { format: seen[0], rows: out.map((p) => ('record' in p ? { line: p.line, token: p.record.token } : { line: p.line, error: p.error.code })) };
+}
+
+describe('reading rows', () => {
+  it('JSONL split anywhere, with a BOM, CRLF and blank lines; an over-long line fails alone, by its line', async () => {
+    const long = JSON.stringify({ token: 'x', value: 'v'.repeat(MAX_ROW_BYTES + 10) });
+    const text = `\uFEFF{"token":"a1"}\r\n\n{"token":"a2"}\n${long}\nnot json\n{"token":"a3"}`;
+    const cut = [text.slice(0, 5), text.slice(5, 30), text.slice(30, 40000), text.slice(40000)];
+    expect(await parse(...cut)).toEqual({
+      format: 'jsonl',
+      rows: [{ line: 1, token: 'a1' }, { line: 3, token: 'a2' }, { line: 4, error: 'validation_error' }, { line: 5, error: 'invalid_json' }, { line: 6, token: 'a3' }],
+    });
+  });
+
+  it('CSV with quoted fields across chunks; a malformed record fails alone, by its line', async () => {
+    expect(await parse('token,value\nb1,"a, b"\nb2,"multi', '\nline"\nb"3,x\nb4,y\n')).toEqual({
+      format: 'csv',
+      rows: [{ line: 2, token: 'b1' }, { line: 4, token: 'b2' }, { line: 5, error: 'validation_error' }, { line: 6, token: 'b4' }],
+    });
   });
 });
 
