@@ -26,6 +26,7 @@ const FLOORS: string[][] = [
   ['idempotency'],
   ['elements'],
   ['ops'],
+  ['migration'],
   ['app', 'environment'],
   ['main', 'cli'],
 ];

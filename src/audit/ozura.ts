@@ -18,6 +18,8 @@ const OZURA_EVENT: Record<string, string> = {
   'token:detokenize': 'TOKEN_ACCESS',
   'token:detokenize_batch': 'TOKEN_ACCESS',
   'token:token_delete': 'TOKEN_DELETION',
+  'token:import_batch': 'TOKEN_CREATION',
+  'token:export_batch': 'TOKEN_ACCESS',
   'proxy:proxy_transaction': 'PROXY_REQUEST',
   'proxy:delete_cvc_session': 'PROXY_REQUEST',
   auth: 'AUTHENTICATION',

@@ -17,6 +17,7 @@ import { openEnvironment } from '../environment.js';
 import { createProject, type Environment } from '../projects/service.js';
 import { backup, restore } from './backup.js';
 import { dataDirProblem } from './datadir.js';
+import { MIGRATION_COMMANDS, MIGRATION_USAGE, migrationArgsOk, migrationCommand } from '../migration/commands.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations
@@ -41,6 +42,7 @@ const USAGE = `usage: npm run vault -- <command>
   restore FILE [--plaintext]                  verify FILE end to end, then restore it into an empty database,
                                               given a keyring that holds every master key the backup needs;
                                               verifies the audit chain; --plaintext to read an unencrypted one
+${MIGRATION_USAGE}
 Without DATABASE_URL the CLI works on DATA_DIR, which must already hold a vault (except for
 migrate and restore); it refuses to fall back to ./.vault when that does not exist.`;
 
@@ -50,17 +52,19 @@ async function main(argv: string[]) {
     allowPositionals: true,
     options: {
       project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' },
-      all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' },
+      all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' }, report: { type: 'string' },
     },
   });
   const isBackup = positionals[0] === 'backup' || positionals[0] === 'restore';
   if (isBackup && positionals.length === 2 && !values.help) {
     return backupCommand(positionals[0] as 'backup' | 'restore', positionals[1], values.plaintext === true);
   }
-  const cmd = positionals.slice(0, 2).join(' ');
+  const migration = MIGRATION_COMMANDS.includes(positionals[0]);
+  const cmd = migration ? positionals[0] : positionals.slice(0, 2).join(' ');
   const arg = positionals[2];
-  const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data'];
+  const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data', ...MIGRATION_COMMANDS];
   const badArgs =
+    (migration && !migrationArgsOk(cmd, positionals.slice(1), values)) ||
     (cmd === 'keys retire' && !arg) ||
     (cmd === 'keys migrate' && values.to !== 'pkcs11' && values.to !== 'keyring') ||
     (cmd === 'keys rotate-data' && !values.project === !values.all);
@@ -125,6 +129,8 @@ async function main(argv: string[]) {
       // The only time the API key is ever shown.
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       if (!owner) process.stderr.write('vault: no --owner: the project has no member, so no dashboard account lists it (bootstrap --owner EMAIL)\n');
+    } else if (migration) {
+      return await migrationCommand(cmd, positionals.slice(1), values, database.db, env.config.keyring);
     } else {
       return await keyCommand(cmd, arg, values, database, env.config.keyring, env.config);
     }

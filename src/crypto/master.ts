@@ -8,7 +8,7 @@ import { writeAudit } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
 import type { Keyring } from './keyring.js';
-import { secretAad } from './secrets.js';
+import { importKeyAad, secretAad } from './secrets.js';
 
 /** Default bound on how long a node may keep wrapping under a replaced key (the NOTIFY is faster). */
 export const KEYRING_REFRESH_MS = 2000;
@@ -26,6 +26,7 @@ const WRAPPED_STORES = [
   { name: 'vault secret', table: 'vault_secrets', id: sql<string>`name`, bytes: 'wrapped', master: 'master_key_id', aad: secretAad },
   { name: 'JWT signing key', table: 'auth_signing_keys', id: sql<string>`kid`, bytes: 'private_key', master: 'master_key_id', aad: (id: string) => `jwt-signing-key:${id}` },
   { name: 'TOTP secret', table: 'users', id: sql<string>`id`, bytes: 'mfa_secret', master: 'mfa_key_id', aad: (id: string) => `totp:${id}` },
+  { name: 'import key', table: 'import_keys', id: sql<string>`project_id`, bytes: 'wrapped', master: 'master_key_id', aad: importKeyAad },
 ] as const;
 
 /**

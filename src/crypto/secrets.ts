@@ -6,6 +6,8 @@ import type { DB } from '../db/schema.js';
 import type { Keyring } from './keyring.js';
 
 export const secretAad = (name: string) => `vault:secret:${name}`;
+/** A project's OpenPGP import key (migration/import-key.ts), wrapped like every other secret. */
+export const importKeyAad = (projectId: string) => `vault:import-key:${projectId}`;
 
 export async function loadOrCreateSecret(db: Kysely<DB>, keyring: Keyring, name: string): Promise<Buffer> {
   const { keyId, sealed } = keyring.seal(randomBytes(32), secretAad(name));

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_audit_mac.js';
 import * as m0011 from './migrations/0011_tenant_keys.js';
 import * as m0012 from './migrations/0012_token_formats.js';
 import * as m0013 from './migrations/0013_idempotency.js';
+import * as m0014 from './migrations/0014_import.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0011_tenant_keys': m0011,
   '0012_token_formats': m0012,
   '0013_idempotency': m0013,
+  '0014_import': m0014,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

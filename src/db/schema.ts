@@ -267,6 +267,15 @@ export interface ElementsSessionsTable {
   revoked_at: Timestamp | null;
 }
 
+export interface ImportKeysTable {
+  project_id: string;
+  fingerprint: string;
+  public_key: string;
+  master_key_id: string;
+  wrapped: Buffer;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -291,4 +300,5 @@ export interface DB {
   auth_rate_limits: AuthRateLimitsTable;
   auth_unknown_failures: AuthUnknownFailuresTable;
   elements_sessions: ElementsSessionsTable;
+  import_keys: ImportKeysTable;
 }

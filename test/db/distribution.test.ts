@@ -19,7 +19,7 @@ const DISTRIBUTED: Record<string, string> = {
 const REFERENCE = [
   'projects', 'applications', 'project_keys', 'project_members', 'project_invitations', 'data_key_jobs', 'elements_sessions',
   'users', 'auth_backup_codes', 'auth_email_codes', 'auth_rate_limits', 'auth_sessions', 'auth_signing_keys', 'auth_tokens',
-  'auth_unknown_failures', 'vault_master_keys', 'vault_secrets', 'audit_heads', 'audit_checkpoints',
+  'auth_unknown_failures', 'vault_master_keys', 'vault_secrets', 'audit_heads', 'audit_checkpoints', 'import_keys',
 ];
 /** The coordinator's own bookkeeping. */
 const LOCAL = ['vault_migrations', 'vault_migrations_lock'];

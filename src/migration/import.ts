@@ -1,0 +1,238 @@
+// `vault import`: a file of cards (or bank accounts, or strings) into a project, with their own
+// token ids (API.md §6.4, §6.2). Streaming with bounded memory: rows are parsed, validated with
+// the API's own rules (tokens/prepare.ts), encrypted under the project's data key and written in
+// batches of a few thousand rows per statement, while the next batch is being prepared.
+// Idempotent and resumable: each batch commits in its own transaction with its audit entry, and
+// ON CONFLICT DO NOTHING skips what is already there — by token id for rows that bring one, by
+// the keyed fingerprint deduplication uses for rows that do not (they are stored deduplicated).
+// So a run killed half-way, started again, finishes with every row exactly once.
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { DataKeys, fingerprint, persistCounts, type ProjectKey, tokenAad } from '../crypto/datakeys.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { auditSlot, writeAudit } from '../db/audit.js';
+import type { DB } from '../db/schema.js';
+import { VaultError } from '../http/errors.js';
+import { randomToken } from '../tokens/format.js';
+import { type PreparedItem, prepareItem } from '../tokens/prepare.js';
+import { loadImportKey } from './import-key.js';
+import { progress } from './progress.js';
+import { columnsOf, rows, toItem } from './rows.js';
+import { type Encryption, openSource } from './source.js';
+
+export interface ImportOptions {
+  db: Kysely<DB>;
+  keyring: Keyring;
+  projectId: string;
+  file: string;
+  /** Rows per statement and transaction. */
+  batchSize?: number;
+  /** Batches written concurrently while the next one is prepared. */
+  inflight?: number;
+  progressStream?: NodeJS.WriteStream;
+}
+
+export interface RowFailure {
+  line: number;
+  code: string;
+  message: string;
+  details?: { path: string; message: string }[];
+}
+
+export interface ImportReport {
+  import_id: string;
+  project_id: string;
+  file: string;
+  encryption: Encryption;
+  format: 'csv' | 'jsonl' | null;
+  ignored_columns: string[];
+  rows: number;
+  imported: number;
+  already_present: number;
+  failed: number;
+  failures: RowFailure[];
+  /** More failed rows than listed (the list is capped so the report stays small). */
+  failures_truncated: boolean;
+  seconds: number;
+  rows_per_second: number;
+  /** CPU time of this process: rows per CPU second is what a loaded machine cannot distort. */
+  cpu_seconds: number;
+}
+
+export class ImportError extends Error {}
+
+const MAX_LISTED = 100_000;
+const RETRIES = 3;
+
+interface Row {
+  line: number;
+  own: boolean;
+  token: string;
+  item: PreparedItem;
+  fp: string;
+  ct: Buffer;
+  expiresAt: Date | null;
+}
+
+const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string; type: string; fingerprint: string }>`
+  INSERT INTO tokens (project_id, token, type, format, ciphertext, fingerprint, dedup, display, metadata, test, app_id, created_at, expires_at)
+  SELECT ${projectId}, t.token, t.type, 'random', t.ct, t.fp, t.dedup, t.display, t.meta, false, NULL, ${now}, t.exp
+  FROM unnest(${b.map((r) => r.token)}::text[], ${b.map((r) => r.item.type)}::text[], ${b.map((r) => r.ct)}::bytea[], ${b.map((r) => r.fp)}::text[],
+              ${b.map((r) => !r.own)}::bool[], ${b.map((r) => JSON.stringify(r.item.display))}::jsonb[],
+              ${b.map((r) => (r.item.metadata === null ? null : JSON.stringify(r.item.metadata)))}::jsonb[], ${b.map((r) => r.expiresAt)}::timestamptz[])
+    AS t(token, type, ct, fp, dedup, display, meta, exp)
+  ON CONFLICT DO NOTHING
+  RETURNING token, type, fingerprint`;
+
+const failureOf = (line: number, e: VaultError): RowFailure => ({
+  line, code: e.code, message: e.message, ...(e.options.details ? { details: e.options.details.map((d) => ({ path: d.path, message: d.message })) } : {}),
+});
+
+export async function importFile(opts: ImportOptions): Promise<ImportReport> {
+  const { db, keyring, projectId } = opts;
+  const batchSize = opts.batchSize ?? 4000;
+  const inflight = opts.inflight ?? 2;
+  const started = Date.now();
+  const cpu0 = process.cpuUsage();
+  const project = await db.selectFrom('projects').select('id').where('id', '=', projectId).executeTakeFirst();
+  if (!project) throw new ImportError(`no project ${projectId}`);
+  const keys = new DataKeys(db, keyring);
+  const key = await keys.get(projectId);
+  // Loaded now: inside the batches' transactions it would need a connection they all hold.
+  await auditSlot(db).ready();
+  const report: ImportReport = {
+    import_id: `imp_${randomUUID()}`, project_id: projectId, file: basename(opts.file), encryption: 'none', format: null, ignored_columns: [],
+    rows: 0, imported: 0, already_present: 0, failed: 0, failures: [], failures_truncated: false, seconds: 0, rows_per_second: 0, cpu_seconds: 0,
+  };
+  const fail = (f: RowFailure) => {
+    report.failed++;
+    if (report.failures.length < MAX_LISTED) report.failures.push(f);
+    else report.failures_truncated = true;
+  };
+
+  let verify: ReturnType<typeof progress> | null = null;
+  const source = await openSource(opts.file, async () => (await loadImportKey(db, keyring, projectId))?.privateKey ?? null, (n, size) => {
+    verify ??= progress('verifying', size, opts.progressStream);
+    verify.update(n, 0);
+  });
+  (verify as ReturnType<typeof progress> | null)?.stop();
+  report.encryption = source.encryption;
+  const bar = progress('importing', source.size, opts.progressStream);
+
+  const writeBatch = async (batch: Row[]) => {
+    for (let attempt = 1; ; attempt++) {
+      const counts = keys.takeCounts();
+      try {
+        const out = await db.transaction().execute(async (trx) => {
+          const now = new Date();
+          // Which value each inserted token holds: two rows of a batch may carry the same own id.
+          const inserted = new Map((await INSERT(projectId, now, batch).execute(trx)).rows.map((r) => [r.token, `${r.type}\0${r.fingerprint}`]));
+          // An own id not inserted is already present when it holds the same value; otherwise
+          // the id is another card's in this project.
+          const missing = batch.filter((r) => r.own && inserted.get(r.token) !== `${r.item.type}\0${r.fp}`).map((r) => r.token);
+          const existing = new Map<string, string>();
+          if (missing.length > 0) {
+            const found = await sql<{ token: string; type: string; fingerprint: string }>`
+              SELECT token, type, fingerprint FROM tokens WHERE project_id = ${projectId} AND token = ANY(${missing}::text[])`.execute(trx);
+            for (const r of found.rows) existing.set(r.token, `${r.type}\0${r.fingerprint}`);
+          }
+          const res = { imported: 0, present: 0, taken: [] as number[] };
+          const claimed = new Set<string>();
+          for (const r of batch) {
+            const value = `${r.item.type}\0${r.fp}`;
+            if (inserted.get(r.token) === value && !claimed.has(r.token)) {
+              claimed.add(r.token);
+              res.imported++;
+            } else if (!r.own || (inserted.get(r.token) ?? existing.get(r.token)) === value) res.present++;
+            else res.taken.push(r.line);
+          }
+          await writeAudit(trx, null, {
+            projectId, eventType: 'token', action: 'import_batch', resourceType: 'token',
+            details: { import_id: report.import_id, first_line: batch[0].line, last_line: batch.at(-1)!.line, imported: res.imported, already_present: res.present, failed: res.taken.length, tokens: [...inserted.keys()] },
+          });
+          await persistCounts(trx, counts);
+          return res;
+        });
+        report.imported += out.imported;
+        report.already_present += out.present;
+        for (const line of out.taken) fail(failureOf(line, new VaultError('token_exists')));
+        return;
+      } catch (err) {
+        keys.returnCounts(counts);
+        // Two batches holding the same rows in opposite order can deadlock each other: retry.
+        const code = (err as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= RETRIES) throw err;
+      }
+    }
+  };
+
+  const pending: Promise<void>[] = [];
+  const state: { broken: Error | null } = { broken: null };
+  const submit = async (batch: Row[]) => {
+    const p = writeBatch(batch);
+    p.catch((e: unknown) => (state.broken ??= e instanceof Error ? e : new Error(String(e))));
+    pending.push(p);
+    if (pending.length >= inflight) await pending.shift()!.catch(() => {});
+  };
+
+  const now = new Date();
+  let batch: Row[] = [];
+  let outcome: 'success' | 'failure' = 'failure';
+  try {
+    for await (const p of rows(source.chunks, { format: (f) => (report.format = f), header: (names) => (report.ignored_columns = columnsOf(names).ignored) })) {
+      if (state.broken) throw state.broken;
+      report.rows++;
+      if ((report.rows & 1023) === 0) bar.update(source.bytesRead(), report.rows);
+      if ('error' in p) {
+        fail(failureOf(p.line, p.error));
+        continue;
+      }
+      const row = prepare(key, projectId, p.line, p.record, now);
+      if (row instanceof VaultError) fail(failureOf(p.line, row));
+      else {
+        batch.push(row);
+        if (batch.length >= batchSize) {
+          await submit(batch);
+          batch = [];
+        }
+      }
+    }
+    if (batch.length > 0) await submit(batch);
+    await Promise.all(pending);
+    if (state.broken) throw state.broken;
+    outcome = 'success';
+  } finally {
+    await Promise.allSettled(pending);
+    bar.update(source.bytesRead(), report.rows);
+    bar.stop();
+    report.failures.sort((a, b) => a.line - b.line);
+    report.seconds = Math.round((Date.now() - started) / 100) / 10;
+    report.rows_per_second = Math.round(report.rows / Math.max(0.001, (Date.now() - started) / 1000));
+    const cpu = process.cpuUsage(cpu0);
+    report.cpu_seconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    // The one entry of the whole import, with its counts, also when it stopped part-way.
+    await writeAudit(db, null, {
+      projectId, eventType: 'token', action: 'import', outcome, resourceType: 'project', resourceId: projectId,
+      details: {
+        import_id: report.import_id, source: 'cli', file: report.file, encryption: report.encryption, format: report.format,
+        rows: report.rows, imported: report.imported, already_present: report.already_present, failed: report.failed,
+      },
+    }).catch(() => {});
+  }
+  return report;
+}
+
+/** One row, validated and encrypted, or the error it alone fails with. */
+function prepare(key: ProjectKey, projectId: string, line: number, record: Record<string, unknown>, now: Date): Row | VaultError {
+  try {
+    const { item: raw, token, expiresAt } = toItem(record, now);
+    const item = prepareItem(raw, false, now);
+    const own = token !== null;
+    const t = token ?? randomToken();
+    return { line, own, token: t, item, fp: fingerprint(key, item.type, item.canonical), ct: key.seal(item.plaintext, tokenAad(projectId, t)), expiresAt };
+  } catch (e) {
+    if (e instanceof VaultError) return e;
+    throw e;
+  }
+}
