@@ -191,7 +191,7 @@ export const DEFAULT_RATE_LIMITS = {
   invite_inviter: { points: 20, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
-/** Session-key tokenization (sessions/guard.ts): per pub key, and per client IP. */
+/** Session-key tokenization (session-keys/guard.ts): per pub key, and per client IP. */
 export const DEFAULT_SESSION_RATE_LIMITS = {
   elements_pub_key: { points: 600, durationSeconds: 60 },
   elements_ip: { points: 30, durationSeconds: 60 },

@@ -3,10 +3,12 @@
 // in-memory key → principal cache of the hot path.
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
+import { Periodic, type PeriodicLog } from '../lib/periodic.js';
 import { newId } from '../lib/random.js';
 import { type Action, authorize } from '../members/access.js';
 import { API_KEY_RE, displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
@@ -95,7 +97,7 @@ export async function addApplication(
   const project = await db.selectFrom('projects').select('environment').where('id', '=', a.projectId).executeTakeFirstOrThrow();
   return uniqueName(() => db.transaction().execute(async (trx) => {
     const c = await createApplication(trx, { projectId: a.projectId, environment: project.environment, name: a.name, permissions: a.permissions, region, createdBy: userId });
-    await writeAudit(trx, ctx, { projectId: a.projectId, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId, details: { name: c.name, permissions: a.permissions } });
+    await writeAudit(trx, ctx, auditEvent('application_create', { projectId: a.projectId, resourceId: c.id, userId, details: { name: c.name, permissions: a.permissions } }));
     return c;
   }));
 }
@@ -121,7 +123,7 @@ export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, use
       .where('id', '=', a.id)
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId, details: { name: b.name, permissions: b.permissions } });
+    await writeAudit(trx, ctx, auditEvent('application_update', { projectId: a.project_id, resourceId: a.id, userId, details: { name: b.name, permissions: b.permissions } }));
     // New permissions apply at once.
     await notifyInvalidation(trx, 'app', a.id);
     return u;
@@ -133,7 +135,7 @@ export async function deleteApplication(db: Kysely<DB>, ctx: RequestContext, use
   const a = await findApplication(db, userId, id, 'applications.manage');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
-    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId, details: { name: a.name } });
+    await writeAudit(trx, ctx, auditEvent('application_delete', { projectId: a.project_id, resourceId: a.id, userId, details: { name: a.name } }));
     await notifyInvalidation(trx, 'app', a.id);
   });
 }
@@ -199,12 +201,13 @@ const HEALTHY_TTL_MS = 60_000;
 export class ApiKeyCache {
   private entries = new Map<string, CacheEntry>();
   private used = new Set<string>();
-  private flushTimer: NodeJS.Timeout;
+  private readonly flushLoop: Periodic;
 
   constructor(
     private db: Kysely<DB>,
     private listener: InvalidationListener,
     private fallbackTtlMs: number,
+    log: PeriodicLog,
   ) {
     listener.on((kind, id) => {
       if (kind === 'all') this.entries.clear();
@@ -215,8 +218,8 @@ export class ApiKeyCache {
       }
     });
     // last_used_at is written in the background, once per application per interval.
-    this.flushTimer = setInterval(() => void this.flushUsage(), 5_000);
-    this.flushTimer.unref();
+    this.flushLoop = new Periodic(5_000, () => this.flushUsage(), log, 'api key usage flush failed');
+    this.flushLoop.start();
   }
 
   async lookup(apiKey: string): Promise<AppPrincipal | null> {
@@ -260,7 +263,7 @@ export class ApiKeyCache {
       .catch(() => {});
   }
 
-  close() {
-    clearInterval(this.flushTimer);
+  close(): Promise<void> {
+    return this.flushLoop.stop();
   }
 }

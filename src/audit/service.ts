@@ -6,6 +6,7 @@ import { loadOrCreateSecret } from '../crypto/secrets.js';
 import { auditSlot } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import { pageOf, pageParams } from '../http/pagination.js';
+import { Periodic } from '../lib/periodic.js';
 import { authorize } from '../members/access.js';
 import { adoptPlaceholders, rebaseTxids, type SealedHead, sealPending } from './chain.js';
 import { pruneChains, type VerifyResult, verifyChain } from './verify.js';
@@ -136,9 +137,8 @@ const PRUNE_EVERY_MS = 3600_000;
 /** Runs the sealer and retention in the background of every node (one at a time, by lock). */
 export class AuditChain {
   private keyP: Promise<Buffer> | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private lastPrune = 0;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly loop: Periodic;
 
   constructor(
     private db: Kysely<DB>,
@@ -148,6 +148,7 @@ export class AuditChain {
   ) {
     // Every writer of this database signs its rows with the same key.
     auditSlot(db).provide(() => this.key());
+    this.loop = new Periodic(opts.sealIntervalMs, () => this.tick(), log, 'audit sealer failed');
   }
 
   private key(): Promise<Buffer> {
@@ -167,11 +168,7 @@ export class AuditChain {
   };
 
   start() {
-    if (this.opts.sealIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.tick().catch((err: unknown) => this.log.warn({ err }, 'audit sealer failed'));
-    }, this.opts.sealIntervalMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   private async tick() {
@@ -219,9 +216,8 @@ export class AuditChain {
     return out;
   }
 
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
 

@@ -10,6 +10,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../config.js';
@@ -110,12 +111,12 @@ async function main(argv: string[]) {
           permissions: ALL_PERMISSIONS,
           region: env.config.region,
         });
-        await writeAudit(trx, null, {
-          projectId: project.id, eventType: 'project', action: 'bootstrap', resourceType: 'project', resourceId: project.id, appId: app.id,
+        await writeAudit(trx, null, auditEvent('bootstrap', {
+          projectId: project.id, resourceId: project.id, appId: app.id,
           details: { source: 'cli', application: app.name, ...(owner ? { owner: owner.id } : {}) },
-        });
+        }));
         if (owner) {
-          await writeAudit(trx, null, { projectId: project.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: owner.id, userId: owner.id, details: { role: 'owner', source: 'cli' } });
+          await writeAudit(trx, null, auditEvent('member_add', { projectId: project.id, resourceId: owner.id, userId: owner.id, details: { role: 'owner', source: 'cli' } }));
         }
         return {
           project: { id: project.id, name: project.name, environment, ...(owner ? { owner: owner.email } : {}) },

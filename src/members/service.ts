@@ -2,6 +2,7 @@
 // user checks their role first (access.ts); a project always keeps at least one owner.
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -42,7 +43,7 @@ export async function changeRole(db: Kysely<DB>, ctx: RequestContext, actorId: s
     const current = await lockMember(trx, projectId, userId, role, to);
     await trx.updateTable('project_members').set({ role: to }).where('project_id', '=', projectId).where('user_id', '=', userId).execute();
     await keepAnOwner(trx, projectId, current);
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: userId, userId: actorId, details: { from: current, to } });
+    await writeAudit(trx, ctx, auditEvent('member_role_change', { projectId, resourceId: userId, userId: actorId, details: { from: current, to } }));
   });
   return memberRows(db, projectId).where('m.user_id', '=', userId).executeTakeFirstOrThrow();
 }
@@ -53,7 +54,7 @@ export async function removeMember(db: Kysely<DB>, ctx: RequestContext, actorId:
     const current = await lockMember(trx, projectId, userId, role);
     await trx.deleteFrom('project_members').where('project_id', '=', projectId).where('user_id', '=', userId).execute();
     await keepAnOwner(trx, projectId, current);
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: userId, userId: actorId, details: { role: current } });
+    await writeAudit(trx, ctx, auditEvent('member_remove', { projectId, resourceId: userId, userId: actorId, details: { role: current } }));
   });
 }
 

@@ -9,7 +9,7 @@ import { contextOf } from '../http/context.js';
 import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { RoleSchema } from '../members/schemas.js';
-import { ElementsOrigins } from '../sessions/origins.js';
+import { ElementsOrigins } from '../session-keys/origins.js';
 import { provision } from './provision.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView, ProvisionBody, ProvisionResult } from './schemas.js';
 import { createOwnedProject, deleteProject, getProject, listProjects, updateProject } from './service.js';

@@ -4,9 +4,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../applications/guard.js';
+import { callerOf } from '../http/context.js';
 import { invalidFields } from '../http/errors.js';
 import { ErrorBody } from '../http/schemas.js';
-import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
 import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';
 import type { ProxyInput } from './service.js';

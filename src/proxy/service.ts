@@ -10,11 +10,12 @@ import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { isTokenId } from '../tokens/format.js';
-import type { Caller } from '../tokens/store.js';
+import type { Caller } from '../lib/context.js';
 import { type Encoding, type Name, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor } from './placeholders.js';
-import { checkDestination, type DestinationPolicy } from './ssrf.js';
+import { checkDestination, type DestinationPolicy } from '../net/ssrf.js';
+import { codesOf, DEFAULT_TIMEOUT_MS, outboundAgent, refusedAddress, upstreamFailure } from '../net/outbound.js';
 import { METHODS } from './schemas.js';
-import { codesOf, DEFAULT_TIMEOUT_MS, forward, type ProxyResponse, refusedAddress, upstreamAgent, upstreamFailure } from './upstream.js';
+import { forward, type ProxyResponse } from './upstream.js';
 
 export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
 
@@ -114,7 +115,9 @@ export class ProxyService {
     const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
     this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
     this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
-    this.agent = upstreamAgent(config, this.timeoutMs);
+    this.agent = outboundAgent({
+      connectTimeoutMs: config.proxyConnectTimeoutMs, allowPrivateNetworks: config.proxyAllowPrivateNetworks, timeoutMs: this.timeoutMs,
+    });
   }
 
   async close() {

@@ -8,17 +8,12 @@ import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing,
 import { type AuditKeySlot, auditSlot, createdText } from '../db/audit.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
+import type { Caller } from '../lib/context.js';
 import { cardPreservingPattern, cardPreservingToken, isTokenId, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_CARD_TOKENS_SQL } from './sql.js';
 
-export interface Caller {
-  projectId: string;
-  appId: string | null;
-  userId: string | null;
-  ip: string | null;
-  requestId: string;
-}
+export type { Caller } from '../lib/context.js';
 
 export interface TokenizeOutcome {
   token: string;

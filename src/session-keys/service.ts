@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
 import { auditSlot, createdText, writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
@@ -60,10 +61,10 @@ export class SessionStore {
         .insertInto('elements_sessions')
         .values({ id, key_hash: hashSessionKey(key), project_id: principal.project.id, app_id: principal.id, session_limit: limit, created_at: at, expires_at: expiresAt })
         .execute();
-      await writeAudit(trx, ctx, {
-        projectId: principal.project.id, eventType: 'session', action: 'session_create', resourceType: 'session', resourceId: id,
+      await writeAudit(trx, ctx, auditEvent('session_create', {
+        projectId: principal.project.id, resourceId: id,
         appId: principal.id, details: { session_limit: limit, ttl_seconds: ttlSeconds },
-      });
+      }));
     });
     return { key, limit, expiresAt };
   }
@@ -80,9 +81,9 @@ export class SessionStore {
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      await writeAudit(trx, ctx, {
-        projectId: principal.project.id, eventType: 'session', action: 'session_revoke', resourceType: 'session', resourceId: row.id, appId: principal.id,
-      });
+      await writeAudit(trx, ctx, auditEvent('session_revoke', {
+        projectId: principal.project.id, resourceId: row.id, appId: principal.id,
+      }));
       return true;
     });
   }
@@ -108,10 +109,9 @@ export class SessionStore {
       row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
     if (refused) {
       // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
-      await writeAudit(this.db, ctx, {
-        projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
-        resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
-      });
+      await writeAudit(this.db, ctx, auditEvent('session_use', {
+        projectId: row.session_project, outcome: 'failure', resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
+      }));
       throw new VaultError('session_expired');
     }
     return { id: row.session_id, principal: principalFromRow(row) };
