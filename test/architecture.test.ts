@@ -1,8 +1,10 @@
 // The floors of docs/architecture.md, checked from the imports: a folder may import only from
-// folders on lower floors. Also: no source file over 400 lines, no import cycle in the dashboard.
+// folders on lower floors. Also: no source file over 400 lines, no import cycle in the dashboard,
+// and the closed vocabularies (audit events, …) spelled only in their catalogues.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_EVENTS } from '../src/db/audit-events.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -83,5 +85,33 @@ describe('architecture', () => {
     };
     for (const node of graph.keys()) visit(node, []);
     expect(cycles).toEqual([]);
+  });
+
+  // Comments may name anything; code may not.
+  const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const srcFiles = () => files('src', /\.ts$/).map((f) => ({ f: relative(ROOT, f), text: code(f) }));
+  const AUDIT_CATALOGUE = 'src/db/audit-events.ts';
+
+  it('audit rows are inserted only with the catalogue\'s column list', () => {
+    const raw = srcFiles().filter(({ f, text }) => f !== AUDIT_CATALOGUE && /INSERT\s+INTO\s+audit_log/i.test(text)).map(({ f }) => f);
+    expect(raw).toEqual([]);
+  });
+
+  it('no audit event is spelled outside its catalogue', () => {
+    const events = Object.values(AUDIT_EVENTS);
+    const words = new Set<string>([...events.map((e) => e.action), ...events.map((e) => e.eventType)]);
+    const found: string[] = [];
+    for (const { f, text } of srcFiles()) {
+      if (f === AUDIT_CATALOGUE) continue;
+      // An entry built inline: `{ eventType: 'token', action: '…', resourceType: '…' }`.
+      for (const m of text.matchAll(/\b(eventType|event_type|resourceType|resource_type|action)\s*:\s*'([^']*)'/g)) {
+        if (m[1] !== 'action' || words.has(m[2])) found.push(`${f}: ${m[0]}`);
+      }
+      // Raw SQL (template strings) naming an event: it must interpolate the catalogue's strings.
+      for (const t of text.matchAll(/`[^`]*`/g)) for (const q of t[0].matchAll(/'([a-z_.]+)'/g)) if (words.has(q[1])) found.push(`${f}: SQL '${q[1]}'`);
+      // A writer names its event: the compiler checks the name against AuditEventName.
+      for (const m of text.matchAll(/\b(?:auditEvent|userEvent|auditColumns)\('([^']*)'/g)) if (!(m[1] in AUDIT_EVENTS)) found.push(`${f}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { authorize } from '../members/access.js';
 import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { requireUser, sessionCookieOf } from '../auth/guard.js';
+import { ENV } from '../lib/environments.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,7 +25,8 @@ declare module 'fastify' {
   }
 }
 
-export type PubKeyRule = 'required' | 'production' | 'none';
+/** `in_production`: required when the key's project is a production one. */
+export type PubKeyRule = 'required' | 'in_production' | 'none';
 
 export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 'none', opts: { allowJwt?: boolean } = {}) {
   return async function guard(req: FastifyRequest, reply: FastifyReply) {
@@ -41,7 +43,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
     }
     const principal = await req.server.vault.apiKeys.lookup(key);
     if (!principal) throw new VaultError('invalid_api_key');
-    if (pubKey === 'required' || (pubKey === 'production' && principal.project.environment === 'production')) {
+    if (pubKey === 'required' || (pubKey === 'in_production' && principal.project.environment === ENV.production)) {
       const pk = req.headers['x-pub-key'];
       if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required');
       if (!safeEqual(pk, principal.pubKey)) {

@@ -13,6 +13,7 @@ import { newId } from '../lib/random.js';
 import { type Action, authorize } from '../members/access.js';
 import { API_KEY_RE, displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
 import type { Permissions } from './permissions.js';
+import type { Environment } from '../lib/environments.js';
 
 export interface AppPrincipal {
   id: string;
@@ -22,7 +23,7 @@ export interface AppPrincipal {
   project: {
     id: string;
     name: string;
-    environment: 'production' | 'staging' | 'development';
+    environment: Environment;
     parentId: string | null;
     deduplicate: boolean;
     proxyAllowedHosts: string[] | null;

@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import { loadOrCreateSecret } from '../crypto/secrets.js';
 import { auditSlot } from '../db/audit.js';
+import { sqlText, type TrafficSeries, trafficPairs } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import { Periodic } from '../lib/periodic.js';
@@ -221,22 +222,21 @@ export class AuditChain {
   }
 }
 
-export type Series = 'tokenize' | 'detokenize' | 'proxy';
+export type Series = TrafficSeries;
 export interface Bucket extends Record<Series, number> {
   start: string;
 }
 
 const HOUR_MS = 3_600_000;
 
-// Which series an entry counts in, from `event_type:action` (proxy first: `proxy:proxy_transaction`
-// and `proxy:delete_cvc_session` are proxy calls; `tokenize_batch` and `test_token` are tokenize;
-// `token_delete` and everything else counts nowhere).
-const label = sql<string>`lower(event_type || ':' || action)`;
-const series = sql<Series | null>`CASE
-  WHEN strpos(${label}, 'proxy') > 0 THEN 'proxy'
-  WHEN strpos(${label}, 'detokenize') > 0 THEN 'detokenize'
-  WHEN strpos(${label}, 'tokenize') > 0 OR strpos(${label}, 'test_token') > 0 OR strpos(${label}, 'test-token') > 0 THEN 'tokenize'
-END`;
+// Which series an entry counts in: the `traffic` of its catalogue entry (db/audit-events.ts);
+// an event without one (token_delete, every management event) counts nowhere. Built once, from
+// constants only.
+const series = sql<Series | null>`CASE ${sql.raw(
+  Object.entries(trafficPairs())
+    .map(([name, pairs]) => `WHEN (event_type, action) IN (${pairs.map(([e, a]) => `(${sqlText(e)}, ${sqlText(a)})`).join(', ')}) THEN ${sqlText(name)}`)
+    .join(' '),
+)} END`;
 // UTC hours, whatever the session's time zone (a +05:30 zone would otherwise shift every bucket).
 const hour = sql<Date>`date_trunc('hour', created_at, 'UTC')`;
 

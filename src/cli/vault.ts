@@ -18,6 +18,9 @@ import { openEnvironment } from '../environment.js';
 import { createProject, type Environment } from '../projects/service.js';
 import { backup, restore } from './backup.js';
 import { dataDirProblem } from './datadir.js';
+import { ENV, isEnvironment } from '../lib/environments.js';
+import { isKeyProvider, KEY_PROVIDER } from '../lib/key-providers.js';
+import { ROLE } from '../lib/roles.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations
@@ -63,7 +66,7 @@ async function main(argv: string[]) {
   const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data'];
   const badArgs =
     (cmd === 'keys retire' && !arg) ||
-    (cmd === 'keys migrate' && values.to !== 'pkcs11' && values.to !== 'keyring') ||
+    (cmd === 'keys migrate' && !isKeyProvider(values.to)) ||
     (cmd === 'keys rotate-data' && !values.project === !values.all);
   if (values.help || !known.includes(cmd) || badArgs || isBackup) {
     process.stdout.write(USAGE + '\n');
@@ -77,7 +80,7 @@ async function main(argv: string[]) {
     return 2;
   }
   // Moving to an HSM may start from an empty token: create its first key there.
-  const env = await openEnvironment(loaded, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
+  const env = await openEnvironment(loaded, { createHsmKey: cmd === 'keys migrate' && values.to === KEY_PROVIDER.pkcs11 });
   const database = openDatabase(env.config.databaseUrl, 2);
   attachAuditKey(database.db, env.config.keyring, (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`));
   try {
@@ -86,8 +89,8 @@ async function main(argv: string[]) {
       process.stdout.write('migrations applied\n');
     } else if (cmd === 'bootstrap') {
       const name = values.project;
-      const environment = (values.environment ?? 'development') as Environment;
-      if (!name || !['development', 'staging', 'production'].includes(environment)) {
+      const environment = values.environment ?? ENV.development;
+      if (!name || !isEnvironment(environment)) {
         process.stderr.write(USAGE + '\n');
         return 2;
       }
@@ -103,7 +106,7 @@ async function main(argv: string[]) {
       const out = await database.db.transaction().execute(async (trx) => {
         const project = await createProject(trx, keys, { name, environment });
         // Without an owner the project is invisible in the dashboard (it lists memberships).
-        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: 'owner' }).execute();
+        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: ROLE.owner }).execute();
         const app = await createApplication(trx, {
           projectId: project.id,
           environment,
@@ -116,7 +119,7 @@ async function main(argv: string[]) {
           details: { source: 'cli', application: app.name, ...(owner ? { owner: owner.id } : {}) },
         }));
         if (owner) {
-          await writeAudit(trx, null, auditEvent('member_add', { projectId: project.id, resourceId: owner.id, userId: owner.id, details: { role: 'owner', source: 'cli' } }));
+          await writeAudit(trx, null, auditEvent('member_add', { projectId: project.id, resourceId: owner.id, userId: owner.id, details: { role: ROLE.owner, source: 'cli' } }));
         }
         return {
           project: { id: project.id, name: project.name, environment, ...(owner ? { owner: owner.email } : {}) },

@@ -11,6 +11,7 @@ import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
 import { Periodic } from '../lib/periodic.js';
 import type { Keyring } from './keyring.js';
 import { secretAad } from './secrets.js';
+import { KEY_PROVIDER } from '../lib/key-providers.js';
 
 /** Default bound on how long a node may keep wrapping under a replaced key (the NOTIFY is faster). */
 export const KEYRING_REFRESH_MS = 2000;
@@ -117,12 +118,12 @@ export async function retire(db: Kysely<DB>, keyring: Keyring, id: string, windo
   let removed = 'it was not in this keyring';
   if (src?.mutable) {
     src.remove(id);
-    removed = src.provider === 'pkcs11' ? 'destroyed in the HSM' : 'removed from the key file';
+    removed = src.provider === KEY_PROVIDER.pkcs11 ? 'destroyed in the HSM' : 'removed from the key file';
   } else if (src) removed = 'remove it from VAULT_MASTER_KEYS on every node';
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('vault_master_keys')
-      .values({ id, provider: src?.provider ?? 'keyring', state: 'retired', retired_at: new Date() })
+      .values({ id, provider: src?.provider ?? KEY_PROVIDER.keyring, state: 'retired', retired_at: new Date() })
       .onConflict((oc) => oc.column('id').doUpdateSet({ state: 'retired', retired_at: new Date() }))
       .execute();
     await writeAudit(trx, null, auditEvent('master_key.retire', { projectId: null, resourceId: id, details: { removed } }));

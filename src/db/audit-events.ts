@@ -104,6 +104,12 @@ export function userEvent(
   return auditEvent(name, { projectId: null, outcome, resourceId: userId, userId, details });
 }
 
+/** An event's three stored columns, as a hot path's row MAC (MacFields) names them; built once. */
+export const auditColumns = (name: AuditEventName): { event_type: string; action: string; resource_type: string | null } => COLUMNS[name];
+const COLUMNS = Object.fromEntries(
+  Object.entries(AUDIT_EVENTS).map(([k, e]: [string, AuditEventDef]) => [k, { event_type: e.eventType, action: e.action, resource_type: e.resourceType }]),
+) as Record<AuditEventName, { event_type: string; action: string; resource_type: string | null }>;
+
 /**
  * The column list of every raw writer (the hot statements insert with `INSERT_AUDIT SELECT …`);
  * writeAudit's Kysely insert names the same columns.

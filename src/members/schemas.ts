@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 
-export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
+import { RoleSchema } from '../lib/roles.js';
+
+export { RoleSchema };
 
 export const Member = Type.Object({ user_id: Type.String(), email: Type.String(), name: Type.String(), role: RoleSchema, created_at: Type.String() });
 export const memberView = <M extends { created_at: Date }>(m: M) => ({ ...m, created_at: m.created_at.toISOString() });

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { authorize, mayManage, type Role } from './access.js';
+import { ROLE } from '../lib/roles.js';
 
 const memberRows = (db: Kysely<DB>, projectId: string) =>
   db
@@ -27,8 +28,8 @@ async function lockMember(trx: Transaction<DB>, projectId: string, userId: strin
 
 /** After demoting or removing an owner: a project keeps at least one (409 rolls it back). */
 async function keepAnOwner(trx: Transaction<DB>, projectId: string, former: Role) {
-  if (former !== 'owner') return;
-  const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', 'owner').executeTakeFirstOrThrow();
+  if (former !== ROLE.owner) return;
+  const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', ROLE.owner).executeTakeFirstOrThrow();
   if (Number(r.n) === 0) throw new VaultError('last_owner');
 }
 

@@ -13,6 +13,7 @@ import { ElementsOrigins } from '../session-keys/origins.js';
 import { provision } from './provision.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView, ProvisionBody, ProvisionResult } from './schemas.js';
 import { createOwnedProject, deleteProject, getProject, listProjects, updateProject } from './service.js';
+import { ROLE } from '../lib/roles.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
@@ -78,7 +79,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
       name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
       elementsOrigins: b.elements_origins,
     });
-    return reply.code(201).send({ success: true, data: { ...projectView(project), role: 'owner' as const } });
+    return reply.code(201).send({ success: true, data: { ...projectView(project), role: ROLE.owner } });
   });
 
   app.get('/api/projects', {

@@ -12,8 +12,10 @@ import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import { authorize, visibleProjects } from '../members/access.js';
 import { checkElementsOrigins } from '../session-keys/origins.js';
+import type { Environment } from '../lib/environments.js';
+import { ROLE } from '../lib/roles.js';
 
-export type Environment = 'production' | 'staging' | 'development';
+export type { Environment } from '../lib/environments.js';
 
 export interface NewProject {
   name: string;
@@ -69,7 +71,7 @@ const settingsGiven = (p: NewProject) =>
 export async function createOwnedProject(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, userId: string, p: NewProject) {
   return db.transaction().execute(async (trx) => {
     const project = await createProject(trx, keys, p);
-    await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: 'owner' }).execute();
+    await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: ROLE.owner }).execute();
     await writeAudit(trx, ctx, auditEvent('project_create', { projectId: project.id, resourceId: project.id, userId, details: { name: project.name, environment: project.environment, fields: settingsGiven(p) } }));
     return project;
   });

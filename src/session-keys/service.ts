@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
 import { auditSlot, createdText, writeAudit } from '../db/audit.js';
-import { auditEvent } from '../db/audit-events.js';
+import { AUDIT_EVENTS, auditColumns, auditEvent, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
@@ -24,14 +24,18 @@ export interface SessionUse {
   principal: AppPrincipal;
 }
 
+const USE = AUDIT_EVENTS.session_use;
+const USE_EVENT = `${sqlText(USE.eventType)}, ${sqlText(USE.action)}`;
+const USE_RESOURCE = sqlText(USE.resourceType);
+
 const CLAIM_SQL = `
 WITH s AS (
   UPDATE elements_sessions SET uses = uses + 1
   WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND uses < session_limit
   RETURNING id, project_id, app_id, uses, session_limit
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
-  SELECT project_id, $2, 'session', 'session_use', 'success', 'session', id, app_id, $3, $4,
+  ${INSERT_AUDIT}
+  SELECT project_id, $2, ${USE_EVENT}, 'success', ${USE_RESOURCE}, id, app_id, NULL, $3, $4,
          jsonb_build_object('use', uses, 'session_limit', session_limit), $5
   FROM s
 )
@@ -41,8 +45,8 @@ const RELEASE_SQL = `
 WITH s AS (
   UPDATE elements_sessions SET uses = uses - 1 WHERE id = $1 AND uses > 0 RETURNING id, project_id, app_id
 )
-INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
-SELECT project_id, $2, 'session', 'session_use', 'failure', 'session', id, app_id, $3, $4, '{"released": true}'::jsonb, $5 FROM s`;
+${INSERT_AUDIT}
+SELECT project_id, $2, ${USE_EVENT}, 'failure', ${USE_RESOURCE}, id, app_id, NULL, $3, $4, '{"released": true}'::jsonb, $5 FROM s`;
 
 export class SessionStore {
   constructor(
@@ -136,8 +140,7 @@ export class SessionStore {
     const slot = auditSlot(this.pool);
     await slot.ready();
     return slot.sign('r', {
-      project_id: session.principal.project.id, created: createdText(at), event_type: 'session', action: 'session_use', outcome: '',
-      resource_type: 'session', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
+      ...auditColumns('session_use'), project_id: session.principal.project.id, created: createdText(at), outcome: '', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
     });
   }
 

@@ -154,7 +154,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/test-tokens', {
-    onRequest: apiKeyGuard('tokenization', 'production', { allowJwt: true }),
+    onRequest: apiKeyGuard('tokenization', 'in_production', { allowJwt: true }),
     preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],
