@@ -6,8 +6,8 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, LogController }
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ApiKeyCache } from './applications/service.js';
-import { AuditChain } from './audit/service.js';
+import { ApiKeyCache } from './applications/cache.js';
+import { AuditChain } from './audit/sealer.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { KeyringWatcher } from './crypto/master.js';

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENTS } from '../src/db/audit-events.js';
+import { ENVIRONMENTS } from '../src/lib/environments.js';
+import { ROLES } from '../src/lib/roles.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -111,6 +113,33 @@ describe('architecture', () => {
       for (const t of text.matchAll(/`[^`]*`/g)) for (const q of t[0].matchAll(/'([a-z_.]+)'/g)) if (words.has(q[1])) found.push(`${f}: SQL '${q[1]}'`);
       // A writer names its event: the compiler checks the name against AuditEventName.
       for (const m of text.matchAll(/\b(?:auditEvent|userEvent|auditColumns)\('([^']*)'/g)) if (!(m[1] in AUDIT_EVENTS)) found.push(`${f}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  // One file per closed vocabulary; anywhere else its words are spelled through it (ENV.production,
+  // ROLE.owner, KEY_PROVIDER.pkcs11) so a new value is one line there and a typo a type error.
+  const VOCABULARIES: { file: string; words: readonly string[] }[] = [
+    { file: 'src/lib/environments.ts', words: ENVIRONMENTS },
+    { file: 'src/lib/roles.ts', words: ROLES },
+    // 'keyring' is also a NOTIFY kind and a config field: only the HSM word is checked.
+    { file: 'src/lib/key-providers.ts', words: ['pkcs11'] },
+  ];
+  const VOCABULARY_ALLOWED: { file: string; word: string; why: string }[] = [
+    { file: 'src/config.ts', word: 'production', why: "NODE_ENV=production, Node's convention, not a project environment" },
+  ];
+
+  it('no word of a closed vocabulary is a literal outside its catalogue', () => {
+    const found: string[] = [];
+    for (const { f, text } of srcFiles()) {
+      // Migrations are history: their CHECK constraints stay as they were written.
+      if (f.startsWith('src/db/migrations/')) continue;
+      for (const { file, words } of VOCABULARIES) {
+        if (f === file) continue;
+        for (const m of text.matchAll(/['"]([a-z0-9_]+)['"]/g)) {
+          if (words.includes(m[1]) && !VOCABULARY_ALLOWED.some((a) => a.file === f && a.word === m[1])) found.push(`${f}: ${m[0]}`);
+        }
+      }
     }
     expect(found).toEqual([]);
   });

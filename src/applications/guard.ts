@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../lib/compare.js';
 import { allows, type Permission } from './permissions.js';
-import { type AppPrincipal, principalProject, projectOfPubKey } from './service.js';
+import { type AppPrincipal, principalProject, projectOfPubKey } from './principal.js';
 import { authorize } from '../members/access.js';
 import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';

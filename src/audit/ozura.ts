@@ -8,10 +8,10 @@ import { Type } from 'typebox';
 import { ozuraEventType } from '../db/audit-events.js';
 import { invalidFields } from '../http/errors.js';
 import { requireUser } from '../auth/guard.js';
-import { ErrorBody } from '../http/schemas.js';
+import { ErrorBody, NullableString } from '../http/schemas.js';
 import { auditOffsetPage } from './service.js';
 
-const Nullable = Type.Union([Type.String(), Type.Null()]);
+const Nullable = NullableString;
 const Log = Type.Object({
   id: Type.String(),
   event_type: Type.String(),

@@ -1,5 +1,5 @@
-// User rows as auth reads them (with `mfa_required`), their public view, the audit entry every
-// auth event writes, and the account settings of GET/PUT /api/user/settings.
+// User rows as auth reads them (with `mfa_required`), their public view, and the account settings
+// of GET/PUT /api/user/settings. (Auth's audit entries are `userEvent` in db/audit-events.ts.)
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { writeAudit } from '../db/audit.js';
 import { userEvent } from '../db/audit-events.js';

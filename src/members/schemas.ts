@@ -24,6 +24,6 @@ export const Invitation = Type.Object({
 });
 export const invitationView = <R extends { created_at: Date; expires_at: Date }>(r: R) => ({ ...r, created_at: r.created_at.toISOString(), expires_at: r.expires_at.toISOString() });
 
-export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export { IdParams } from '../http/schemas.js';
 export const MemberParams = Type.Object({ id: Type.String({ maxLength: 64 }), user_id: Type.String({ maxLength: 64 }) });
 export const ProjectInvitationParams = Type.Object({ id: Type.String({ maxLength: 64 }), invitation_id: Type.String({ maxLength: 64 }) });

@@ -7,7 +7,7 @@ import type { Permissions } from '../applications/permissions.js';
 import { requireUser } from '../auth/guard.js';
 import { contextOf } from '../http/context.js';
 import { Page, PageQuery, pageParams } from '../http/pagination.js';
-import { ErrorBody, Ok } from '../http/schemas.js';
+import { ErrorBody, IdParams, Ok } from '../http/schemas.js';
 import { RoleSchema } from '../members/schemas.js';
 import { ElementsOrigins } from '../session-keys/origins.js';
 import { provision } from './provision.js';
@@ -17,7 +17,6 @@ import { ROLE } from '../lib/roles.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 const CreateBody = Type.Object(
   {

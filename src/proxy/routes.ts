@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../applications/guard.js';
 import { callerOf } from '../http/context.js';
 import { invalidFields } from '../http/errors.js';
+import { ENV } from '../lib/environments.js';
 import { ErrorBody } from '../http/schemas.js';
 import { encodingFor } from './placeholders.js';
 import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';
@@ -131,7 +132,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     if (invalid && !(headerMode && invalid.validationContext === 'body')) throw invalid;
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
     const project = req.project!;
-    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
+    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === ENV.production };
     const res = await proxy.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
+import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/principal.js';
 import { auditSlot, createdText, writeAudit } from '../db/audit.js';
 import { AUDIT_EVENTS, auditColumns, auditEvent, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';

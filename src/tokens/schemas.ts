@@ -1,5 +1,6 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../http/schemas.js';
 import { MaskingConfig } from './masking.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
@@ -59,7 +60,6 @@ export const TokenizeBody = Type.Object({
   items: Type.Optional(Type.Array(Type.Unknown({ description: 'an item as above' }), { minItems: 1, maxItems: 1000 })),
 });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TokenizeResult = Type.Object({
   success: Type.Literal(true),
