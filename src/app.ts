@@ -6,13 +6,14 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, LogController }
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ApiKeyCache } from './applications/service.js';
-import { AuditChain } from './audit/service.js';
+import { ApiKeyCache } from './applications/cache.js';
+import { AuditChain } from './audit/sealer.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
 import { KeyringWatcher } from './crypto/master.js';
 import { DataKeyMaintenance, DEFAULT_POLICY } from './crypto/rotation.js';
 import { type Database, openDatabase } from './db/database.js';
+import { Periodic } from './lib/periodic.js';
 import { InvalidationListener } from './db/notify.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { registerInputChecks } from './http/input.js';
@@ -34,13 +35,13 @@ import { membersPlugin } from './members/plugin.js';
 import { opsPlugin } from './ops/plugin.js';
 import { projectsPlugin } from './projects/plugin.js';
 import { proxyPlugin } from './proxy/plugin.js';
-import { sessionsPlugin } from './sessions/plugin.js';
+import { sessionsPlugin } from './session-keys/plugin.js';
 import { tokensPlugin } from './tokens/plugin.js';
 import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
 import { TokenStore } from './tokens/store.js';
-import { SessionRateLimits } from './sessions/guard.js';
-import { SessionStore } from './sessions/service.js';
+import { SessionRateLimits } from './session-keys/guard.js';
+import { SessionStore } from './session-keys/service.js';
 
 export interface VaultServices {
   config: VaultConfig;
@@ -140,7 +141,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     keys,
     dataKeyMaintenance,
     listener,
-    apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs),
+    apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
     proxy: new ProxyService(database.pool, keys, config, app.log),
     mailer,
@@ -202,24 +203,22 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
 
-  let sweeper: NodeJS.Timeout | null = null;
-  if (config.sweepIntervalMs > 0) {
-    sweeper = setInterval(() => {
-      services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed'));
-      services.auth.sweep().catch((err) => app.log.warn({ err }, 'auth sweep failed'));
-      services.sessions.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed'));
-    }, config.sweepIntervalMs);
-    sweeper.unref();
-  }
+  // Each sweep logs its own failure, so one failing never stops the others.
+  const sweeper = new Periodic(config.sweepIntervalMs, () => Promise.all([
+    services.tokens.sweep(services.now()).catch((err) => app.log.warn({ err }, 'sweep failed')),
+    services.auth.sweep().catch((err) => app.log.warn({ err }, 'auth sweep failed')),
+    services.sessions.sweep().catch((err) => app.log.warn({ err }, 'session sweep failed')),
+  ]), app.log, 'sweep failed');
+  sweeper.start();
 
   app.addHook('onClose', async () => {
-    if (sweeper) clearInterval(sweeper);
+    await sweeper.stop();
     // First: upstream calls still in flight finish and write their audit rows.
     await services.proxy.close();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();
-    services.apiKeys.close();
+    await services.apiKeys.close();
     mailer.close();
     await services.apiKeys.flushUsage();
     await listener.stop();

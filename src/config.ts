@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Keyring, type MasterKey, parseKeys } from './crypto/keyring.js';
 import { DEFAULT_POLICY } from './crypto/rotation.js';
 import { nearest } from './lib/text.js';
+import { isKeyProvider, KEY_PROVIDER, KEY_PROVIDERS, type KeyProvider } from './lib/key-providers.js';
 
 export interface RateLimitRule {
   points: number;
@@ -191,7 +192,7 @@ export const DEFAULT_RATE_LIMITS = {
   invite_inviter: { points: 20, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
-/** Session-key tokenization (sessions/guard.ts): per pub key, and per client IP. */
+/** Session-key tokenization (session-keys/guard.ts): per pub key, and per client IP. */
 export const DEFAULT_SESSION_RATE_LIMITS = {
   elements_pub_key: { points: 600, durationSeconds: 60 },
   elements_ip: { points: 30, durationSeconds: 60 },
@@ -280,7 +281,7 @@ export interface Pkcs11Settings {
 /** Where the master keys come from (docs/api.md §1); src/environment.ts opens them. */
 export interface KeySettings {
   /** VAULT_KEK_PROVIDER: which source holds the active key. */
-  provider: 'keyring' | 'pkcs11';
+  provider: KeyProvider;
   /** VAULT_MASTER_KEYS; null: the key file DATA_DIR/master.key. */
   masterKeys: MasterKey[] | null;
   /** PKCS11_*: an HSM, as the provider or as the second source `vault keys migrate` moves to or from. */
@@ -288,22 +289,22 @@ export interface KeySettings {
 }
 
 export function keySettings(env: VaultEnv): KeySettings {
-  const provider = env.VAULT_KEK_PROVIDER || 'keyring';
-  if (provider !== 'keyring' && provider !== 'pkcs11') throw new Error('VAULT_KEK_PROVIDER must be keyring or pkcs11');
+  const provider = env.VAULT_KEK_PROVIDER || KEY_PROVIDER.keyring;
+  if (!isKeyProvider(provider)) throw new Error(`VAULT_KEK_PROVIDER must be ${KEY_PROVIDERS.join(' or ')}`);
   const masterKeys = env.VAULT_MASTER_KEYS ? parseKeys(env.VAULT_MASTER_KEYS) : null;
-  if (!masterKeys && provider === 'keyring' && env.DATABASE_URL) throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
+  if (!masterKeys && provider === KEY_PROVIDER.keyring && env.DATABASE_URL) throw new Error('VAULT_MASTER_KEYS is required when DATABASE_URL is set');
   // The development key file sits beside the data: whoever copies DATA_DIR can read every token.
-  if (!masterKeys && provider === 'keyring' && env.NODE_ENV === 'production') {
+  if (!masterKeys && provider === KEY_PROVIDER.keyring && env.NODE_ENV === 'production') {
     throw new Error(
       'NODE_ENV=production refuses the development master key file (DATA_DIR/master.key): a production vault must not keep its master key next to its data. ' +
         'Set VAULT_MASTER_KEYS (from a secret store) or VAULT_KEK_PROVIDER=pkcs11 with PKCS11_MODULE, PKCS11_TOKEN_LABEL, PKCS11_PIN and PKCS11_KEY_LABELS.',
     );
   }
   let pkcs11: Pkcs11Settings | null = null;
-  if (provider === 'pkcs11' || env.PKCS11_MODULE) {
+  if (provider === KEY_PROVIDER.pkcs11 || env.PKCS11_MODULE) {
     const need = (name: Variable) => {
       const v = env[name];
-      if (!v) throw new Error(`${name} is required with ${provider === 'pkcs11' ? 'VAULT_KEK_PROVIDER=pkcs11' : 'PKCS11_MODULE'}`);
+      if (!v) throw new Error(`${name} is required with ${provider === KEY_PROVIDER.pkcs11 ? 'VAULT_KEK_PROVIDER=pkcs11' : 'PKCS11_MODULE'}`);
       return v;
     };
     pkcs11 = {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { type KeySettings, type LoadedConfig, loadConfig, type VaultConfig } from './config.js';
 import { Keyring, type KeySource, loadOrCreateKeyFile, SoftKeySource } from './crypto/keyring.js';
 import { type EmbeddedDb, startEmbedded, withDatabase } from './db/embedded.js';
+import { KEY_PROVIDER } from './lib/key-providers.js';
 
 export interface Environment {
   config: VaultConfig;
@@ -59,7 +60,7 @@ export async function openKeyring(
     const { Pkcs11KeySource } = await import('./crypto/pkcs11.js');
     hsm = new Pkcs11KeySource({ ...keys.pkcs11, createMissing: opts.createHsmKey });
   }
-  const sources = (keys.provider === 'pkcs11' ? [hsm, soft] : [soft, hsm]).filter((s): s is KeySource => s !== null);
+  const sources = (keys.provider === KEY_PROVIDER.pkcs11 ? [hsm, soft] : [soft, hsm]).filter((s): s is KeySource => s !== null);
   const ids = sources.flatMap((s) => s.ids());
   if (new Set(ids).size !== ids.length) throw new Error('master key ids must be unique across VAULT_MASTER_KEYS / master.key and PKCS11_KEY_LABELS');
   return { keyring: new Keyring(sources), keyWarning };

@@ -1,8 +1,12 @@
 // The floors of docs/architecture.md, checked from the imports: a folder may import only from
-// folders on lower floors. Also: no source file over 400 lines, no import cycle in the dashboard.
+// folders on lower floors. Also: no source file over 400 lines, no import cycle in the dashboard,
+// and the closed vocabularies (audit events, …) spelled only in their catalogues.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_EVENTS } from '../src/db/audit-events.js';
+import { ENVIRONMENTS } from '../src/lib/environments.js';
+import { ROLES } from '../src/lib/roles.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -13,12 +17,13 @@ const FLOORS: string[][] = [
   ['crypto'],
   ['config'],
   ['http'],
+  ['net'],
   ['plugins'],
   ['mfa'],
   ['auth'],
   ['members'],
   ['applications'],
-  ['sessions'],
+  ['session-keys'],
   ['audit'],
   ['projects'],
   ['tokens'],
@@ -101,5 +106,60 @@ describe('architecture', () => {
     };
     for (const node of graph.keys()) visit(node, []);
     expect(cycles).toEqual([]);
+  });
+
+  // Comments may name anything; code may not.
+  const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const srcFiles = () => files('src', /\.ts$/).map((f) => ({ f: relative(ROOT, f), text: code(f) }));
+  const AUDIT_CATALOGUE = 'src/db/audit-events.ts';
+
+  it('audit rows are inserted only with the catalogue\'s column list', () => {
+    const raw = srcFiles().filter(({ f, text }) => f !== AUDIT_CATALOGUE && /INSERT\s+INTO\s+audit_log/i.test(text)).map(({ f }) => f);
+    expect(raw).toEqual([]);
+  });
+
+  it('no audit event is spelled outside its catalogue', () => {
+    const events = Object.values(AUDIT_EVENTS);
+    const words = new Set<string>([...events.map((e) => e.action), ...events.map((e) => e.eventType)]);
+    const found: string[] = [];
+    for (const { f, text } of srcFiles()) {
+      if (f === AUDIT_CATALOGUE) continue;
+      // An entry built inline: `{ eventType: 'token', action: '…', resourceType: '…' }`.
+      for (const m of text.matchAll(/\b(eventType|event_type|resourceType|resource_type|action)\s*:\s*'([^']*)'/g)) {
+        if (m[1] !== 'action' || words.has(m[2])) found.push(`${f}: ${m[0]}`);
+      }
+      // Raw SQL (template strings) naming an event: it must interpolate the catalogue's strings.
+      for (const t of text.matchAll(/`[^`]*`/g)) for (const q of t[0].matchAll(/'([a-z_.]+)'/g)) if (words.has(q[1])) found.push(`${f}: SQL '${q[1]}'`);
+      // A writer names its event: the compiler checks the name against AuditEventName.
+      for (const m of text.matchAll(/\b(?:auditEvent|userEvent|auditColumns)\('([^']*)'/g)) if (!(m[1] in AUDIT_EVENTS)) found.push(`${f}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  // One file per closed vocabulary; anywhere else its words are spelled through it (ENV.production,
+  // ROLE.owner, KEY_PROVIDER.pkcs11) so a new value is one line there and a typo a type error.
+  const VOCABULARIES: { file: string; words: readonly string[] }[] = [
+    { file: 'src/lib/environments.ts', words: ENVIRONMENTS },
+    { file: 'src/lib/roles.ts', words: ROLES },
+    // 'keyring' is also a NOTIFY kind and a config field: only the HSM word is checked.
+    { file: 'src/lib/key-providers.ts', words: ['pkcs11'] },
+  ];
+  const VOCABULARY_ALLOWED: { file: string; word: string; why: string }[] = [
+    { file: 'src/config.ts', word: 'production', why: "NODE_ENV=production, Node's convention, not a project environment" },
+  ];
+
+  it('no word of a closed vocabulary is a literal outside its catalogue', () => {
+    const found: string[] = [];
+    for (const { f, text } of srcFiles()) {
+      // Migrations are history: their CHECK constraints stay as they were written.
+      if (f.startsWith('src/db/migrations/')) continue;
+      for (const { file, words } of VOCABULARIES) {
+        if (f === file) continue;
+        for (const m of text.matchAll(/['"]([a-z0-9_]+)['"]/g)) {
+          if (words.includes(m[1]) && !VOCABULARY_ALLOWED.some((a) => a.file === f && a.word === m[1])) found.push(`${f}: ${m[0]}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

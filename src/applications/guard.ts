@@ -7,12 +7,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual } from '../lib/compare.js';
 import { allows, type Permission } from './permissions.js';
-import { type AppPrincipal, principalProject, projectOfPubKey } from './service.js';
+import { type AppPrincipal, principalProject, projectOfPubKey } from './principal.js';
 import { authorize } from '../members/access.js';
 import { isMember } from '../members/service.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { requireUser, sessionCookieOf } from '../auth/guard.js';
 import { documentGuard, type GuardDoc, type SecurityRequirement } from '../http/openapi.js';
+import { ENV } from '../lib/environments.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,14 +26,15 @@ declare module 'fastify' {
   }
 }
 
-export type PubKeyRule = 'required' | 'production' | 'none';
+/** `in_production`: required when the key's project is a production one. */
+export type PubKeyRule = 'required' | 'in_production' | 'none';
 
 /** What an apiKeyGuard demands, for /openapi.json. */
 function guardDoc(permission: Permission | null, pubKey: PubKeyRule, allowJwt: boolean): GuardDoc {
-  const key: SecurityRequirement[] = pubKey === 'required' ? [{ apiKey: [], pubKey: [] }] : pubKey === 'production' ? [{ apiKey: [], pubKey: [] }, { apiKey: [] }] : [{ apiKey: [] }];
+  const key: SecurityRequirement[] = pubKey === 'required' ? [{ apiKey: [], pubKey: [] }] : pubKey === 'in_production' ? [{ apiKey: [], pubKey: [] }, { apiKey: [] }] : [{ apiKey: [] }];
   const jwt: SecurityRequirement[] = allowJwt ? [{ bearer: [] }, { cookie: [] }] : [];
   const right = permission ? `with the \`${permission}\` permission` : '(any permission)';
-  const pub = pubKey === 'required' ? ' and its pub key (`X-Pub-Key`)' : pubKey === 'production' ? ' and, in production projects, its pub key (`X-Pub-Key`)' : '';
+  const pub = pubKey === 'required' ? ' and its pub key (`X-Pub-Key`)' : pubKey === 'in_production' ? ' and, in production projects, its pub key (`X-Pub-Key`)' : '';
   const alone = allowJwt ? ' Or a dashboard JWT alone (developer or above), the project named by `X-Pub-Key` or the body’s `project_id`.' : '';
   return {
     security: [...key, ...jwt],
@@ -56,7 +58,7 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
     }
     const principal = await req.server.vault.apiKeys.lookup(key);
     if (!principal) throw new VaultError('invalid_api_key');
-    if (pubKey === 'required' || (pubKey === 'production' && principal.project.environment === 'production')) {
+    if (pubKey === 'required' || (pubKey === 'in_production' && principal.project.environment === ENV.production)) {
       const pk = req.headers['x-pub-key'];
       if (typeof pk !== 'string' || pk === '') throw new VaultError('pub_key_required');
       if (!safeEqual(pk, principal.pubKey)) {

@@ -2,6 +2,7 @@
 // fast SHA-256 is the right hash for them (password-grade hashing would only slow the hot path).
 import { createHash } from 'node:crypto';
 import { randomString } from '../lib/random.js';
+import { ENV } from '../lib/environments.js';
 
 export const API_KEY_RE = /^key_[a-z0-9]{1,24}_[a-z]{2,8}_pvt_[A-Za-z0-9]{32,64}$/;
 
@@ -15,7 +16,7 @@ export function newApiKey(appName: string, region: string): string {
 
 /** `<app id without prefix>` keeps the pub key traceable to its application. */
 export function newPubKey(appId: string, environment: string): string {
-  const env = environment === 'production' ? 'prod' : 'test';
+  const env = environment === ENV.production ? 'prod' : 'test';
   return `pk_${env}_${appId.slice(4)}_${randomString(40)}`;
 }
 

@@ -1,31 +1,18 @@
-// Applications and their API keys: creation (the key shown once), the management of
-// /api/applications (every function acting for a user checks their role first), and the
-// in-memory key → principal cache of the hot path.
+// Applications and their API keys: creation (the key shown once) and the management of
+// /api/applications (every function acting for a user checks their role first). Who a key is:
+// principal.ts; the hot path's key cache: cache.ts.
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
-import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
+import { notifyInvalidation } from '../db/notify.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import { type Action, authorize } from '../members/access.js';
-import { API_KEY_RE, displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
+import { displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
 import type { Permissions } from './permissions.js';
-
-export interface AppPrincipal {
-  id: string;
-  name: string;
-  permissions: Permissions;
-  pubKey: string;
-  project: {
-    id: string;
-    name: string;
-    environment: 'production' | 'staging' | 'development';
-    parentId: string | null;
-    deduplicate: boolean;
-    proxyAllowedHosts: string[] | null;
-  };
-}
+export type { AppPrincipal } from './principal.js';
 
 export interface NewApplication {
   projectId: string;
@@ -95,7 +82,7 @@ export async function addApplication(
   const project = await db.selectFrom('projects').select('environment').where('id', '=', a.projectId).executeTakeFirstOrThrow();
   return uniqueName(() => db.transaction().execute(async (trx) => {
     const c = await createApplication(trx, { projectId: a.projectId, environment: project.environment, name: a.name, permissions: a.permissions, region, createdBy: userId });
-    await writeAudit(trx, ctx, { projectId: a.projectId, eventType: 'application', action: 'application_create', resourceType: 'application', resourceId: c.id, userId, details: { name: c.name, permissions: a.permissions } });
+    await writeAudit(trx, ctx, auditEvent('application_create', { projectId: a.projectId, resourceId: c.id, userId, details: { name: c.name, permissions: a.permissions } }));
     return c;
   }));
 }
@@ -121,7 +108,7 @@ export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, use
       .where('id', '=', a.id)
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_update', resourceType: 'application', resourceId: a.id, userId, details: { name: b.name, permissions: b.permissions } });
+    await writeAudit(trx, ctx, auditEvent('application_update', { projectId: a.project_id, resourceId: a.id, userId, details: { name: b.name, permissions: b.permissions } }));
     // New permissions apply at once.
     await notifyInvalidation(trx, 'app', a.id);
     return u;
@@ -133,134 +120,9 @@ export async function deleteApplication(db: Kysely<DB>, ctx: RequestContext, use
   const a = await findApplication(db, userId, id, 'applications.manage');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('applications').set({ deleted_at: new Date() }).where('id', '=', a.id).execute();
-    await writeAudit(trx, ctx, { projectId: a.project_id, eventType: 'application', action: 'application_delete', resourceType: 'application', resourceId: a.id, userId, details: { name: a.name } });
+    await writeAudit(trx, ctx, auditEvent('application_delete', { projectId: a.project_id, resourceId: a.id, userId, details: { name: a.name } }));
     await notifyInvalidation(trx, 'app', a.id);
   });
 }
 
 // ---- the guard's look-ups ----
-
-/** The live project of the application with this pub key, if any. */
-export async function projectOfPubKey(db: Kysely<DB>, pubKey: string): Promise<string | null> {
-  const row = await db.selectFrom('applications').select('project_id').where('pub_key', '=', pubKey).where('deleted_at', 'is', null).executeTakeFirst();
-  return row?.project_id ?? null;
-}
-
-/** A project as an API-key principal carries it, for calls authenticated by a JWT alone. */
-export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
-  const p = await db
-    .selectFrom('projects')
-    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
-    .where('id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
-}
-
-/** The columns `principalFromRow` reads: an application joined with its project. */
-export const PRINCIPAL_COLUMNS = [
-  'a.id', 'a.name', 'a.permissions', 'a.pub_key',
-  'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.proxy_allowed_hosts',
-] as const;
-
-export function principalFromRow(row: {
-  id: string; name: string; permissions: unknown; pub_key: string; project_id: string; project_name: string;
-  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; proxy_allowed_hosts: string[] | null;
-}): AppPrincipal {
-  return {
-    id: row.id,
-    name: row.name,
-    permissions: row.permissions as Permissions,
-    pubKey: row.pub_key,
-    project: {
-      id: row.project_id,
-      name: row.project_name,
-      environment: row.environment,
-      parentId: row.parent_id,
-      deduplicate: row.deduplicate,
-      proxyAllowedHosts: row.proxy_allowed_hosts,
-    },
-  };
-}
-
-interface CacheEntry {
-  principal: AppPrincipal | null;
-  at: number;
-}
-
-const MAX_ENTRIES = 10_000;
-/** With LISTEN/NOTIFY healthy, entries are still refreshed now and then as a safety net. */
-const HEALTHY_TTL_MS = 60_000;
-
-/**
- * API key → application, cached in memory so the hot path neither hashes-and-queries on every
- * request nor waits on the database. Deletes reach every node through LISTEN/NOTIFY at once;
- * if the listener is down, entries live only `fallbackTtlMs` (1 s by default).
- */
-export class ApiKeyCache {
-  private entries = new Map<string, CacheEntry>();
-  private used = new Set<string>();
-  private flushTimer: NodeJS.Timeout;
-
-  constructor(
-    private db: Kysely<DB>,
-    private listener: InvalidationListener,
-    private fallbackTtlMs: number,
-  ) {
-    listener.on((kind, id) => {
-      if (kind === 'all') this.entries.clear();
-      else if (kind === 'app' || kind === 'project') {
-        for (const [k, e] of this.entries) {
-          if (!e.principal || e.principal.id === id || e.principal.project.id === id) this.entries.delete(k);
-        }
-      }
-    });
-    // last_used_at is written in the background, once per application per interval.
-    this.flushTimer = setInterval(() => void this.flushUsage(), 5_000);
-    this.flushTimer.unref();
-  }
-
-  async lookup(apiKey: string): Promise<AppPrincipal | null> {
-    if (!API_KEY_RE.test(apiKey)) return null;
-    const hash = hashApiKey(apiKey).toString('base64');
-    const ttl = this.listener.healthy ? HEALTHY_TTL_MS : this.fallbackTtlMs;
-    const hit = this.entries.get(hash);
-    let principal: AppPrincipal | null;
-    if (hit && Date.now() - hit.at < ttl) {
-      principal = hit.principal;
-    } else {
-      principal = await this.load(hash);
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(hash, { principal, at: Date.now() });
-    }
-    if (principal) this.used.add(principal.id);
-    return principal;
-  }
-
-  private async load(hashB64: string): Promise<AppPrincipal | null> {
-    const row = await this.db
-      .selectFrom('applications as a')
-      .innerJoin('projects as p', 'p.id', 'a.project_id')
-      .select(PRINCIPAL_COLUMNS)
-      .where('a.key_hash', '=', Buffer.from(hashB64, 'base64'))
-      .where('a.deleted_at', 'is', null)
-      .where('p.deleted_at', 'is', null)
-      .executeTakeFirst();
-    return row ? principalFromRow(row) : null;
-  }
-
-  async flushUsage(): Promise<void> {
-    if (this.used.size === 0) return;
-    const ids = [...this.used];
-    this.used.clear();
-    await this.db
-      .updateTable('applications')
-      .set({ last_used_at: new Date() })
-      .where('id', 'in', ids)
-      .execute()
-      .catch(() => {});
-  }
-
-  close() {
-    clearInterval(this.flushTimer);
-  }
-}

@@ -1,38 +1,18 @@
 // GET /audit-logs: Ozura's audit path and shape (§4.2) over the same audit log as
 // /api/audit-logs — page/limit/total pagination and Ozura's upper-case names. The mapping is
-// documented in docs/ozura-compatibility.md.
+// documented in docs/ozura-compatibility.md; the names come from the event catalogue
+// (db/audit-events.ts).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ozuraEventType } from '../db/audit-events.js';
 import { invalidFields } from '../http/errors.js';
 import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
-import { ErrorBody } from '../http/schemas.js';
+import { ErrorBody, NullableString } from '../http/schemas.js';
 import { auditOffsetPage } from './service.js';
 
-/** Our (event_type, action) → Ozura's event_type; anything unlisted is upper-cased. */
-const OZURA_EVENT: Record<string, string> = {
-  'token:tokenize': 'TOKEN_CREATION',
-  'token:tokenize_batch': 'TOKEN_CREATION',
-  'token:test_token': 'TOKEN_CREATION',
-  'token:detokenize': 'TOKEN_ACCESS',
-  'token:detokenize_batch': 'TOKEN_ACCESS',
-  'token:token_delete': 'TOKEN_DELETION',
-  'token:import_batch': 'TOKEN_CREATION',
-  'token:export_batch': 'TOKEN_ACCESS',
-  'proxy:proxy_transaction': 'PROXY_REQUEST',
-  'proxy:delete_cvc_session': 'PROXY_REQUEST',
-  auth: 'AUTHENTICATION',
-  project: 'PROJECT_MANAGEMENT',
-  application: 'APPLICATION_MANAGEMENT',
-  member: 'MEMBER_MANAGEMENT',
-};
-
-export function ozuraEventType(eventType: string, action: string): string {
-  return OZURA_EVENT[`${eventType}:${action}`] ?? OZURA_EVENT[eventType] ?? eventType.toUpperCase();
-}
-
-const Nullable = Type.Union([Type.String(), Type.Null()]);
+const Nullable = NullableString;
 const Log = Type.Object({
   id: Type.String(),
   event_type: Type.String(),

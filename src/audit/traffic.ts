@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
-import { ErrorBody, Ok } from '../http/schemas.js';
+import { ErrorBody, IdParams, Ok } from '../http/schemas.js';
 import { authorize } from '../members/access.js';
-import { hourlyTraffic } from './service.js';
+import { hourlyTraffic } from './counts.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Traffic = Type.Object({
@@ -24,7 +24,7 @@ export async function trafficRoutes(fastify: FastifyInstance) {
   app.get('/api/projects/:id/traffic', {
     schema: {
       tags: ['audit'], summary: "A project's tokenize, detokenize and proxy calls per hour, from its audit log",
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      params: IdParams,
       querystring: Type.Object({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168, default: 24, description: 'How many hours, the current one included' })) }),
       response: { 200: Ok(Traffic), '4xx': ErrorBody },
     },

@@ -4,7 +4,8 @@
 // The counter spans the whole login: a right password does not reset it while an MFA code is
 // still to come (else nine guesses per login, for ever); only `endFailures` does.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { type EventsOf, userEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -51,7 +52,7 @@ export class Lockout {
   async fail(
     who: UserRow | { unknownEmail: string },
     ctx: RequestContext,
-    action: string,
+    action: EventsOf<'auth'>,
     reason: string,
     answer: 'invalid_credentials' | 'invalid_code',
     extra: Record<string, unknown> = {},

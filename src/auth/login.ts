@@ -2,7 +2,8 @@
 // answers 403 `password_expired` with a short-lived token for /auth/reset-expired-password.
 // Neither an expired password nor a password awaiting its MFA code resets the failure counter.
 import type { Kysely } from 'kysely';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { userEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';

@@ -3,7 +3,8 @@
 // deletes every outstanding reset link, however it was set.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { userEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';

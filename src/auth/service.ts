@@ -3,8 +3,9 @@
 // audit entry in the same transaction; no audit entry, log line or error message ever holds a
 // password, code, token or JWT.
 import type { FastifyBaseLogger } from 'fastify';
-import type { VaultConfig } from '../config.js';
+import { DEFAULT_RATE_LIMITS, type VaultConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { type RateLimitName, RateLimits } from '../http/ratelimit.js';
 import type { Mailer } from '../mail/mailer.js';
 import { MfaService } from '../mfa/service.js';
 import { SigningKeys } from './jwt-keys.js';
@@ -13,14 +14,13 @@ import { Logins } from './login.js';
 import { MfaFlows } from './mfa-flows.js';
 import { PasswordFlows } from './password-flows.js';
 import { DAY_MS, dummyHash } from './passwords.js';
-import { AuthRateLimits } from './ratelimit.js';
 import { Registration } from './registration.js';
 import { Sessions } from './sessions.js';
 import { UserSettings } from './users.js';
 
 export class AuthService {
   readonly keys: SigningKeys;
-  readonly limits: AuthRateLimits;
+  readonly limits: RateLimits<RateLimitName>;
   readonly sessions: Sessions;
   readonly logins: Logins;
   readonly passwords: PasswordFlows;
@@ -40,7 +40,7 @@ export class AuthService {
     const { db, pool } = database;
     this.keys = new SigningKeys(db, config.keyring);
     // rate-limiter-flexible's Postgres store speaks to a pg pool.
-    this.limits = new AuthRateLimits(pool, config.rateLimits);
+    this.limits = new RateLimits(pool, DEFAULT_RATE_LIMITS, config.rateLimits, 'auth_');
     const lockout = new Lockout(db, now);
     this.sessions = new Sessions(db, this.keys, now);
     this.logins = new Logins(db, lockout, this.sessions, config.passwordMaxAgeDays, now);

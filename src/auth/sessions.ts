@@ -2,7 +2,8 @@
 // the JWT's `sid`. Every request reads the row, so a logout, password change or reset on any
 // node refuses the token everywhere on the next request.
 import type { Kysely, Transaction } from 'kysely';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { userEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';

@@ -1,7 +1,8 @@
-// User rows as auth reads them (with `mfa_required`), their public view, the audit entry every
-// auth event writes, and the account settings of GET/PUT /api/user/settings.
+// User rows as auth reads them (with `mfa_required`), their public view, and the account settings
+// of GET/PUT /api/user/settings. (Auth's audit entries are `userEvent` in db/audit-events.ts.)
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { userEvent } from '../db/audit-events.js';
 import type { DB, UsersTable } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';

@@ -15,7 +15,7 @@ import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import pino from 'pino';
-import { AuditChain } from '../audit/service.js';
+import { AuditChain } from '../audit/sealer.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { decryptStream, encryptStream } from '../crypto/stream.js';
 import { openDatabase } from '../db/database.js';

@@ -4,20 +4,24 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { ALL_PERMISSIONS } from '../applications/permissions.js';
 import { createApplication } from '../applications/service.js';
-import { attachAuditKey } from '../audit/service.js';
+import { attachAuditKey } from '../audit/sealer.js';
 import { DataKeys, persistCounts, ProjectKeyMissing } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../config.js';
 import { openEnvironment } from '../environment.js';
-import { createProject, type Environment } from '../projects/service.js';
+import { createProject } from '../projects/service.js';
 import { backup, restore } from './backup.js';
 import { dataDirProblem } from './datadir.js';
 import { MIGRATION_COMMANDS, MIGRATION_USAGE, migrationArgsOk, migrationCommand } from '../migration/commands.js';
+import { ENV, isEnvironment } from '../lib/environments.js';
+import { isKeyProvider, KEY_PROVIDER } from '../lib/key-providers.js';
+import { ROLE } from '../lib/roles.js';
 
 const USAGE = `usage: npm run vault -- <command>
   migrate                                     apply database migrations
@@ -66,7 +70,7 @@ async function main(argv: string[]) {
   const badArgs =
     (migration && !migrationArgsOk(cmd, positionals.slice(1), values)) ||
     (cmd === 'keys retire' && !arg) ||
-    (cmd === 'keys migrate' && values.to !== 'pkcs11' && values.to !== 'keyring') ||
+    (cmd === 'keys migrate' && !isKeyProvider(values.to)) ||
     (cmd === 'keys rotate-data' && !values.project === !values.all);
   if (values.help || !known.includes(cmd) || badArgs || isBackup) {
     process.stdout.write(USAGE + '\n');
@@ -80,7 +84,7 @@ async function main(argv: string[]) {
     return 2;
   }
   // Moving to an HSM may start from an empty token: create its first key there.
-  const env = await openEnvironment(loaded, { createHsmKey: cmd === 'keys migrate' && values.to === 'pkcs11' });
+  const env = await openEnvironment(loaded, { createHsmKey: cmd === 'keys migrate' && values.to === KEY_PROVIDER.pkcs11 });
   const database = openDatabase(env.config.databaseUrl, 2);
   attachAuditKey(database.db, env.config.keyring, (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`));
   try {
@@ -89,8 +93,8 @@ async function main(argv: string[]) {
       process.stdout.write('migrations applied\n');
     } else if (cmd === 'bootstrap') {
       const name = values.project;
-      const environment = (values.environment ?? 'development') as Environment;
-      if (!name || !['development', 'staging', 'production'].includes(environment)) {
+      const environment = values.environment ?? ENV.development;
+      if (!name || !isEnvironment(environment)) {
         process.stderr.write(USAGE + '\n');
         return 2;
       }
@@ -106,7 +110,7 @@ async function main(argv: string[]) {
       const out = await database.db.transaction().execute(async (trx) => {
         const project = await createProject(trx, keys, { name, environment });
         // Without an owner the project is invisible in the dashboard (it lists memberships).
-        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: 'owner' }).execute();
+        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: ROLE.owner }).execute();
         const app = await createApplication(trx, {
           projectId: project.id,
           environment,
@@ -114,12 +118,12 @@ async function main(argv: string[]) {
           permissions: ALL_PERMISSIONS,
           region: env.config.region,
         });
-        await writeAudit(trx, null, {
-          projectId: project.id, eventType: 'project', action: 'bootstrap', resourceType: 'project', resourceId: project.id, appId: app.id,
+        await writeAudit(trx, null, auditEvent('bootstrap', {
+          projectId: project.id, resourceId: project.id, appId: app.id,
           details: { source: 'cli', application: app.name, ...(owner ? { owner: owner.id } : {}) },
-        });
+        }));
         if (owner) {
-          await writeAudit(trx, null, { projectId: project.id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: owner.id, userId: owner.id, details: { role: 'owner', source: 'cli' } });
+          await writeAudit(trx, null, auditEvent('member_add', { projectId: project.id, resourceId: owner.id, userId: owner.id, details: { role: ROLE.owner, source: 'cli' } }));
         }
         return {
           project: { id: project.id, name: project.name, environment, ...(owner ? { owner: owner.email } : {}) },

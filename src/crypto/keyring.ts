@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { open, seal } from './aead.js';
+import { KEY_PROVIDER, type KeyProvider } from '../lib/key-providers.js';
 
 export interface MasterKey {
   id: string;
@@ -15,7 +16,7 @@ export interface MasterKey {
 
 /** Where master keys live. Ids are unique across the sources of one keyring. */
 export interface KeySource {
-  readonly provider: 'keyring' | 'pkcs11';
+  readonly provider: KeyProvider;
   /** The ids this source holds, its own default active key first. */
   ids(): string[];
   has(id: string): boolean;
@@ -138,7 +139,7 @@ export function formatKeyring(keys: MasterKey[]): string {
 
 /** Software master keys: from VAULT_MASTER_KEYS (fixed) or a key file (re-read on reload). */
 export class SoftKeySource implements KeySource {
-  readonly provider = 'keyring';
+  readonly provider = KEY_PROVIDER.keyring;
   private keys: MasterKey[];
 
   constructor(

@@ -5,10 +5,13 @@
 // a slower node wrapped under the old one in between (the CLI does the same sweep).
 import { type Kysely, sql } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { type InvalidationListener, notifyInvalidation } from '../db/notify.js';
+import { Periodic } from '../lib/periodic.js';
 import type { Keyring } from './keyring.js';
 import { importKeyAad, secretAad } from './secrets.js';
+import { KEY_PROVIDER } from '../lib/key-providers.js';
 
 /** Default bound on how long a node may keep wrapping under a replaced key (the NOTIFY is faster). */
 export const KEYRING_REFRESH_MS = 2000;
@@ -82,7 +85,7 @@ export async function activate(db: Kysely<DB>, keyring: Keyring, id: string): Pr
       .values({ id, provider, state: 'active', activated_at: new Date() })
       .onConflict((oc) => oc.column('id').doUpdateSet({ state: 'active', activated_at: new Date(), retired_at: null }))
       .execute();
-    await writeAudit(trx, null, { projectId: null, eventType: 'key', action: 'master_key.activate', resourceType: 'master_key', resourceId: id, details: { provider } });
+    await writeAudit(trx, null, auditEvent('master_key.activate', { projectId: null, resourceId: id, details: { provider } }));
     await notifyInvalidation(trx, 'keyring', id);
   });
   keyring.choose(id);
@@ -116,15 +119,15 @@ export async function retire(db: Kysely<DB>, keyring: Keyring, id: string, windo
   let removed = 'it was not in this keyring';
   if (src?.mutable) {
     src.remove(id);
-    removed = src.provider === 'pkcs11' ? 'destroyed in the HSM' : 'removed from the key file';
+    removed = src.provider === KEY_PROVIDER.pkcs11 ? 'destroyed in the HSM' : 'removed from the key file';
   } else if (src) removed = 'remove it from VAULT_MASTER_KEYS on every node';
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('vault_master_keys')
-      .values({ id, provider: src?.provider ?? 'keyring', state: 'retired', retired_at: new Date() })
+      .values({ id, provider: src?.provider ?? KEY_PROVIDER.keyring, state: 'retired', retired_at: new Date() })
       .onConflict((oc) => oc.column('id').doUpdateSet({ state: 'retired', retired_at: new Date() }))
       .execute();
-    await writeAudit(trx, null, { projectId: null, eventType: 'key', action: 'master_key.retire', resourceType: 'master_key', resourceId: id, details: { removed } });
+    await writeAudit(trx, null, auditEvent('master_key.retire', { projectId: null, resourceId: id, details: { removed } }));
     await notifyInvalidation(trx, 'keyring', id);
   });
   return removed;
@@ -136,7 +139,7 @@ export async function retire(db: Kysely<DB>, keyring: Keyring, id: string, windo
  * it sweeps (re-wraps) after `sweepDelayMs`, by which time every node has switched.
  */
 export class KeyringWatcher {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop: Periodic;
   private sweepTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private lastActive: string | null = null;
@@ -148,15 +151,17 @@ export class KeyringWatcher {
     private keyring: Keyring,
     private log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
     private refreshMs = KEYRING_REFRESH_MS,
-  ) {}
+  ) {
+    // refresh() logs its own failures and joins a refresh in flight.
+    this.loop = new Periodic(refreshMs, () => this.refresh(), log, 'master keyring refresh failed');
+  }
 
   async start(listener: InvalidationListener): Promise<void> {
     listener.on((kind) => {
       if (kind === 'keyring' || kind === 'all') void this.refresh();
     });
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.refreshMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   refresh(): Promise<void> {
@@ -195,7 +200,7 @@ export class KeyringWatcher {
 
   async stop() {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    await this.loop.stop();
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     await this.running;
   }

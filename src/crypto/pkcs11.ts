@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type * as P from 'pkcs11js';
 import { DecryptError } from './aead.js';
 import { type KeySource, MasterKeyUnknown } from './keyring.js';
+import { KEY_PROVIDER } from '../lib/key-providers.js';
 
 // pkcs11js is CommonJS with a native addon built by node-gyp at install (an optional dependency,
 // so machines without a compiler still install the vault): load it only when an HSM is configured.
@@ -62,7 +63,7 @@ const TAG = 16;
 const LABEL = /^[A-Za-z0-9_-]{1,32}$/;
 
 export class Pkcs11KeySource implements KeySource {
-  readonly provider = 'pkcs11';
+  readonly provider = KEY_PROVIDER.pkcs11;
   readonly mutable = true;
   private p: typeof P;
   private lib: P.PKCS11;

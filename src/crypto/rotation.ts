@@ -7,9 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { notifyInvalidation } from '../db/notify.js';
 import { cvcAad, type DataKeys, fingerprintKeyOf, tokenAad, HEADER, persistCounts, ProjectKeyMissing, versionHeader } from './datakeys.js';
+import { Periodic } from '../lib/periodic.js';
 import { projectKeyAad } from './master.js';
 
 export interface RotationPolicy {
@@ -24,8 +26,8 @@ export interface RotationPolicy {
 
 export const DEFAULT_POLICY: RotationPolicy = { maxSeals: 2 ** 30, maxAgeDays: 365, graceMs: 60_000, batch: 500 };
 
-async function audit(trx: Transaction<DB>, projectId: string, action: string, details: Record<string, unknown>) {
-  await writeAudit(trx, null, { projectId, eventType: 'key', action, resourceType: 'data_key', resourceId: projectId, details });
+async function audit(trx: Transaction<DB>, projectId: string, name: 'data_key.rotate' | 'data_key.destroy', details: Record<string, unknown>) {
+  await writeAudit(trx, null, auditEvent(name, { projectId, resourceId: projectId, details }));
 }
 
 /**
@@ -211,7 +213,7 @@ export async function overLimit(db: Kysely<DB>, policy: RotationPolicy): Promise
  * limits, and runs jobs.
  */
 export class DataKeyMaintenance {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loops: Periodic[];
   private running: Promise<void> | null = null;
   private flushing: Promise<void> | null = null;
   private ticks = 0;
@@ -225,14 +227,16 @@ export class DataKeyMaintenance {
     private tickMs = 1000,
   ) {
     keys.onFlushWanted(() => void this.flush());
+    // Two loops, so persisting the counts never waits behind a long job step. Both log their own
+    // failures (the Periodic message is never reached).
+    this.loops = [
+      new Periodic(tickMs, () => this.flush(), log, 'persisting data key seal counts failed'),
+      new Periodic(tickMs, () => this.tick(), log, 'data key maintenance failed'),
+    ];
   }
 
   start() {
-    this.timer = setInterval(() => {
-      void this.flush();
-      void this.tick();
-    }, this.tickMs);
-    this.timer.unref();
+    for (const loop of this.loops) loop.start();
   }
 
   tick(): Promise<void> {
@@ -282,7 +286,7 @@ export class DataKeyMaintenance {
 
   async stop() {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.loops.map((loop) => loop.stop()));
     await this.running;
     await this.flushing;
     await this.flush();

@@ -1,7 +1,7 @@
 // The one audit writer. Rows go in with the caller's transaction, so that a change and its entry
 // commit together or not at all. Details must never carry secrets. (The hot paths write theirs
 // inside their own group-committed statements: tokenize and detokenize in tokens/sql.ts, the
-// proxy in proxy/service.ts, session-key use in sessions/service.ts; each passes `rowMac`s.)
+// proxy in proxy/service.ts, session-key use in session-keys/service.ts; each passes `rowMac`s.)
 // Every row is written once, with its writer's HMAC (issue 22): someone with write access to the
 // database but not the key cannot add a row the sealer (audit/chain.ts) accepts, nor backdate one.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -123,16 +123,6 @@ export function auditSlot(db: Kysely<DB> | Transaction<DB> | pg.Pool): AuditKeyS
   const slot = 'getExecutor' in db ? db.getExecutor().plugins.find((p): p is SlotPlugin => p instanceof SlotPlugin)?.slot : poolSlots.get(db);
   if (!slot) throw new Error('database opened without an audit key slot');
   return slot;
-}
-
-/** A dashboard account's event (login, password, MFA, …); `userId` null: an email with no account. */
-export function userEvent(
-  action: string,
-  userId: string | null,
-  details: Record<string, unknown> = {},
-  outcome: 'success' | 'failure' = 'success',
-): AuditEntry {
-  return { projectId: null, eventType: 'auth', action, outcome, resourceType: 'user', resourceId: userId, userId, details };
 }
 
 /** `ctx` null: the vault itself acted (key rotation, the CLI); the row has no IP or request id. */

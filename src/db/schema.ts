@@ -1,5 +1,8 @@
 // Kysely's view of the tables (see src/db/migrations). Hot paths use hand-written SQL instead.
 import type { ColumnType, Generated } from 'kysely';
+import type { Environment } from '../lib/environments.js';
+import type { KeyProvider } from '../lib/key-providers.js';
+import type { Role } from '../lib/roles.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -89,7 +92,7 @@ export interface AuthUnknownFailuresTable {
 export interface ProjectsTable {
   id: string;
   name: string;
-  environment: 'production' | 'staging' | 'development';
+  environment: Environment;
   parent_id: string | null;
   require_mfa: Generated<boolean>;
   deduplicate: Generated<boolean>;
@@ -122,7 +125,7 @@ export interface DataKeyJobsTable {
 
 export interface VaultMasterKeysTable {
   id: string;
-  provider: 'keyring' | 'pkcs11';
+  provider: KeyProvider;
   state: 'active' | 'standby' | 'retired';
   created_at: Timestamp;
   activated_at: Timestamp | null;
@@ -132,7 +135,7 @@ export interface VaultMasterKeysTable {
 export interface ProjectMembersTable {
   project_id: string;
   user_id: string;
-  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  role: Role;
   created_at: Timestamp;
 }
 
@@ -140,7 +143,7 @@ export interface ProjectInvitationsTable {
   id: string;
   project_id: string;
   email: string;
-  role: 'owner' | 'admin' | 'developer' | 'viewer';
+  role: Role;
   invited_by: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VaultError } from '../http/errors.js';
-import { frameAncestors } from '../sessions/origins.js';
+import { frameAncestors } from '../session-keys/origins.js';
 import { originsOfPubKey } from './service.js';
 
 /** packages/elements/dist, found the same way from src/elements (tests) and dist/elements. */

@@ -1,5 +1,13 @@
-// Shapes shared by every domain: the error envelope of docs/api.md §0 and the success envelope.
+// Shapes shared by every domain: the error envelope of docs/api.md §0, the success envelope, and the
+// small atoms every feature's schemas reuse (one definition each, so the document stays uniform).
 import { Type, type TSchema } from 'typebox';
+
+/** `t` or JSON null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const NullableString = Nullable(Type.String());
+
+/** `:id` of a project-scoped path (a project id). */
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const ErrorBody = Type.Object({
   success: Type.Literal(false),

@@ -7,3 +7,15 @@ export interface RequestContext {
   requestId: string;
   at: Date;
 }
+
+/**
+ * Who is acting on a project's data: the project, the API key (application) or dashboard user,
+ * and the request. The hot paths (tokens, proxy) sign their audit rows from it.
+ */
+export interface Caller {
+  projectId: string;
+  appId: string | null;
+  userId: string | null;
+  ip: string | null;
+  requestId: string;
+}

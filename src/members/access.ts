@@ -3,37 +3,39 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
+import { rankOf, type Role, ROLE, ROLES } from '../lib/roles.js';
 
-export type Role = 'owner' | 'admin' | 'developer' | 'viewer';
-export const ROLES: Role[] = ['owner', 'admin', 'developer', 'viewer'];
-const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3, owner: 4 };
+export { type Role, ROLES } from '../lib/roles.js';
+const { owner, admin, developer, viewer } = ROLE;
 
 export const PERMISSIONS = {
-  'project.read': 'viewer',
-  'project.update': 'admin',
-  'project.delete': 'owner',
-  'members.read': 'viewer',
-  'members.manage': 'admin',
-  'applications.read': 'viewer',
-  'applications.manage': 'admin',
-  'tokens.read': 'viewer',
-  'tokens.delete': 'developer',
-  'audit.read': 'developer',
-  'tokens.tokenize': 'developer',
+  'project.read': viewer,
+  'project.update': admin,
+  'project.delete': owner,
+  'members.read': viewer,
+  'members.manage': admin,
+  'applications.read': viewer,
+  'applications.manage': admin,
+  'tokens.read': viewer,
+  'tokens.delete': developer,
+  'audit.read': developer,
+  'tokens.tokenize': developer,
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;
 
 export function atLeast(role: Role, min: Role): boolean {
-  return RANK[role] >= RANK[min];
+  return rankOf(role) >= rankOf(min);
 }
 
 /** Admins manage developers and viewers; only owners grant, change or remove owner/admin. */
-export const mayManage = (actor: Role, target: Role) => actor === 'owner' || !atLeast(target, 'admin');
+export const mayManage = (actor: Role, target: Role) => actor === owner || !atLeast(target, admin);
 
 /** How far below a root project provisioned children may go (docs/api.md §3.5). */
 export const MAX_PROJECT_DEPTH = 3;
-const RANK_SQL = sql`CASE role WHEN 'owner' THEN 4 WHEN 'admin' THEN 3 WHEN 'developer' THEN 2 ELSE 1 END`;
+// The same ranks in SQL, and the roles that see a parent's provisioned children.
+const RANK_SQL = sql`CASE role ${sql.raw(ROLES.map((r) => `WHEN '${r}' THEN ${rankOf(r)}`).join(' '))} END`;
+const SEES_CHILDREN = sql.raw(`(${[owner, admin].map((r) => `'${r}'`).join(', ')})`);
 
 /**
  * The caller's role in a live project: their own membership, or — for a provisioned child — the
@@ -48,7 +50,7 @@ export async function roleIn(db: Kysely<DB>, userId: string, projectId: string):
       WHERE up.depth < ${MAX_PROJECT_DEPTH} AND p.deleted_at IS NULL
     )
     SELECT m.role FROM up JOIN project_members m ON m.project_id = up.id AND m.user_id = ${userId}
-    WHERE up.depth = 0 OR m.role IN ('owner', 'admin')
+    WHERE up.depth = 0 OR m.role IN ${SEES_CHILDREN}
     ORDER BY ${RANK_SQL} DESC LIMIT 1`.execute(db);
   return rows[0]?.role ?? null;
 }
@@ -60,7 +62,7 @@ export function visibleProjects(userId: string) {
       SELECT project_id, role, 0 FROM project_members WHERE user_id = ${userId}
       UNION ALL
       SELECT c.id, d.role, d.depth + 1 FROM projects c JOIN down d ON c.parent_id = d.project_id
-      WHERE d.role IN ('owner', 'admin') AND d.depth < ${MAX_PROJECT_DEPTH}
+      WHERE d.role IN ${SEES_CHILDREN} AND d.depth < ${MAX_PROJECT_DEPTH}
     )
     SELECT DISTINCT ON (project_id) project_id, role FROM down ORDER BY project_id, ${RANK_SQL} DESC
   )`;

@@ -3,6 +3,7 @@
 // and nobody becomes a member (or falls under a project's require_mfa) without accepting.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -51,7 +52,7 @@ export async function invite(db: Kysely<DB>, mail: InvitationMail, ctx: RequestC
       })))
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_invite', resourceType: 'invitation', resourceId: inv.id, userId: actor.id, details: { role: body.role } });
+    await writeAudit(trx, ctx, auditEvent('member_invite', { projectId, resourceId: inv.id, userId: actor.id, details: { role: body.role } }));
     return trx.selectFrom('projects').select('name').where('id', '=', projectId).executeTakeFirstOrThrow();
   });
   if (sent) {
@@ -113,7 +114,7 @@ export async function acceptInvitation(db: Kysely<DB>, ctx: RequestContext, user
   const inv = await db.transaction().execute(async (trx) => {
     const inv = await claim(trx, ctx, user, id);
     await trx.insertInto('project_members').values({ project_id: inv.project_id, user_id: user.id, role: inv.role }).onConflict((oc) => oc.doNothing()).execute();
-    await writeAudit(trx, ctx, { projectId: inv.project_id, eventType: 'member', action: 'member_add', resourceType: 'user', resourceId: user.id, userId: user.id, details: { role: inv.role, invitation: inv.id } });
+    await writeAudit(trx, ctx, auditEvent('member_add', { projectId: inv.project_id, resourceId: user.id, userId: user.id, details: { role: inv.role, invitation: inv.id } }));
     return inv;
   });
   return { project_id: inv.project_id, role: inv.role };
@@ -122,7 +123,7 @@ export async function acceptInvitation(db: Kysely<DB>, ctx: RequestContext, user
 export async function declineInvitation(db: Kysely<DB>, ctx: RequestContext, user: Invitee, id: string) {
   await db.transaction().execute(async (trx) => {
     const inv = await claim(trx, ctx, user, id);
-    await writeAudit(trx, ctx, { projectId: inv.project_id, eventType: 'member', action: 'member_invite_decline', resourceType: 'invitation', resourceId: inv.id, userId: user.id, details: { role: inv.role } });
+    await writeAudit(trx, ctx, auditEvent('member_invite_decline', { projectId: inv.project_id, resourceId: inv.id, userId: user.id, details: { role: inv.role } }));
   });
 }
 
@@ -134,6 +135,6 @@ export async function withdrawInvitation(db: Kysely<DB>, ctx: RequestContext, ac
       .returning(['id', 'role']).executeTakeFirst();
     if (!inv) throw new VaultError('invitation_not_found');
     if (!mayManage(role, inv.role)) throw new VaultError('owner_withdraws_owner_admin');
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_invite_withdraw', resourceType: 'invitation', resourceId: inv.id, userId: actorId, details: { role: inv.role } });
+    await writeAudit(trx, ctx, auditEvent('member_invite_withdraw', { projectId, resourceId: inv.id, userId: actorId, details: { role: inv.role } }));
   });
 }

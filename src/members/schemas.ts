@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 
-export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('developer'), Type.Literal('viewer')]);
+import { RoleSchema } from '../lib/roles.js';
+
+export { RoleSchema };
 
 export const Member = Type.Object({ user_id: Type.String(), email: Type.String(), name: Type.String(), role: RoleSchema, created_at: Type.String() });
 export const memberView = <M extends { created_at: Date }>(m: M) => ({ ...m, created_at: m.created_at.toISOString() });
@@ -22,6 +24,6 @@ export const Invitation = Type.Object({
 });
 export const invitationView = <R extends { created_at: Date; expires_at: Date }>(r: R) => ({ ...r, created_at: r.created_at.toISOString(), expires_at: r.expires_at.toISOString() });
 
-export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export { IdParams } from '../http/schemas.js';
 export const MemberParams = Type.Object({ id: Type.String({ maxLength: 64 }), user_id: Type.String({ maxLength: 64 }) });
 export const ProjectInvitationParams = Type.Object({ id: Type.String({ maxLength: 64 }), invitation_id: Type.String({ maxLength: 64 }) });

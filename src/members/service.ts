@@ -2,10 +2,12 @@
 // user checks their role first (access.ts); a project always keeps at least one owner.
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { authorize, mayManage, type Role } from './access.js';
+import { ROLE } from '../lib/roles.js';
 
 const memberRows = (db: Kysely<DB>, projectId: string) =>
   db
@@ -26,8 +28,8 @@ async function lockMember(trx: Transaction<DB>, projectId: string, userId: strin
 
 /** After demoting or removing an owner: a project keeps at least one (409 rolls it back). */
 async function keepAnOwner(trx: Transaction<DB>, projectId: string, former: Role) {
-  if (former !== 'owner') return;
-  const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', 'owner').executeTakeFirstOrThrow();
+  if (former !== ROLE.owner) return;
+  const r = await trx.selectFrom('project_members').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('role', '=', ROLE.owner).executeTakeFirstOrThrow();
   if (Number(r.n) === 0) throw new VaultError('last_owner');
 }
 
@@ -42,7 +44,7 @@ export async function changeRole(db: Kysely<DB>, ctx: RequestContext, actorId: s
     const current = await lockMember(trx, projectId, userId, role, to);
     await trx.updateTable('project_members').set({ role: to }).where('project_id', '=', projectId).where('user_id', '=', userId).execute();
     await keepAnOwner(trx, projectId, current);
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_role_change', resourceType: 'user', resourceId: userId, userId: actorId, details: { from: current, to } });
+    await writeAudit(trx, ctx, auditEvent('member_role_change', { projectId, resourceId: userId, userId: actorId, details: { from: current, to } }));
   });
   return memberRows(db, projectId).where('m.user_id', '=', userId).executeTakeFirstOrThrow();
 }
@@ -53,7 +55,7 @@ export async function removeMember(db: Kysely<DB>, ctx: RequestContext, actorId:
     const current = await lockMember(trx, projectId, userId, role);
     await trx.deleteFrom('project_members').where('project_id', '=', projectId).where('user_id', '=', userId).execute();
     await keepAnOwner(trx, projectId, current);
-    await writeAudit(trx, ctx, { projectId, eventType: 'member', action: 'member_remove', resourceType: 'user', resourceId: userId, userId: actorId, details: { role: current } });
+    await writeAudit(trx, ctx, auditEvent('member_remove', { projectId, resourceId: userId, userId: actorId, details: { role: current } }));
   });
 }
 

@@ -4,7 +4,8 @@
 // and marks its session verified in the transaction it is handed (`onVerified`).
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
-import { userEvent, writeAudit } from '../db/audit.js';
+import { writeAudit } from '../db/audit.js';
+import { userEvent } from '../db/audit-events.js';
 import type { DB, UsersTable } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';

@@ -13,6 +13,7 @@ import * as openpgp from 'openpgp';
 import { DataKeys, tokenAad } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { ensureImportKey } from './import-key.js';
 import { progress } from './progress.js';
@@ -102,9 +103,9 @@ export async function exportTokens(opts: ExportOptions): Promise<ExportManifest>
         text += line(r, data);
       }
       // PCI DSS 10.2: which token ids left the vault, as a detokenize batch lists them.
-      await writeAudit(db, null, {
-        projectId, eventType: 'token', action: 'export_batch', resourceType: 'token', details: { export_id: exportId, tokens: rows.map((r) => r.token) },
-      });
+      await writeAudit(db, null, auditEvent('export_batch', {
+        projectId, details: { export_id: exportId, tokens: rows.map((r) => r.token) },
+      }));
       const bytes = Buffer.from(text);
       hash.update(bytes);
       count += rows.length;
@@ -129,10 +130,10 @@ export async function exportTokens(opts: ExportOptions): Promise<ExportManifest>
     return manifest;
   } finally {
     bar.stop();
-    await writeAudit(db, null, {
-      projectId, eventType: 'token', action: 'export', outcome, resourceType: 'project', resourceId: projectId,
+    await writeAudit(db, null, auditEvent('export', {
+      projectId, outcome, resourceId: projectId,
       details: { export_id: exportId, source: 'cli', count, plaintext: opts.plaintext, encrypted_to: manifest?.encrypted_to ?? recipient?.getFingerprint().toUpperCase() ?? null, sha256: manifest?.sha256 ?? null },
-    });
+    }));
   }
 }
 

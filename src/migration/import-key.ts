@@ -8,6 +8,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { importKeyAad } from '../crypto/secrets.js';
 import type { DB } from '../db/schema.js';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 
 export interface ImportKey {
   projectId: string;
@@ -63,9 +64,9 @@ export async function ensureImportKey(db: Kysely<DB>, keyring: Keyring, projectI
       .executeTakeFirst();
     const won = Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
     if (won) {
-      await writeAudit(trx, null, {
-        projectId, eventType: 'key', action: 'import_key.create', resourceType: 'import_key', resourceId: fingerprint, details: { source: 'cli', algorithm: 'curve25519' },
-      });
+      await writeAudit(trx, null, auditEvent('import_key.create', {
+        projectId, resourceId: fingerprint, details: { source: 'cli', algorithm: 'curve25519' },
+      }));
     }
     return won;
   });

@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import { DataKeys, fingerprint, persistCounts, type ProjectKey, tokenAad } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { auditSlot, writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import { randomToken } from '../tokens/format.js';
@@ -147,10 +148,10 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
             } else if (!r.own || (inserted.get(r.token) ?? existing.get(r.token)) === value) res.present++;
             else res.taken.push(r.line);
           }
-          await writeAudit(trx, null, {
-            projectId, eventType: 'token', action: 'import_batch', resourceType: 'token',
+          await writeAudit(trx, null, auditEvent('import_batch', {
+            projectId,
             details: { import_id: report.import_id, first_line: batch[0].line, last_line: batch.at(-1)!.line, imported: res.imported, already_present: res.present, failed: res.taken.length, tokens: [...inserted.keys()] },
-          });
+          }));
           await persistCounts(trx, counts);
           return res;
         });
@@ -212,13 +213,13 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
     const cpu = process.cpuUsage(cpu0);
     report.cpu_seconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
     // The one entry of the whole import, with its counts, also when it stopped part-way.
-    await writeAudit(db, null, {
-      projectId, eventType: 'token', action: 'import', outcome, resourceType: 'project', resourceId: projectId,
+    await writeAudit(db, null, auditEvent('import', {
+      projectId, outcome, resourceId: projectId,
       details: {
         import_id: report.import_id, source: 'cli', file: report.file, encryption: report.encryption, format: report.format,
         rows: report.rows, imported: report.imported, already_present: report.already_present, failed: report.failed,
       },
-    }).catch(() => {});
+    })).catch(() => {});
   }
   return report;
 }

@@ -8,6 +8,7 @@ import { allows, type Permission, type Permissions } from '../applications/permi
 import { type AppPrincipal, createApplication } from '../applications/service.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
@@ -69,12 +70,10 @@ export async function provision(
     for (const a of apps) {
       created.push(await createApplication(trx, { projectId: project.id, environment, name: a.name, permissions: a.permissions, region }));
     }
-    const entry = {
-      eventType: 'project', action: 'provision', resourceType: 'project', resourceId: project.id, appId: parent.id, userId,
-      details: { parent_id: parent.project.id, applications: created.map((c) => c.id) },
-    };
+    const details = { parent_id: parent.project.id, applications: created.map((c) => c.id) };
+    const entry = (projectId: string) => auditEvent('provision', { projectId, resourceId: project.id, appId: parent.id, userId, details });
     // Recorded in both chains: the parent's (who provisioned) and the child's (how it began).
-    await writeAudit(trx, ctx, [{ ...entry, projectId: parent.project.id }, { ...entry, projectId: project.id }]);
+    await writeAudit(trx, ctx, [entry(parent.project.id), entry(project.id)]);
     return { project, created };
   });
 }

@@ -8,16 +8,16 @@ import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
 import { contextOf } from '../http/context.js';
 import { Page, PageQuery, pageParams } from '../http/pagination.js';
-import { ErrorBody, Ok } from '../http/schemas.js';
+import { ErrorBody, IdParams, Ok } from '../http/schemas.js';
 import { RoleSchema } from '../members/schemas.js';
-import { ElementsOrigins } from '../sessions/origins.js';
+import { ElementsOrigins } from '../session-keys/origins.js';
 import { provision } from './provision.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView, ProvisionBody, ProvisionResult } from './schemas.js';
 import { createOwnedProject, deleteProject, getProject, listProjects, updateProject } from './service.js';
+import { ROLE } from '../lib/roles.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 const CreateBody = Type.Object(
   {
@@ -81,7 +81,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
       name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
       elementsOrigins: b.elements_origins,
     });
-    return reply.code(201).send({ success: true, data: { ...projectView(project), role: 'owner' as const } });
+    return reply.code(201).send({ success: true, data: { ...projectView(project), role: ROLE.owner } });
   });
 
   app.get('/api/projects', {

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { Permissions } from '../applications/permissions.js';
 
-export const EnvironmentSchema = Type.Union([Type.Literal('production'), Type.Literal('staging'), Type.Literal('development')]);
+import { EnvironmentSchema } from '../lib/environments.js';
+
+export { EnvironmentSchema };
 export const ProjectName = Type.String({ minLength: 1, maxLength: 100 });
 export const ApplicationName = Type.String({ minLength: 3, maxLength: 50 });
 

@@ -2,6 +2,7 @@
 // checks their role first (members/access.ts); the SQL of the /api/projects routes lives here.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { startAuditChain, writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import { notifyInvalidation } from '../db/notify.js';
 import type { DataKeys } from '../crypto/datakeys.js';
 import type { DB } from '../db/schema.js';
@@ -10,9 +11,11 @@ import { pageOf } from '../http/pagination.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId } from '../lib/random.js';
 import { authorize, visibleProjects } from '../members/access.js';
-import { checkElementsOrigins } from '../sessions/origins.js';
+import { checkElementsOrigins } from '../session-keys/origins.js';
+import type { Environment } from '../lib/environments.js';
+import { ROLE } from '../lib/roles.js';
 
-export type Environment = 'production' | 'staging' | 'development';
+export type { Environment } from '../lib/environments.js';
 
 export interface NewProject {
   name: string;
@@ -68,8 +71,8 @@ const settingsGiven = (p: NewProject) =>
 export async function createOwnedProject(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, userId: string, p: NewProject) {
   return db.transaction().execute(async (trx) => {
     const project = await createProject(trx, keys, p);
-    await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: 'owner' }).execute();
-    await writeAudit(trx, ctx, { projectId: project.id, eventType: 'project', action: 'project_create', resourceType: 'project', resourceId: project.id, userId, details: { name: project.name, environment: project.environment, fields: settingsGiven(p) } });
+    await trx.insertInto('project_members').values({ project_id: project.id, user_id: userId, role: ROLE.owner }).execute();
+    await writeAudit(trx, ctx, auditEvent('project_create', { projectId: project.id, resourceId: project.id, userId, details: { name: project.name, environment: project.environment, fields: settingsGiven(p) } }));
     return project;
   });
 }
@@ -114,7 +117,7 @@ export async function updateProject(db: Kysely<DB>, ctx: RequestContext, userId:
       .executeTakeFirst();
     if (!p) throw new VaultError('project_not_found');
     checkElementsOrigins(p.elements_origins, p.environment);
-    await writeAudit(trx, ctx, { projectId: p.id, eventType: 'project', action: 'project_update', resourceType: 'project', resourceId: p.id, userId, details: { fields: Object.keys(b) } });
+    await writeAudit(trx, ctx, auditEvent('project_update', { projectId: p.id, resourceId: p.id, userId, details: { fields: Object.keys(b) } }));
     // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
     await notifyInvalidation(trx, 'project', p.id);
     return p;
@@ -151,10 +154,10 @@ export async function deleteProjectTree(trx: Transaction<DB>, ctx: RequestContex
     const tokens = await trx.deleteFrom('tokens').where('project_id', '=', id).executeTakeFirst();
     await trx.deleteFrom('cvc_sessions').where('project_id', '=', id).execute();
     await trx.updateTable('applications').set({ deleted_at: at }).where('project_id', '=', id).where('deleted_at', 'is', null).execute();
-    await writeAudit(trx, ctx, {
-      projectId: id, eventType: 'project', action: 'project_delete', resourceType: 'project', resourceId: id, userId,
+    await writeAudit(trx, ctx, auditEvent('project_delete', {
+      projectId: id, resourceId: id, userId,
       details: { data_key_destroyed: Number(shredded.numDeletedRows) === 1, tokens_deleted: Number(tokens.numDeletedRows), ...(id === rootId ? {} : { with_parent: rootId }) },
-    });
+    }));
     // API-key principals of these projects are dropped on every node.
     await notifyInvalidation(trx, 'project', id);
   }

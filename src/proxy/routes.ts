@@ -4,10 +4,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../applications/guard.js';
+import { callerOf } from '../http/context.js';
 import { invalidFields } from '../http/errors.js';
 import { forwardTrace } from '../http/trace.js';
+import { ENV } from '../lib/environments.js';
 import { ErrorBody } from '../http/schemas.js';
-import { callerOf } from '../tokens/routes.js';
 import { encodingFor } from './placeholders.js';
 import { CvcDeleted, CvcSessionParams, ProxyJsonBody, ProxyQuery, ProxyRawHeaders, ProxyResult } from './schemas.js';
 import type { ProxyInput } from './service.js';
@@ -135,7 +136,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
     forwardTrace(req.headers, input.headers);
     const project = req.project!;
-    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === 'production' };
+    const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === ENV.production };
     const res = await proxy.transact(callerOf(req), destinations, input, now());
     return reply.send({ success: true, proxy_response: res });
   });

@@ -5,17 +5,19 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import type { Agent } from 'undici';
 import { auditSlot, createdText } from '../db/audit.js';
+import { AUDIT_EVENTS, auditColumns, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { isTokenId } from '../tokens/format.js';
 import { storedType } from '../tokens/types/index.js';
-import type { Caller } from '../tokens/store.js';
+import type { Caller } from '../lib/context.js';
 import { type Encoding, type Name, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor } from './placeholders.js';
-import { checkDestination, type DestinationPolicy } from './ssrf.js';
+import { checkDestination, type DestinationPolicy } from '../net/ssrf.js';
+import { codesOf, DEFAULT_TIMEOUT_MS, outboundAgent, refusedAddress, upstreamFailure } from '../net/outbound.js';
 import { METHODS } from './schemas.js';
-import { codesOf, DEFAULT_TIMEOUT_MS, forward, type ProxyResponse, refusedAddress, upstreamAgent, upstreamFailure } from './upstream.js';
+import { forward, type ProxyResponse } from './upstream.js';
 
 export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
 
@@ -74,11 +76,14 @@ const RESTORE_SQL = `
 INSERT INTO cvc_sessions (id, project_id, token, ciphertext, test, created_at, expires_at)
 VALUES ($1, $2, $3, $4, false, $5, $6) ON CONFLICT DO NOTHING`;
 
+const PROXY = AUDIT_EVENTS.proxy_transaction;
+const DELETE_CVC = AUDIT_EVENTS.delete_cvc_session;
+
 // Audit rows of concurrent calls are written by one statement (group commit, as tokenize does):
 // one WAL flush for many calls, each call still answered only once its row is durable.
 const AUDIT_SQL = `
-INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
-SELECT project_id, created_at, 'proxy', 'proxy_transaction', outcome, 'token', resource_id, app_id, user_id, ip, request_id, details, mac
+${INSERT_AUDIT}
+SELECT project_id, created_at, ${sqlText(PROXY.eventType)}, ${sqlText(PROXY.action)}, outcome, ${sqlText(PROXY.resourceType)}, resource_id, app_id, user_id, ip, request_id, details, mac
 FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])
   AS a(project_id, created_at, outcome, resource_id, app_id, user_id, ip, request_id, details, mac)`;
 
@@ -91,9 +96,9 @@ const DELETE_CVC_SQL = `
 WITH d AS (
   DELETE FROM cvc_sessions WHERE id = $1::uuid AND project_id = $2 RETURNING expires_at > $3 AS live
 ), a AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
-  SELECT $2, $3, 'proxy', 'delete_cvc_session', CASE WHEN EXISTS (SELECT 1 FROM d WHERE live) THEN 'success' ELSE 'failure' END,
-         'cvc_session', $1, $4, $5, $6, $7, '{}'::jsonb, $8
+  ${INSERT_AUDIT}
+  SELECT $2, $3, ${sqlText(DELETE_CVC.eventType)}, ${sqlText(DELETE_CVC.action)}, CASE WHEN EXISTS (SELECT 1 FROM d WHERE live) THEN 'success' ELSE 'failure' END,
+         ${sqlText(DELETE_CVC.resourceType)}, $1, $4, $5, $6, $7, '{}'::jsonb, $8
 )
 SELECT live FROM d`;
 
@@ -115,7 +120,9 @@ export class ProxyService {
     const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
     this.lookups = new Coalescer((jobs) => this.lookupBatch(jobs), 1000, inflight, log, 'proxy_lookup');
     this.audits = new Coalescer((jobs) => this.writeAudits(jobs), 1000, inflight, log, 'proxy_audit');
-    this.agent = upstreamAgent(config, this.timeoutMs);
+    this.agent = outboundAgent({
+      connectTimeoutMs: config.proxyConnectTimeoutMs, allowPrivateNetworks: config.proxyAllowPrivateNetworks, timeoutMs: this.timeoutMs,
+    });
   }
 
   async close() {
@@ -150,7 +157,7 @@ export class ProxyService {
       const slot = auditSlot(this.pool);
       await slot.ready();
       const mac = slot.sign('f', {
-        project_id: row[0], created: createdText(now), event_type: 'proxy', action: 'proxy_transaction', outcome: row[2], resource_type: 'token',
+        ...auditColumns('proxy_transaction'), project_id: row[0], created: createdText(now), outcome: row[2],
         resource_id: row[3], app_id: row[4], user_id: row[5], ip_address: row[6], request_id: row[7], details, // holds no undefined: MAC'd as it reads back from jsonb
       });
       await this.audits.submit({ size: 1, row: [...row, mac] });
@@ -255,7 +262,7 @@ export class ProxyService {
     await slot.ready();
     // The outcome is the statement's: left to the seal (scope `r`).
     const mac = slot.sign('r', {
-      project_id: caller.projectId, created: createdText(now), event_type: 'proxy', action: 'delete_cvc_session', outcome: '', resource_type: 'cvc_session',
+      ...auditColumns('delete_cvc_session'), project_id: caller.projectId, created: createdText(now), outcome: '',
       resource_id: null, app_id: caller.appId, user_id: caller.userId, ip_address: caller.ip, request_id: caller.requestId, details: null,
     });
     const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId, mac]);

@@ -1,15 +1,10 @@
-// The upstream side of the proxy: which headers may go out, the undici Agent whose connector
-// refuses non-public addresses, sending, reading the answer within its cap, and masking it on
-// the way back. Nothing here reads the database or sees a token.
-import zlib from 'node:zlib';
-import { Agent } from 'undici';
-import type { VaultConfig } from '../config.js';
-import { invalidFields, VaultError } from '../http/errors.js';
+// The upstream side of the proxy: which headers may go out, and masking the answer on the way
+// back. Sending goes through the shared outbound client (net/outbound.ts), whose connector
+// refuses non-public addresses. Nothing here reads the database or sees a token.
+import type { Agent } from 'undici';
+import { invalidFields } from '../http/errors.js';
+import { HOP_BY_HOP, send } from '../net/outbound.js';
 import { maskBody, maskText } from './mask.js';
-import { ForbiddenAddress, guardedLookup } from './ssrf.js';
-
-const RESPONSE_CAP = 5 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ProxyResponse {
   status_code: number;
@@ -17,36 +12,8 @@ export interface ProxyResponse {
   body: unknown;
 }
 
-// RFC 9110 §7.6.1 hop-by-hop headers, plus what the vault itself sets on the upstream request.
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'trailers',
-  'transfer-encoding', 'upgrade', 'http2-settings',
-]);
 const NEVER_FORWARDED = new Set(['host', 'content-length', 'expect', 'accept-encoding']);
 const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const FORBIDDEN = new ForbiddenAddress().code;
-const TIMEOUTS = ['TimeoutError', 'AbortError', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
-
-/** The codes of an error and of every `cause` under it (undici wraps some socket errors). */
-export function codesOf(err: unknown): string[] {
-  const out: string[] = [];
-  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string') out.push(e.code);
-    if (typeof e.name === 'string') out.push(e.name);
-  }
-  return out;
-}
-
-/** The connector refused the resolved address: nothing left the vault. */
-export const refusedAddress = (err: unknown) => codesOf(err).includes(FORBIDDEN);
-
-export function upstreamFailure(err: unknown): VaultError {
-  if (err instanceof VaultError) return err;
-  const codes = codesOf(err);
-  if (codes.includes(FORBIDDEN)) return new VaultError('destination_forbidden');
-  if (codes.some((c) => TIMEOUTS.includes(c))) return new VaultError('upstream_timeout');
-  return new VaultError('upstream_error');
-}
 
 /** Outgoing headers: hop-by-hop and vault-owned ones dropped, names and values checked. */
 export function forwardableHeaders(given: Record<string, string | string[] | undefined>, extraDrop: Set<string> = new Set()) {
@@ -71,77 +38,12 @@ export function forwardableHeaders(given: Record<string, string | string[] | und
   return out;
 }
 
-/**
- * One keep-alive Pool per origin. Without private networks allowed, every resolved address is
- * checked inside the connector and the socket uses the checked address.
- */
-export function upstreamAgent(config: VaultConfig, timeoutMs: number): Agent {
-  return new Agent({
-    connect: {
-      timeout: config.proxyConnectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      ...(config.proxyAllowPrivateNetworks ? {} : { lookup: guardedLookup }),
-    },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connections: 256,
-  });
-}
-
-/** Sends the request and reads the answer; no redirect is followed (a 3xx comes back as it is). */
+/** Sends through the outbound client and masks card data in the answer. */
 export async function forward(
   agent: Agent, url: URL, method: string, headers: Record<string, string>, body: Buffer | null, timeoutMs: number, cvv: string | null,
 ): Promise<ProxyResponse> {
-  const res = await agent.request({
-    origin: url.origin,
-    path: url.pathname + url.search,
-    method,
-    headers,
-    body,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > RESPONSE_CAP) {
-    res.body.destroy();
-    throw new VaultError('upstream_error');
-  }
-  const raw = decode(await readCapped(res.body), res.headers['content-encoding'] as string | undefined);
-  return answer(res.statusCode, res.headers, raw, cvv);
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): void }): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > RESPONSE_CAP) {
-      body.destroy();
-      throw new VaultError('upstream_error');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-function decode(buf: Buffer, encoding: string | undefined): Buffer {
-  const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === '' || enc === 'identity') return buf;
-  const opts = { maxOutputLength: RESPONSE_CAP };
-  try {
-    if (enc === 'gzip' || enc === 'x-gzip') return zlib.gunzipSync(buf, opts);
-    if (enc === 'br') return zlib.brotliDecompressSync(buf, opts);
-    if (enc === 'deflate') {
-      try {
-        return zlib.inflateSync(buf, opts);
-      } catch {
-        return zlib.inflateRawSync(buf, opts);
-      }
-    }
-  } catch {
-    throw new VaultError('upstream_error');
-  }
-  throw new VaultError('upstream_error');
+  const res = await send(agent, url, method, headers, body, timeoutMs);
+  return answer(res.status, res.headers, res.raw, cvv);
 }
 
 const isJsonType = (ct: string | undefined) => {

@@ -2,6 +2,7 @@
 // metadata only, never data. The hot tokenize/detokenize statements are store.ts's.
 import { type Kysely, sql } from 'kysely';
 import { writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import { pageOf } from '../http/pagination.js';
@@ -58,6 +59,6 @@ export async function deleteToken(db: Kysely<DB>, ctx: RequestContext, userId: s
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('tokens').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
     await trx.deleteFrom('cvc_sessions').where('project_id', '=', row.project_id).where('token', '=', row.token).execute();
-    await writeAudit(trx, ctx, { projectId: row.project_id, eventType: 'token', action: 'token_delete', resourceType: 'token', resourceId: row.token, userId, details: { type: row.type } });
+    await writeAudit(trx, ctx, auditEvent('token_delete', { projectId: row.project_id, resourceId: row.token, userId, details: { type: row.type } }));
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../applications/guard.js';
-import { contextOf } from '../http/context.js';
+import { callerOf, contextOf } from '../http/context.js';
 import { ErrorBody } from '../http/schemas.js';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
@@ -11,12 +11,8 @@ import {
   TokenizeResult,
 } from './schemas.js';
 import { storedType, tokenType } from './types/index.js';
-import type { Caller, TokenizeItemResult, TokenizeOutcome } from './store.js';
-import { orSessionKey } from '../sessions/guard.js';
-
-export function callerOf(req: FastifyRequest): Caller {
-  return { projectId: req.project!.id, appId: req.principal?.id ?? null, userId: req.user?.id ?? null, ip: req.ip, requestId: req.id };
-}
+import type { TokenizeItemResult, TokenizeOutcome } from './store.js';
+import { orSessionKey } from '../session-keys/guard.js';
 
 /**
  * Deduplication answers "this number is already stored" (the old token, `deduplicated: true`, a
@@ -154,7 +150,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
 
   app.post('/test-tokens', {
     config: { idempotent: true },
-    onRequest: apiKeyGuard('tokenization', 'production', { allowJwt: true }),
+    onRequest: apiKeyGuard('tokenization', 'in_production', { allowJwt: true }),
     preHandler: jwtProjectGuard,
     schema: {
       tags: ['tokens'],

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { documentAs } from '../http/openapi.js';
 import { TOKEN_FORMATS } from './format.js';
+import { Nullable } from '../http/schemas.js';
 import { MaskingConfig } from './masking.js';
 import { CardDetails, TOKEN_TYPES, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
@@ -51,7 +52,6 @@ export const TokenizeBody = Type.Object({
   ],
 });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TokenizeResult = Type.Object({
   success: Type.Literal(true),

@@ -1,4 +1,9 @@
 // The two hot-path statements of the token store (see store.ts for how they are fed).
+import { AUDIT_EVENTS, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
+
+// Every token event has the same event_type and resource_type; the action comes per request.
+const TOKEN_EVENT = sqlText(AUDIT_EVENTS.tokenize.eventType);
+const TOKEN_RESOURCE = sqlText(AUDIT_EVENTS.tokenize.resourceType);
 
 // Tokenize: every item of every merged request, its CVC session and one audit entry per request
 // (with its writer MAC, computed in Node: store.ts), in ONE statement. Rows with `leader` set are in-batch duplicates of a deduplicated item: sent
@@ -44,8 +49,8 @@ WITH input AS (
 ), agg AS (
   SELECT req, count(*) FILTER (WHERE deduplicated) AS deduplicated, jsonb_agg(token ORDER BY ord) AS tokens FROM res GROUP BY req
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
-  SELECT a.project_id, $28, 'token', a.action, 'success', 'token',
+  ${INSERT_AUDIT}
+  SELECT a.project_id, $28, ${TOKEN_EVENT}, a.action, 'success', ${TOKEN_RESOURCE},
          CASE WHEN a.single THEN g.tokens->>0 END,
          a.app_id, a.user_id, a.ip, a.request_id,
          -- A batch entry lists the token ids it created or returned (PCI DSS 10.2).
@@ -113,9 +118,9 @@ WITH want AS (
   FROM want w JOIN tokens tk ON tk.project_id = w.project_id AND tk.token = w.token
   WHERE tk.expires_at IS NULL OR tk.expires_at > $4
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, user_id, ip_address, request_id, details, mac)
-  SELECT a.project_id, $4, 'token', a.action,
-         CASE WHEN f.found = a.requested THEN 'success' ELSE 'failure' END, 'token', a.resource_id,
+  ${INSERT_AUDIT}
+  SELECT a.project_id, $4, ${TOKEN_EVENT}, a.action,
+         CASE WHEN f.found = a.requested THEN 'success' ELSE 'failure' END, ${TOKEN_RESOURCE}, a.resource_id,
          a.app_id, a.user_id, a.ip, a.request_id,
          jsonb_build_object('requested', a.requested, 'found', f.found)
            || CASE WHEN a.single THEN '{}'::jsonb ELSE jsonb_build_object('tokens', COALESCE(f.tokens, '[]'::jsonb)) END,

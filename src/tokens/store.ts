@@ -6,20 +6,16 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing, tokenAad } from '../crypto/datakeys.js';
 import { type AuditKeySlot, auditSlot, createdText } from '../db/audit.js';
+import { auditColumns, type EventsOf } from '../db/audit-events.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
+import type { Caller } from '../lib/context.js';
 import { digitPattern, digitToken, fpeToken, freeDigits, isTokenId, otherToken, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
 import { storedType } from './types/index.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, FIXED_HOLDERS_SQL, INSERT_FIXED_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_DIGIT_TOKENS_SQL } from './sql.js';
 
-export interface Caller {
-  projectId: string;
-  appId: string | null;
-  userId: string | null;
-  ip: string | null;
-  requestId: string;
-}
+export type { Caller } from '../lib/context.js';
 
 export interface TokenizeOutcome {
   token: string;
@@ -60,10 +56,13 @@ export type DetokenizeOutcome = { token: string; type: string; data: unknown; me
 /** A tokenize item's result: its token, or the reason it alone failed. */
 export type TokenizeItemResult = TokenizeOutcome | VaultError;
 
+/** The audit action of a tokenize or detokenize call (db/audit-events.ts). */
+export type TokenAction = EventsOf<'token'>;
+
 interface WriteJob {
   size: number;
   caller: Caller;
-  action: string;
+  action: TokenAction;
   items: (PreparedItem & { fingerprint: string })[];
   now: Date;
 }
@@ -71,7 +70,7 @@ interface WriteJob {
 interface ReadJob {
   size: number;
   caller: Caller;
-  action: string;
+  action: TokenAction;
   tokens: string[];
   now: Date;
 }
@@ -112,13 +111,13 @@ export class TokenStore {
     this.reads = new Coalescer((jobs) => this.readBatch(jobs), 2000, inflight, log, 'detokenize');
   }
 
-  async tokenize(caller: Caller, action: string, items: PreparedItem[], now: Date): Promise<TokenizeItemResult[]> {
+  async tokenize(caller: Caller, action: TokenAction, items: PreparedItem[], now: Date): Promise<TokenizeItemResult[]> {
     const key = await this.keys.get(caller.projectId);
     const withFp = items.map((it) => ({ ...it, fingerprint: fingerprint(key, it.type, it.canonical) }));
     return this.writes.submit({ size: items.length, caller, action, items: withFp, now });
   }
 
-  async detokenize(caller: Caller, action: string, tokens: string[], now: Date): Promise<DetokenizeOutcome[]> {
+  async detokenize(caller: Caller, action: TokenAction, tokens: string[], now: Date): Promise<DetokenizeOutcome[]> {
     return this.reads.submit({ size: tokens.length, caller, action, tokens, now });
   }
 
@@ -297,9 +296,9 @@ export class TokenStore {
    * The writer MAC of a request's audit row. Its outcome, resource id and details come from the
    * statement (which tokens it matched or found), so they are left to the seal (scope `r`).
    */
-  private sign(caller: Caller, action: string, now: Date): string {
+  private sign(caller: Caller, action: TokenAction, now: Date): string {
     return this.audit.sign('r', {
-      project_id: caller.projectId, created: createdText(now), event_type: 'token', action, outcome: '', resource_type: 'token',
+      ...auditColumns(action), project_id: caller.projectId, created: createdText(now), outcome: '',
       resource_id: null, user_id: caller.userId, app_id: caller.appId, ip_address: caller.ip, request_id: caller.requestId, details: null,
     });
   }

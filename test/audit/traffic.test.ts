@@ -1,7 +1,7 @@
 // GET /api/projects/:id/traffic: calls per hour counted by PostgreSQL from the audit log, with the
 // meaning the dashboard's chart gave them (tokenize, batch and test tokens; detokenize; proxy).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hourlyTraffic } from '../../src/audit/service.js';
+import { hourlyTraffic } from '../../src/audit/counts.js';
 import { writeAudit } from '../../src/db/audit.js';
 import { LOOSE_LIMITS } from '../auth/helpers.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';

@@ -1,5 +1,5 @@
 // Shared steps for the auth tests: register an account through the real mail flow, log in.
-import type { RateLimitName } from '../../src/auth/ratelimit.js';
+import type { RateLimitName } from '../../src/http/ratelimit.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule } from '../../src/config.js';
 import type { TestVault } from '../helpers.js';
 import { codeFrom, type MailSink } from '../mail/smtp.js';

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { attachAuditKey } from '../../src/audit/service.js';
+import { attachAuditKey } from '../../src/audit/sealer.js';
 import { DataKeys, tokenAad } from '../../src/crypto/datakeys.js';
 import { type Keyring, parseKeyring } from '../../src/crypto/keyring.js';
 import { type Database, openDatabase } from '../../src/db/database.js';

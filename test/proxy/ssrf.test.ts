@@ -1,7 +1,7 @@
 // SSRF refusals with PROXY_ALLOW_PRIVATE_NETWORKS=false. Every target here is refused before a
 // connection is made; a TCP trap on 127.0.0.1 proves that nothing was even attempted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedLookup, isPublicAddress } from '../../src/proxy/ssrf.js';
+import { guardedLookup, isPublicAddress } from '../../src/net/ssrf.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 import { startTrap } from './psp.js';
 

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
-import { AuditChain } from '../../src/audit/service.js';
+import { AuditChain } from '../../src/audit/sealer.js';
 import { type Keyring } from '../../src/crypto/keyring.js';
 import { type Database, openDatabase } from '../../src/db/database.js';
 

@@ -2,7 +2,7 @@
 // never becomes a 5xx. Each test plays the attack seen in the review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareItem } from '../../src/tokens/prepare.js';
-import type { Caller } from '../../src/tokens/store.js';
+import type { Caller } from '../../src/lib/context.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 
 let v: TestVault;

@@ -1,4 +1,5 @@
-// SSRF defence for /proxy/transaction (docs/api.md §3.4). Two layers:
+// SSRF defence for every request the vault sends out (today /proxy/transaction, docs/api.md §3.4).
+// Two layers:
 //  1. `checkDestination` (before anything is read or sent): scheme, allowed hosts, and IP-literal hosts.
 //  2. `guardedLookup` (inside the undici connector): every address a hostname resolves to is
 //     checked, and the socket connects to exactly the address that was checked, so an answer that

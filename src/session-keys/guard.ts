@@ -5,10 +5,9 @@
 // key cannot use up a merchant's budget with made-up session keys.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { allows } from '../applications/permissions.js';
-import { postgresLimiter, spendPoint } from '../auth/ratelimit.js';
 import { DEFAULT_SESSION_RATE_LIMITS, type RateLimitRule } from '../config.js';
+import { RateLimits } from '../http/ratelimit.js';
 import { contextOf } from '../http/context.js';
 import { VaultError } from '../http/errors.js';
 import { documentGuard, guardDocOf } from '../http/openapi.js';
@@ -22,23 +21,18 @@ declare module 'fastify' {
 }
 
 export class SessionRateLimits {
-  private limits: { rule: RateLimitRule; limiter: RateLimiterPostgres }[];
+  private limits: RateLimits<keyof typeof DEFAULT_SESSION_RATE_LIMITS>;
 
   constructor(pool: pg.Pool, overrides: Partial<Record<string, RateLimitRule>> = {}) {
-    this.limits = (['elements_pub_key', 'elements_ip'] as const).map((name) => {
-      const rule = overrides[name] ?? DEFAULT_SESSION_RATE_LIMITS[name];
-      return { rule, limiter: postgresLimiter(pool, name, rule) };
-    });
+    this.limits = new RateLimits(pool, DEFAULT_SESSION_RATE_LIMITS, overrides);
   }
 
   byIp(ip: string, reply: FastifyReply) {
-    const { limiter, rule } = this.limits[1];
-    return spendPoint(limiter, rule, ip, reply);
+    return this.limits.spend('elements_ip', ip, reply);
   }
 
   byPubKey(pubKey: string, reply: FastifyReply) {
-    const { limiter, rule } = this.limits[0];
-    return spendPoint(limiter, rule, pubKey, reply);
+    return this.limits.spend('elements_pub_key', pubKey, reply);
   }
 }
 

@@ -3,6 +3,7 @@
 // `http://localhost[:port|:*]` only in development projects (docs/api.md §2.4).
 import { Type } from 'typebox';
 import { VaultError } from '../http/errors.js';
+import { ENV } from '../lib/environments.js';
 
 const HOST = String.raw`(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*`;
 const HTTPS = String.raw`https://${HOST}(:[0-9]{1,5})?`;
@@ -13,7 +14,7 @@ export const ElementsOrigins = Type.Array(Type.String({ maxLength: 300, pattern:
 /** Throws unless every http origin belongs to a development project. */
 export function checkElementsOrigins(origins: string[], environment: string) {
   const i = origins.findIndex((o) => o.startsWith('http:'));
-  if (i >= 0 && environment !== 'development') {
+  if (i >= 0 && environment !== ENV.development) {
     throw new VaultError('elements_origin_http', {
       details: [{ path: `/elements_origins/${i}`, message: 'must be an https origin outside development projects' }],
     });

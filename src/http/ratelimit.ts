@@ -1,4 +1,4 @@
-// Per-client-IP rate limits of docs/api.md §4.1, stored in PostgreSQL (rate-limiter-flexible's
+// Rate limits (docs/api.md §4.1), for any feature: stored in PostgreSQL (rate-limiter-flexible's
 // RateLimiterPostgres on the vault's pool) so every node spends one shared budget. The table is
 // created by migration 0002 (tableCreated: true), never by the library at run time.
 // The `*_email` limits count per target address instead (hashed), whatever IPs the requests come
@@ -9,9 +9,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DEFAULT_RATE_LIMITS, type RateLimitRule } from '../config.js';
-import { VaultError } from '../http/errors.js';
-import { documentGuard } from '../http/openapi.js';
+import { VaultError } from './errors.js';
+import { documentGuard } from './openapi.js';
 
+/** The dashboard's (auth's) named limits; other features name their own (RateLimits<Name>). */
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;
 
 const RATE_LIMIT_TABLE = 'auth_rate_limits';
@@ -49,23 +50,33 @@ export function postgresLimiter(pool: pg.Pool, keyPrefix: string, rule: RateLimi
   });
 }
 
-export class AuthRateLimits {
-  private limiters = new Map<RateLimitName, { rule: RateLimitRule; limiter: RateLimiterPostgres }>();
+/**
+ * A feature's named limits on the shared table, each a route hook. `defaults` names every limit;
+ * `overrides` (the config's) replace a rule; `keyPrefix` keeps two features' budgets apart.
+ */
+export class RateLimits<Name extends string> {
+  private limiters = new Map<Name, { rule: RateLimitRule; limiter: RateLimiterPostgres }>();
 
-  constructor(pool: pg.Pool, overrides: Partial<Record<string, RateLimitRule>> = {}) {
-    for (const name of Object.keys(DEFAULT_RATE_LIMITS) as RateLimitName[]) {
-      const rule = overrides[name] ?? DEFAULT_RATE_LIMITS[name];
-      this.limiters.set(name, { rule, limiter: postgresLimiter(pool, `auth_${name}`, rule) });
+  constructor(pool: pg.Pool, defaults: Record<Name, RateLimitRule>, overrides: Partial<Record<string, RateLimitRule>> = {}, keyPrefix = '') {
+    for (const name of Object.keys(defaults) as Name[]) {
+      const rule = overrides[name] ?? defaults[name];
+      this.limiters.set(name, { rule, limiter: postgresLimiter(pool, `${keyPrefix}${name}`, rule) });
     }
   }
 
+  /** Spends one point of `name` for `key` outside a hook (e.g. a guard that learns the key late). */
+  spend(name: Name, key: string, reply: FastifyReply) {
+    const { rule, limiter } = this.limiters.get(name)!;
+    return spendPoint(limiter, rule, key, reply);
+  }
+
   /** A route's onRequest hook: spends one point for the client IP, sets RateLimit-* headers, 429 when over. */
-  hook(name: RateLimitName) {
+  hook(name: Name) {
     return this.limitBy(name, 'client IP', (req) => req.ip);
   }
 
   /** A preHandler (the body is parsed by then): spends one point for the body's `email`. */
-  emailHook(name: RateLimitName) {
+  emailHook(name: Name) {
     return this.limitBy(name, 'target address', (req) => {
       // The route's schema made `email` a string before any preHandler runs.
       const email = (req.body as { email: string }).email.trim().toLowerCase();
@@ -74,18 +85,17 @@ export class AuthRateLimits {
   }
 
   /** After `requireUser` (a preHandler or a later onRequest hook): spends one point for the signed-in user. */
-  userHook(name: RateLimitName) {
+  userHook(name: Name) {
     return this.limitBy(name, 'signed-in user', (req) => {
       if (!req.user) throw new VaultError('authentication_required');
       return req.user.id;
     });
   }
 
-  private limitBy(name: RateLimitName, per: string, keyOf: (req: FastifyRequest) => string) {
+  private limitBy(name: Name, per: string, keyOf: (req: FastifyRequest) => string) {
     const { points, durationSeconds } = this.limiters.get(name)!.rule;
     return documentGuard(async (req: FastifyRequest, reply: FastifyReply) => {
-      const { rule, limiter } = this.limiters.get(name)!;
-      await spendPoint(limiter, rule, keyOf(req), reply);
+      await this.spend(name, keyOf(req), reply);
     }, { errors: [429], rateLimit: true, says: `Rate-limited per ${per}: ${points} per ${durationSeconds} s (\`${name}\`).` });
   }
 }

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/service.js';
+import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/principal.js';
 import { auditSlot, createdText, writeAudit } from '../db/audit.js';
+import { AUDIT_EVENTS, auditColumns, auditEvent, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
@@ -23,14 +24,18 @@ export interface SessionUse {
   principal: AppPrincipal;
 }
 
+const USE = AUDIT_EVENTS.session_use;
+const USE_EVENT = `${sqlText(USE.eventType)}, ${sqlText(USE.action)}`;
+const USE_RESOURCE = sqlText(USE.resourceType);
+
 const CLAIM_SQL = `
 WITH s AS (
   UPDATE elements_sessions SET uses = uses + 1
   WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND uses < session_limit
   RETURNING id, project_id, app_id, uses, session_limit
 ), aud AS (
-  INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
-  SELECT project_id, $2, 'session', 'session_use', 'success', 'session', id, app_id, $3, $4,
+  ${INSERT_AUDIT}
+  SELECT project_id, $2, ${USE_EVENT}, 'success', ${USE_RESOURCE}, id, app_id, NULL, $3, $4,
          jsonb_build_object('use', uses, 'session_limit', session_limit), $5
   FROM s
 )
@@ -40,8 +45,8 @@ const RELEASE_SQL = `
 WITH s AS (
   UPDATE elements_sessions SET uses = uses - 1 WHERE id = $1 AND uses > 0 RETURNING id, project_id, app_id
 )
-INSERT INTO audit_log (project_id, created_at, event_type, action, outcome, resource_type, resource_id, app_id, ip_address, request_id, details, mac)
-SELECT project_id, $2, 'session', 'session_use', 'failure', 'session', id, app_id, $3, $4, '{"released": true}'::jsonb, $5 FROM s`;
+${INSERT_AUDIT}
+SELECT project_id, $2, ${USE_EVENT}, 'failure', ${USE_RESOURCE}, id, app_id, NULL, $3, $4, '{"released": true}'::jsonb, $5 FROM s`;
 
 export class SessionStore {
   constructor(
@@ -60,10 +65,10 @@ export class SessionStore {
         .insertInto('elements_sessions')
         .values({ id, key_hash: hashSessionKey(key), project_id: principal.project.id, app_id: principal.id, session_limit: limit, created_at: at, expires_at: expiresAt })
         .execute();
-      await writeAudit(trx, ctx, {
-        projectId: principal.project.id, eventType: 'session', action: 'session_create', resourceType: 'session', resourceId: id,
+      await writeAudit(trx, ctx, auditEvent('session_create', {
+        projectId: principal.project.id, resourceId: id,
         appId: principal.id, details: { session_limit: limit, ttl_seconds: ttlSeconds },
-      });
+      }));
     });
     return { key, limit, expiresAt };
   }
@@ -80,9 +85,9 @@ export class SessionStore {
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      await writeAudit(trx, ctx, {
-        projectId: principal.project.id, eventType: 'session', action: 'session_revoke', resourceType: 'session', resourceId: row.id, appId: principal.id,
-      });
+      await writeAudit(trx, ctx, auditEvent('session_revoke', {
+        projectId: principal.project.id, resourceId: row.id, appId: principal.id,
+      }));
       return true;
     });
   }
@@ -108,10 +113,9 @@ export class SessionStore {
       row.pub_key !== pubKey ? 'pub_key_mismatch' : row.revoked_at ? 'revoked' : row.expires_at <= this.now() ? 'expired' : row.uses >= row.session_limit ? 'spent' : null;
     if (refused) {
       // A real key that was refused (replayed, stolen with another pub key) is worth an entry.
-      await writeAudit(this.db, ctx, {
-        projectId: row.session_project, eventType: 'session', action: 'session_use', outcome: 'failure', resourceType: 'session',
-        resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
-      });
+      await writeAudit(this.db, ctx, auditEvent('session_use', {
+        projectId: row.session_project, outcome: 'failure', resourceId: row.session_id, appId: row.session_app, details: { reason: refused },
+      }));
       throw new VaultError('session_expired');
     }
     return { id: row.session_id, principal: principalFromRow(row) };
@@ -136,8 +140,7 @@ export class SessionStore {
     const slot = auditSlot(this.pool);
     await slot.ready();
     return slot.sign('r', {
-      project_id: session.principal.project.id, created: createdText(at), event_type: 'session', action: 'session_use', outcome: '',
-      resource_type: 'session', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
+      ...auditColumns('session_use'), project_id: session.principal.project.id, created: createdText(at), outcome: '', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
     });
   }
 

@@ -1,0 +1,64 @@
+// Who an API key is: the principal the guards put on a request, and the look-ups that build it
+// (from a key's row, a pub key, or a project for JWT-only calls). Read-only; the hot cache of
+// these is cache.ts, the CRUD is service.ts.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Environment } from '../lib/environments.js';
+import type { Permissions } from './permissions.js';
+
+export interface AppPrincipal {
+  id: string;
+  name: string;
+  permissions: Permissions;
+  pubKey: string;
+  project: {
+    id: string;
+    name: string;
+    environment: Environment;
+    parentId: string | null;
+    deduplicate: boolean;
+    proxyAllowedHosts: string[] | null;
+  };
+}
+
+/** The live project of the application with this pub key, if any. */
+export async function projectOfPubKey(db: Kysely<DB>, pubKey: string): Promise<string | null> {
+  const row = await db.selectFrom('applications').select('project_id').where('pub_key', '=', pubKey).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.project_id ?? null;
+}
+
+/** A project as an API-key principal carries it, for calls authenticated by a JWT alone. */
+export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
+  const p = await db
+    .selectFrom('projects')
+    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
+}
+
+/** The columns `principalFromRow` reads: an application joined with its project. */
+export const PRINCIPAL_COLUMNS = [
+  'a.id', 'a.name', 'a.permissions', 'a.pub_key',
+  'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.proxy_allowed_hosts',
+] as const;
+
+export function principalFromRow(row: {
+  id: string; name: string; permissions: unknown; pub_key: string; project_id: string; project_name: string;
+  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; proxy_allowed_hosts: string[] | null;
+}): AppPrincipal {
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: row.permissions as Permissions,
+    pubKey: row.pub_key,
+    project: {
+      id: row.project_id,
+      name: row.project_name,
+      environment: row.environment,
+      parentId: row.parent_id,
+      deduplicate: row.deduplicate,
+      proxyAllowedHosts: row.proxy_allowed_hosts,
+    },
+  };
+}
