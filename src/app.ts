@@ -38,6 +38,7 @@ import { Mailer } from './mail/mailer.js';
 import { TokenStore } from './tokens/store.js';
 import { SessionRateLimits } from './sessions/guard.js';
 import { SessionStore } from './sessions/service.js';
+import { VERSION } from './lib/version.js';
 
 export interface VaultServices {
   config: VaultConfig;
@@ -181,7 +182,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Vault API', version: '1.0.0', description: 'Tokenization vault, wire-compatible with Ozura Vault.' },
+      info: { title: 'Vault API', version: VERSION, description: 'Tokenization vault, wire-compatible with Ozura Vault.' },
       components: {
         securitySchemes: {
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
