@@ -20,6 +20,7 @@ const PARTS = [
   {
     // The browser SDK and its frames (npm workspace), served by the vault at /elements/v1/.
     name: 'elements',
+    what: 'the browser SDK and its frames → packages/elements/dist',
     inputs: ['packages/elements/src', 'packages/elements/build.mjs', 'packages/elements/tsconfig.json', 'package-lock.json'],
     output: 'packages/elements/dist/elements.js',
     build() {
@@ -28,6 +29,7 @@ const PARTS = [
   },
   {
     name: 'node',
+    what: 'the Node SDK → packages/node/dist',
     inputs: ['packages/node/src', 'packages/node/tsconfig.json', 'package-lock.json'],
     output: 'packages/node/dist/index.js',
     build() {
@@ -37,6 +39,7 @@ const PARTS = [
   },
   {
     name: 'server',
+    what: 'the server, TypeScript → dist/',
     inputs: ['src', 'tsconfig.json', 'package-lock.json'],
     output: 'dist/main.js',
     build() {
@@ -49,6 +52,7 @@ const PARTS = [
   },
   {
     name: 'web',
+    what: 'the dashboard, vite → dist/web',
     inputs: ['web', 'package-lock.json'],
     output: 'dist/web/index.html',
     build() {
@@ -80,6 +84,11 @@ for (const part of PARTS.filter((p) => only.length === 0 || only.includes(p.name
   const fresh = !force && existsSync(path.join(ROOT, part.output)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
   if (fresh) continue;
   rmSync(stamp, { force: true });
+  // Say what is being built and why: a first build takes a while, and silence looks like a hang.
+  const why = existsSync(path.join(ROOT, part.output)) ? (force ? 'forced' : 'sources changed') : 'first build';
+  const started = Date.now();
+  process.stderr.write(`build: ${part.name} (${part.what}; ${why}) …\n`);
   part.build();
   writeFileSync(stamp, hash);
+  process.stderr.write(`build: ${part.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

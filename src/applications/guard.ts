@@ -49,6 +49,8 @@ export function apiKeyGuard(permission: Permission | null, pubKey: PubKeyRule = 
     // Hybrid calls name a JWT with the Bearer scheme; another scheme is not the vault's to read.
     const bearer = typeof req.headers.authorization === 'string' && /^Bearer\s/i.test(req.headers.authorization);
     if (typeof key !== 'string' || key === '') {
+      // An API key pasted as a Bearer token would fail as a bad JWT: say where it belongs instead.
+      if (bearer && /^Bearer\s+key_/i.test(req.headers.authorization!)) throw new VaultError('api_key_as_bearer');
       if (opts.allowJwt && (bearer || sessionCookieOf(req))) {
         await requireUser()(req, reply);
         req.jwtOnly = true;

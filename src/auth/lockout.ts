@@ -54,7 +54,7 @@ export class Lockout {
     ctx: RequestContext,
     action: EventsOf<'auth'>,
     reason: string,
-    answer: 'invalid_credentials' | 'invalid_code',
+    answer: 'invalid_credentials' | 'wrong_current_password' | 'invalid_code',
     extra: Record<string, unknown> = {},
   ): Promise<never> {
     const user = 'unknownEmail' in who ? null : who;

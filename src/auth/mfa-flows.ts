@@ -28,7 +28,7 @@ export class MfaFlows {
     const row = await userById(this.db, user.id);
     this.lockout.assertNotLocked(row);
     if (!(await verifyPassword(row.password_hash, currentPassword))) {
-      return this.lockout.fail(row, ctx, 'mfa_enable', 'wrong_password', 'invalid_credentials');
+      return this.lockout.fail(row, ctx, 'mfa_enable', 'wrong_password', 'wrong_current_password');
     }
     return this.mfa.startEnrolment(row, ctx);
   }

@@ -41,7 +41,7 @@ export class PasswordFlows {
   private async replacementHash(user: UserRow, current: string, next: string, ctx: RequestContext): Promise<string> {
     this.lockout.assertNotLocked(user);
     if (!(await verifyPassword(user.password_hash, current))) {
-      return this.lockout.fail(user, ctx, 'password_change', 'wrong_password', 'invalid_credentials');
+      return this.lockout.fail(user, ctx, 'password_change', 'wrong_password', 'wrong_current_password');
     }
     await checkPasswordPolicy(next, user.email, user.name);
     if (next === current) throw new VaultError('password_unchanged');

@@ -1,4 +1,5 @@
-// `npm run vault -- <command>`: headless administration on the same configuration as the server.
+#!/usr/bin/env node
+// `open-vault <command>` (the package's bin; `npm run vault -- <command>` from a checkout): headless administration on the same configuration as the server.
 // Works next to a running vault on the same DATA_DIR (it joins the running embedded PostgreSQL).
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -18,64 +19,52 @@ import { openEnvironment } from '../environment.js';
 import { createProject } from '../projects/service.js';
 import { backup, restore } from './backup.js';
 import { dataDirProblem } from './datadir.js';
-import { MIGRATION_COMMANDS, MIGRATION_USAGE, migrationArgsOk, migrationCommand } from '../migration/commands.js';
+import { MIGRATION_COMMANDS, migrationCommand } from '../migration/commands.js';
+import { type Command, commandHelp, findCommand, PROGRAM, usage } from './help.js';
+import { nearest } from '../lib/text.js';
+import { VERSION } from '../lib/version.js';
 import { ENV, isEnvironment } from '../lib/environments.js';
 import { isKeyProvider, KEY_PROVIDER } from '../lib/key-providers.js';
 import { ROLE } from '../lib/roles.js';
 
-const USAGE = `usage: npm run vault -- <command>
-  migrate                                     apply database migrations
-  bootstrap --project NAME [--environment development|staging|production] [--app NAME] [--owner EMAIL]
-                                              create a project and an application with all
-                                              permissions; prints its api_key and pub_key once;
-                                              --owner: that existing dashboard user owns the project
-  keys list                                   master keys: which is active, what each still wraps
-  keys rotate                                 add a master key (to DATA_DIR/master.key, or in the HSM with
-                                              VAULT_KEK_PROVIDER=pkcs11; with VAULT_MASTER_KEYS, use its
-                                              first key), make it active on every node, and re-wrap every
-                                              key sealed under an older one (data keys, JWT keys, TOTP)
-  keys retire ID                              remove master key ID (refused while anything is wrapped
-                                              under it); an HSM key is destroyed in the token
-  keys migrate --to pkcs11|keyring            make the other configured source's first key active and
-                                              re-wrap everything under it (key file <-> HSM)
-  keys rotate-data --project ID | --all       new data key version(s), re-encrypt every ciphertext,
-                                              destroy the old version(s)
-  backup FILE [--plaintext]                   a consistent pg_dump of the vault, encrypted (AES-256-GCM) under a
-                                              fresh backup key wrapped by the active master key, into FILE;
-                                              --plaintext: unencrypted (personal data in the clear)
-  restore FILE [--plaintext]                  verify FILE end to end, then restore it into an empty database,
-                                              given a keyring that holds every master key the backup needs;
-                                              verifies the audit chain; --plaintext to read an unencrypted one
-${MIGRATION_USAGE}
-Without DATABASE_URL the CLI works on DATA_DIR, which must already hold a vault (except for
-migrate and restore); it refuses to fall back to ./.vault when that does not exist.`;
+const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report'];
 
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean' },
-      all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' }, report: { type: 'string' },
-    },
-  });
-  const isBackup = positionals[0] === 'backup' || positionals[0] === 'restore';
-  if (isBackup && positionals.length === 2 && !values.help) {
-    return backupCommand(positionals[0] as 'backup' | 'restore', positionals[1], values.plaintext === true);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' }, version: { type: 'boolean', short: 'v' },
+        report: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    // parseArgs names the option ("Unknown option '--projet'"): say that, not the whole usage.
+    const message = (e as Error).message.replace(/\. To specify a positional.*$/s, '');
+    const option = /'--([^']+)'/.exec(message)?.[1];
+    const [best, d] = option ? nearest(option, OPTIONS) : ['', Infinity];
+    return fail(d <= 2 ? `${message} (did you mean --${best}?)` : message);
   }
-  const migration = MIGRATION_COMMANDS.includes(positionals[0]);
-  const cmd = migration ? positionals[0] : positionals.slice(0, 2).join(' ');
-  const arg = positionals[2];
-  const known = ['migrate', 'bootstrap', 'keys list', 'keys rotate', 'keys retire', 'keys migrate', 'keys rotate-data', ...MIGRATION_COMMANDS];
-  const badArgs =
-    (migration && !migrationArgsOk(cmd, positionals.slice(1), values)) ||
-    (cmd === 'keys retire' && !arg) ||
-    (cmd === 'keys migrate' && !isKeyProvider(values.to)) ||
-    (cmd === 'keys rotate-data' && !values.project === !values.all);
-  if (values.help || !known.includes(cmd) || badArgs || isBackup) {
-    process.stdout.write(USAGE + '\n');
-    return cmd === '' || values.help ? 0 : 2;
+  const { positionals, values } = parsed;
+  if (values.version) return said(VERSION);
+  if (positionals.length === 0) return said(usage());
+  if (positionals[0] === 'help') {
+    if (positionals.length === 1) return said(usage());
+    const found = findCommand(positionals.slice(1));
+    return 'error' in found ? fail(found.error) : said(commandHelp(found.command));
   }
+  const found = findCommand(positionals);
+  if ('error' in found) return fail(found.error);
+  if (values.help) return said(commandHelp(found.command));
+  const wrong = found.command.check?.({ arg: found.arg, files: positionals.slice(1), values });
+  if (wrong) return fail(wrong, found.command);
+  const cmd = found.command.name;
+  const arg = found.arg;
+  if (cmd === 'backup' || cmd === 'restore') return backupCommand(cmd, arg!, values.plaintext === true);
+  const files = positionals.slice(1);
 
   const loaded = loadConfig(process.env);
   const problem = dataDirProblem(cmd, loaded, process.env);
@@ -94,10 +83,7 @@ async function main(argv: string[]) {
     } else if (cmd === 'bootstrap') {
       const name = values.project;
       const environment = values.environment ?? ENV.development;
-      if (!name || !isEnvironment(environment)) {
-        process.stderr.write(USAGE + '\n');
-        return 2;
-      }
+      if (!name || !isEnvironment(environment)) return fail('missing --project NAME or a bad --environment'); // help.ts checks both first
       const keys = new DataKeys(database.db, env.config.keyring);
       // The owner must exist already: the CLI never creates dashboard accounts.
       const owner = values.owner
@@ -133,8 +119,8 @@ async function main(argv: string[]) {
       // The only time the API key is ever shown.
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       if (!owner) process.stderr.write('vault: no --owner: the project has no member, so no dashboard account lists it (bootstrap --owner EMAIL)\n');
-    } else if (migration) {
-      return await migrationCommand(cmd, positionals.slice(1), values, database.db, env.config.keyring);
+    } else if (MIGRATION_COMMANDS.includes(cmd)) {
+      return await migrationCommand(cmd, files, values, database.db, env.config.keyring);
     } else {
       return await keyCommand(cmd, arg, values, database, env.config.keyring, env.config);
     }
@@ -171,6 +157,17 @@ async function backupCommand(cmd: 'backup' | 'restore', file: string, plaintext:
 }
 
 const out = (line: string) => process.stdout.write(line + '\n');
+
+const said = (text: string, code = 0) => {
+  (code === 0 ? process.stdout : process.stderr).write(text + '\n');
+  return code;
+};
+
+/** One line that says what was wrong, and where the help is; exit code 2. */
+function fail(problem: string, command?: Command): number {
+  const more = command ? `${PROGRAM} help ${command.name}` : `${PROGRAM} help`;
+  return said(`${PROGRAM}: ${problem}\nusage: ${command ? `${PROGRAM} ${command.usage}` : `${PROGRAM} <command>`} (see \`${more}\`)`, 2);
+}
 
 /** Re-wraps, waits until every node has followed the new active key, and sweeps once more. */
 async function rewrapAndSweep(database: Database, ring: Keyring): Promise<number> {
@@ -249,7 +246,7 @@ async function keyCommand(
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(`vault: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${PROGRAM}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   },
 );

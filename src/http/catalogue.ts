@@ -31,6 +31,9 @@ export const ERRORS = {
   mfa_not_enabled: { code: 'invalid_request', status: 400, message: 'MFA is not enabled.' },
   invalid_card_number: { status: 400, message: 'Invalid card number' },
   invalid_expiry: { status: 400, message: 'Card has expired' },
+  // A month or year that is no date at all is not an expired card: Ozura's "Invalid value for" words.
+  invalid_expiry_month: { code: 'invalid_expiry', status: 400, message: 'Invalid value for expirationMonth' },
+  invalid_expiry_year: { code: 'invalid_expiry', status: 400, message: 'Invalid value for expirationYear' },
   invalid_cvv: { status: 400, message: 'Invalid value for cvv' },
   invalid_routing_number: { status: 400, message: 'Invalid value for routingNumber' },
   not_a_test_card: { status: 400, message: "Only the card networks' published test card numbers are accepted here." },
@@ -49,6 +52,7 @@ export const ERRORS = {
   invalid_placeholder: { status: 400, message: 'The request uses a placeholder this token cannot fill.' },
   // 401
   api_key_required: { status: 401, message: 'The X-API-Key header is required.' },
+  api_key_as_bearer: { code: 'api_key_required', status: 401, message: 'API keys go in the X-API-Key header, not in Authorization: Bearer (that is for dashboard JWTs).' },
   invalid_api_key: { status: 401, message: 'Invalid API key' },
   pub_key_required: { status: 401, message: 'The X-Pub-Key header is required.' },
   pub_key_mismatch: { status: 401, message: "The X-Pub-Key does not belong to this API key's application." },
@@ -58,6 +62,8 @@ export const ERRORS = {
   invalid_token: { status: 401, message: 'Token expired' },
   bad_authorization_header: { code: 'invalid_token', status: 401, message: 'The Authorization header must be "Bearer <token>".' },
   invalid_credentials: { status: 401, message: 'The email or password is incorrect.' },
+  // Signed in already (MFA set-up, password change): only the password can be wrong, not the email.
+  wrong_current_password: { code: 'invalid_credentials', status: 401, message: 'The current password is incorrect.' },
   // 403
   permission_denied: { status: 403, message: 'This API key does not have permission for this operation' },
   role_too_low: { code: 'permission_denied', status: 403, message: 'Your role (%s) does not allow this; it needs %s or above.' },

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isDatabaseDown } from '../db/unavailable.js';
 import { randomString } from '../lib/random.js';
 import { codeOf, type ErrorCode, type ErrorName, ERRORS } from './catalogue.js';
+import { humanDetails } from './messages.js';
 
 export { type ErrorCode, type ErrorName, ERRORS } from './catalogue.js';
 
@@ -77,11 +78,7 @@ export function sendError(reply: FastifyReply, err: VaultError) {
 export function toVaultError(err: FastifyError): VaultError {
   if (err instanceof VaultError) return err;
   if (err.validation) {
-    const details: ErrorDetail[] = err.validation.map((v) => ({
-      path: typeof v.params?.missingProperty === 'string' ? `${v.instancePath}/${v.params.missingProperty}` : v.instancePath || '/',
-      message: v.message ?? 'is invalid',
-    }));
-    return invalidFields(details);
+    return invalidFields(humanDetails(err.validation));
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

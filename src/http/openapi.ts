@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { SwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { ErrorBody } from './schemas.js';
+import { VERSION } from '../lib/version.js';
 
 export type SecurityRequirement = Record<string, string[]>;
 
@@ -191,10 +192,10 @@ export function openapiOptions(opts: { sessionCookie: string }): SwaggerOptions 
       openapi: '3.0.3',
       info: {
         title: 'Vault API',
-        version: '1.0.0',
+        version: VERSION,
         description: 'Tokenization vault, wire-compatible with Ozura Vault. The reference with prose is docs/api.md in the repository.',
         contact: { name: 'The team operating this vault' },
-        license: { name: 'UNLICENSED' },
+        license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
       },
       servers: [{ url: '/', description: 'This vault, wherever it is served (local, staging or production)', 'x-internal': false } as never],
       tags: TAGS,

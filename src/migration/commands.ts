@@ -11,16 +11,6 @@ import { SourceError } from './source.js';
 
 export const MIGRATION_COMMANDS = ['import-key', 'import', 'export'];
 
-export const MIGRATION_USAGE = `  import-key --project ID                     create (once) and print the project's OpenPGP import key (public part):
-                                              vendors encrypt card exports to it; it also signs export manifests
-  import --project ID FILE [--report OUT.json]
-                                              import a CSV (header row) or JSONL file of cards, bank accounts or
-                                              strings, keeping their token ids; FILE may be OpenPGP-encrypted to the
-                                              import key. Re-running it imports nothing twice. Exit 4: some rows failed
-  export --project ID --to RECIPIENT.asc OUT  every live token as JSONL, OpenPGP-encrypted to RECIPIENT.asc, and
-                                              OUT.manifest.asc (count, SHA-256) signed by the import key;
-                                              --plaintext instead of --to needs VAULT_EXPORT_PLAINTEXT=yes`;
-
 export interface MigrationArgs {
   project?: string;
   to?: string;
@@ -28,12 +18,13 @@ export interface MigrationArgs {
   plaintext?: boolean;
 }
 
-/** Whether the arguments make a command (checked before anything is opened). */
-export function migrationArgsOk(cmd: string, files: string[], v: MigrationArgs): boolean {
-  if (!v.project) return false;
-  if (cmd === 'import-key') return files.length === 0;
-  if (cmd === 'import') return files.length === 1;
-  return files.length === 1 && (v.plaintext === true) !== (v.to !== undefined);
+/** What is wrong with the arguments (checked before anything is opened), or null. */
+export function migrationArgsProblem(cmd: string, files: string[], v: MigrationArgs): string | null {
+  if (!v.project) return 'missing --project ID';
+  if (cmd === 'import-key') return files.length === 0 ? null : 'import-key takes no FILE';
+  if (cmd === 'import') return files.length === 1 ? null : 'missing FILE (exactly one)';
+  if (files.length !== 1) return 'missing OUT (exactly one)';
+  return (v.plaintext === true) !== (v.to !== undefined) ? null : 'give --to RECIPIENT.asc or --plaintext, not both or neither';
 }
 
 const say = (s: string) => process.stderr.write(`vault: ${s}\n`);

@@ -36,9 +36,9 @@ export function normalizeExpiry(month: string | number, year: string | number, n
   const m = String(month).trim();
   const y = String(year).trim();
   const bad = () => new VaultError('invalid_expiry');
-  if (!/^\d{1,2}$/.test(m) || !/^(\d{2}|\d{4})$/.test(y)) throw bad();
   const mm = Number(m);
-  if (mm < 1 || mm > 12) throw bad();
+  if (!/^\d{1,2}$/.test(m) || mm < 1 || mm > 12) throw new VaultError('invalid_expiry_month');
+  if (!/^(\d{2}|\d{4})$/.test(y)) throw new VaultError('invalid_expiry_year');
   const yyyy = y.length === 2 ? 2000 + Number(y) : Number(y);
   // A card is valid through the last day of its expiry month.
   const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();

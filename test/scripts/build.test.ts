@@ -1,7 +1,7 @@
 // `npm start` builds only what changed: an unchanged checkout starts without compiling, and an
 // edited source is compiled before the server runs. Exercised on a small project laid out like
 // this one (its build script, configuration and lock file, a two-file src/).
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,22 +15,28 @@ mkdirSync(path.join(dir, 'src'));
 writeFileSync(path.join(dir, 'src/config.ts'), "export const PORT = 8080;\n");
 writeFileSync(path.join(dir, 'src/main.ts'), "import { PORT } from './config.js';\nconsole.log(PORT);\n");
 symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-const build = () => execFileSync(process.execPath, [path.join(dir, 'scripts/build.mjs'), 'server'], { cwd: dir, stdio: 'pipe' });
+/** Runs the build; what it said on stderr. */
+const build = () => {
+  const r = spawnSync(process.execPath, [path.join(dir, 'scripts/build.mjs'), 'server'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  return r.stderr;
+};
 const mtime = (rel: string) => statSync(path.join(dir, rel)).mtimeMs;
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('incremental build', () => {
   it('compiles once, skips an unchanged tree, and recompiles after an edit', { timeout: 60_000 }, () => {
-    build();
+    // The first `npm start` says what it builds instead of a silent wait; an unchanged tree says nothing.
+    expect(build()).toMatch(/^build: server \(the server, TypeScript → dist\/; first build\) …\nbuild: server done in \d+\.\d s\n$/);
     const first = mtime('dist/main.js');
 
-    build();
+    expect(build()).toBe('');
     expect(mtime('dist/main.js')).toBe(first);
 
     const config = path.join(dir, 'src/config.ts');
     writeFileSync(config, `${readFileSync(config, 'utf8')}\nexport const EDITED = 'edited-marker';\n`);
-    build();
+    expect(build()).toContain('build: server (the server, TypeScript → dist/; sources changed) …');
     expect(readFileSync(path.join(dir, 'dist/config.js'), 'utf8')).toContain('edited-marker');
   });
 

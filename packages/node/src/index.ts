@@ -5,9 +5,18 @@
 //   the `sessionUrl` endpoint the browser SDK calls for a session key.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import createClient, { type Client } from 'openapi-fetch';
+import { fromAnswer } from './errors.js';
 import type { components, paths } from './openapi.js';
+import { createTransport, type RetryOptions } from './transport.js';
+import type {
+  DetokenizeBatchResponse, DetokenizeResponse, ProxyRequest, ProxyResponse, SessionResponse, TokenizeBatchRequest, TokenizeBatchResponse, TokenizeRequest,
+  TokenizeResponse,
+} from './types.js';
 
 export type { components, paths };
+export { VaultApiError, VaultError, type ClientErrorCode } from './errors.js';
+export { retriable, retryAfterMs, type RetryOptions } from './transport.js';
+export type * from './types.js';
 
 export interface VaultClientOptions {
   /** The vault's base URL, e.g. https://vault.example.com */
@@ -18,77 +27,71 @@ export interface VaultClientOptions {
   pubKey?: string;
   /** A dashboard JWT, for the management endpoints (/api/…). */
   accessToken?: string;
+  /** Per attempt, ms (default 30 000); past it the call fails with code `timeout`. */
+  timeoutMs?: number;
+  /** Retries of safe and idempotent calls (default: 2 retries, backoff from 200 ms, `Retry-After` honoured up to 10 s). */
+  retry?: RetryOptions;
   fetch?: typeof fetch;
 }
 
-/** A failed call: the vault's error code, status and request id (never the request's data). */
-export class VaultApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly requestId?: string) {
-    super(message);
-    this.name = 'VaultApiError';
-  }
+/** Per call: your own `Idempotency-Key` (one is generated otherwise), and an abort signal. */
+export interface CallOptions {
+  idempotencyKey?: string;
+  signal?: AbortSignal;
 }
 
 type Schema<K extends string> = K extends keyof components['schemas'] ? components['schemas'][K] : never;
-type Json<P extends keyof paths, M extends 'post' | 'delete'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
-type Reply<P extends keyof paths, M extends 'post' | 'delete', S extends number> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
-
-export type TokenizeRequest = Json<'/tokenize', 'post'>;
-export type TokenizeResponse = Reply<'/tokenize', 'post', 201>;
-export type DetokenizeResponse = Reply<'/detokenize', 'post', 200>;
-export type ProxyRequest = Json<'/proxy/transaction', 'post'>;
-export type ProxyResponse = Reply<'/proxy/transaction', 'post', 200>;
-export type SessionResponse = Reply<'/sessions', 'post', 201>;
 export type { Schema };
 
 async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (error !== undefined || data === undefined) {
-    const e = (error ?? {}) as { message?: string; error?: { code?: string; request_id?: string } };
-    throw new VaultApiError(response.status, e.error?.code ?? 'unknown_error', e.message ?? `The vault answered ${response.status}.`, e.error?.request_id);
-  }
+  if (error !== undefined || data === undefined) throw fromAnswer(response, error);
   return data;
 }
-
-/**
- * Per call. `idempotencyKey` (1–255 printable ASCII): a retry with the same key and the same
- * request gets the first answer back instead of running again (API.md §6.1), e.g. one key per
- * checkout attempt so a second click never charges twice.
- */
-export interface CallOptions {
-  idempotencyKey?: string;
-}
-
-const callHeaders = (o?: CallOptions) => (o?.idempotencyKey !== undefined ? { headers: { 'idempotency-key': o.idempotencyKey } } : {});
 
 export interface VaultClient {
   /** Every path of the API, typed: `api.GET('/api/projects')`, `api.POST('/tokenize', {body})`, … */
   api: Client<paths>;
+  /** One item → 201 with its token. */
   tokenize(body: TokenizeRequest, options?: CallOptions): Promise<TokenizeResponse>;
-  detokenize(token: string): Promise<DetokenizeResponse>;
+  /** A batch (`items`, ≤ 1000) → each item's result or its own error, in order. */
+  tokenize(body: TokenizeBatchRequest, options?: CallOptions): Promise<TokenizeBatchResponse>;
+  /** One token → its data as tokenized (never the CVV). */
+  detokenize(token: string, options?: CallOptions): Promise<DetokenizeResponse>;
+  /** Several tokens (≤ 1000) → `{items: [{token, data} | {token, error}]}`. */
+  detokenize(tokens: string[], options?: CallOptions): Promise<DetokenizeBatchResponse>;
   proxy(body: ProxyRequest, options?: CallOptions): Promise<ProxyResponse>;
   createSession(options?: { sessionLimit?: number; ttlSeconds?: number } & CallOptions): Promise<SessionResponse['data']>;
-  revokeSession(sessionKey: string): Promise<void>;
+  revokeSession(sessionKey: string, options?: CallOptions): Promise<void>;
 }
+
+const init = (o: CallOptions = {}) => ({
+  ...(o.idempotencyKey !== undefined && { headers: { 'idempotency-key': o.idempotencyKey } }),
+  ...(o.signal !== undefined && { signal: o.signal }),
+});
 
 export function createVaultClient(options: VaultClientOptions): VaultClient {
   const headers: Record<string, string> = {};
   if (options.apiKey) headers['x-api-key'] = options.apiKey;
   if (options.pubKey) headers['x-pub-key'] = options.pubKey;
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
-  const api = createClient<paths>({ baseUrl: options.vaultUrl.replace(/\/+$/, ''), headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const baseUrl = options.vaultUrl.replace(/\/+$/, '');
+  const fetch = createTransport(baseUrl, { timeoutMs: options.timeoutMs, retry: options.retry, fetch: options.fetch });
+  const api = createClient<paths>({ baseUrl, headers, fetch });
+  // The generated body types say `data: unknown`; ours (types.ts) are the stricter ones callers see.
+  const post = <T>(path: '/tokenize' | '/detokenize' | '/proxy/transaction', body: unknown, o?: CallOptions) =>
+    unwrap(api.POST(path, { body: body as never, ...init(o) })) as Promise<T>;
   return {
     api,
-    // One item answers 201 with the token; a batch (`items`) answers 200: this shortcut is for one item.
-    tokenize: (body, o) => unwrap(api.POST('/tokenize', { body, ...callHeaders(o) })) as Promise<TokenizeResponse>,
-    detokenize: (token) => unwrap(api.POST('/detokenize', { body: { token } })),
-    proxy: (body, o) => unwrap(api.POST('/proxy/transaction', { body, ...callHeaders(o) })),
+    tokenize: ((body: TokenizeRequest | TokenizeBatchRequest, o?: CallOptions) => post('/tokenize', body, o)) as VaultClient['tokenize'],
+    detokenize: ((t: string | string[], o?: CallOptions) => post('/detokenize', Array.isArray(t) ? { tokens: t } : { token: t }, o)) as VaultClient['detokenize'],
+    proxy: (body, o) => post<ProxyResponse>('/proxy/transaction', body, o),
     async createSession(o = {}) {
       const body = { ...(o.sessionLimit !== undefined && { session_limit: o.sessionLimit }), ...(o.ttlSeconds !== undefined && { ttl_seconds: o.ttlSeconds }) };
-      return (await unwrap(api.POST('/sessions', { body, ...callHeaders(o) }))).data;
+      return (await unwrap(api.POST('/sessions', { body, ...init(o) }))).data;
     },
-    async revokeSession(sessionKey) {
-      await unwrap(api.DELETE('/sessions/{session_key}', { params: { path: { session_key: sessionKey } } }));
+    async revokeSession(sessionKey, o) {
+      await unwrap(api.DELETE('/sessions/{session_key}', { params: { path: { session_key: sessionKey } }, ...init(o) }));
     },
   };
 }
@@ -106,13 +109,15 @@ export interface SessionHandlerOptions {
    * can reach the endpoint gets keys, so put it behind your own session or rate limit.
    */
   authorize?: (req: Request | IncomingMessage) => boolean | Promise<boolean>;
+  /** Per attempt, ms (default 10 000): a checkout should not hang on the vault. */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 type Minted = { status: number; body: { sessionKey: string } | { error: string } };
 
 function minter(options: SessionHandlerOptions) {
-  const client = createVaultClient({ vaultUrl: options.vaultUrl, apiKey: options.apiKey, fetch: options.fetch });
+  const client = createVaultClient({ vaultUrl: options.vaultUrl, apiKey: options.apiKey, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
   return async (req: Request | IncomingMessage): Promise<Minted> => {
     if (options.authorize && !(await options.authorize(req))) return { status: 403, body: { error: 'forbidden' } };
     try {

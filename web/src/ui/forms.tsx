@@ -2,6 +2,7 @@
 // disabled while a request is in flight.
 import { type ReactNode, useId, useState } from 'react';
 import type { ApiError } from '../api';
+import { fieldSentence } from './sentence';
 
 /**
  * The API's message for one field: from `error.details[].path`, or — for errors the API sends
@@ -53,7 +54,7 @@ type FieldProps = {
 
 export function Field(p: FieldProps) {
   const id = useId();
-  const msg = messageFor(p.error, p.name, p.codes);
+  const msg = fieldSentence(p.label, messageFor(p.error, p.name, p.codes));
   const describedBy = [p.hint ? `${id}-hint` : '', msg ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -117,7 +118,7 @@ export function TextareaField(p: { id: string; label: string; name: string; rows
 
 export function SelectField<T extends string>(p: { label: string; name: string; value: T; onChange: (v: T) => void; options: [T, string][]; error?: ApiError | null }) {
   const id = useId();
-  const msg = p.error?.fieldMessage(p.name);
+  const msg = fieldSentence(p.label, p.error?.fieldMessage(p.name));
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
