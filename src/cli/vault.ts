@@ -24,7 +24,7 @@ import { type Command, commandHelp, findCommand, PROGRAM, usage } from './help.j
 import { nearest } from '../lib/text.js';
 import { VERSION } from '../lib/version.js';
 import { ENV, isEnvironment } from '../lib/environments.js';
-import { isKeyProvider, KEY_PROVIDER } from '../lib/key-providers.js';
+import { KEY_PROVIDER } from '../lib/key-providers.js';
 import { ROLE } from '../lib/roles.js';
 
 const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report'];

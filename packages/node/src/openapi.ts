@@ -1066,6 +1066,8 @@ export interface operations {
                 "x-api-key"?: string;
                 "x-pub-key"?: string;
                 "x-session-key"?: string;
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1104,7 +1106,12 @@ export interface operations {
                         lastName?: string;
                     } | string;
                     deduplicate?: boolean;
-                    format?: "random" | "card_preserving";
+                    /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                    format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                    /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                    luhn?: boolean;
+                    /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                    token?: string;
                     /** Format: int32 */
                     ttl_seconds?: number | null;
                     /** @description ≤ 4 KiB of JSON, stored in clear */
@@ -1144,7 +1151,12 @@ export interface operations {
                             holderName?: string;
                         };
                         deduplicate?: boolean;
-                        format?: "random" | "card_preserving";
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                        luhn?: boolean;
+                        /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                        token?: string;
                         /** Format: int32 */
                         ttl_seconds?: number | null;
                         /** @description ≤ 4 KiB of JSON, stored in clear */
@@ -1177,7 +1189,12 @@ export interface operations {
                             lastName?: string;
                         };
                         deduplicate?: boolean;
-                        format?: "random" | "card_preserving";
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                        luhn?: boolean;
+                        /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                        token?: string;
                         /** Format: int32 */
                         ttl_seconds?: number | null;
                         /** @description ≤ 4 KiB of JSON, stored in clear */
@@ -1205,7 +1222,12 @@ export interface operations {
                         /** @description Any UTF-8 string of 1–4096 bytes */
                         data: string;
                         deduplicate?: boolean;
-                        format?: "random" | "card_preserving";
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
+                        luhn?: boolean;
+                        /** @description Your own token id (a migration from another vault); never a Luhn-valid digit string */
+                        token?: string;
                         /** Format: int32 */
                         ttl_seconds?: number | null;
                         /** @description ≤ 4 KiB of JSON, stored in clear */
@@ -1255,6 +1277,18 @@ export interface operations {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             /** @description Only when a CVV was sent */
                             cvc_session_id?: string;
                             /** @description Only when deduplication applied */
@@ -1300,6 +1334,18 @@ export interface operations {
                         bin?: string;
                         brand?: string;
                         last4?: string;
+                        card?: {
+                            /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                            brand: string;
+                            bin: string;
+                            last4: string;
+                            /** Format: int64 */
+                            length: number;
+                            /** Format: int64 */
+                            cvv_length: number;
+                            expirationMonth: string;
+                            expirationYear: string;
+                        };
                         /** @description Only when a CVV was sent */
                         cvc_session_id?: string;
                         /** @description Only when deduplication applied */
@@ -1432,6 +1478,18 @@ export interface operations {
                         data: {
                             [key: string]: string;
                         } | string;
+                        card?: {
+                            /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                            brand: string;
+                            bin: string;
+                            last4: string;
+                            /** Format: int64 */
+                            length: number;
+                            /** Format: int64 */
+                            cvv_length: number;
+                            expirationMonth: string;
+                            expirationYear: string;
+                        };
                         metadata: {
                             [key: string]: unknown;
                         } | null;
@@ -1443,6 +1501,18 @@ export interface operations {
                             data: {
                                 [key: string]: string;
                             } | string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                         } | {
                             token: string;
                             error: {
@@ -1511,7 +1581,10 @@ export interface operations {
     postTestTokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1652,6 +1725,18 @@ export interface operations {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             test: boolean;
                             metadata: {
                                 [key: string]: unknown;
@@ -1757,6 +1842,18 @@ export interface operations {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             test: boolean;
                             metadata: {
                                 [key: string]: unknown;
@@ -1861,6 +1958,18 @@ export interface operations {
                             bin?: string;
                             brand?: string;
                             last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
                             test: boolean;
                             metadata: {
                                 [key: string]: unknown;
@@ -2031,7 +2140,10 @@ export interface operations {
     postSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2435,7 +2547,10 @@ export interface operations {
     postApiApplications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5032,7 +5147,10 @@ export interface operations {
     postInternalProvision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5254,7 +5372,10 @@ export interface operations {
     postApiProjects: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6996,6 +7117,8 @@ export interface operations {
                 "x-http-method"?: string;
                 /** @description The PSP's credentials, forwarded as Authorization */
                 "x-proxy-authorization"?: string;
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
