@@ -84,7 +84,8 @@ describe('architecture', () => {
     const found: string[] = [];
     for (const file of files('src', /\.ts$/)) {
       const rel = relative(ROOT, file);
-      if (rel.startsWith('src/tokens/types/') || rel.startsWith('src/db/migrations/')) continue;
+      // src/http/openapi.ts speaks JSON Schema, whose `type: 'string'` is not a token type.
+      if (rel.startsWith('src/tokens/types/') || rel.startsWith('src/db/migrations/') || rel === 'src/http/openapi.ts') continue;
       readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
         const m = TYPE_LITERAL.exec(line.replace(/typeof\s+[\w.$[\]'"]+\s*[!=]==?\s*['"]string['"]/g, ''));
         if (m) found.push(`${rel}:${i + 1}: ${m[0]}`);
@@ -146,6 +147,7 @@ describe('architecture', () => {
   ];
   const VOCABULARY_ALLOWED: { file: string; word: string; why: string }[] = [
     { file: 'src/config.ts', word: 'production', why: "NODE_ENV=production, Node's convention, not a project environment" },
+    { file: 'src/cli/vault.ts', word: 'owner', why: 'the name of the --owner option, not a role' },
   ];
 
   it('no word of a closed vocabulary is a literal outside its catalogue', () => {

@@ -27,7 +27,7 @@ export const COMMANDS: Command[] = [
     env: [...WHERE, 'VAULT_REGION'],
     check: ({ values }) => !values.project ? 'missing --project NAME'
       : values.environment !== undefined && !isEnvironment(values.environment)
-        ? `--environment must be ${ENVIRONMENTS.join(', ')}, not "${values.environment as string}"` : null,
+        ? `--environment must be ${ENVIRONMENTS.slice(0, -1).join(', ')} or ${ENVIRONMENTS.at(-1)}, not "${values.environment as string}"` : null,
   },
   { name: 'keys list', usage: 'keys list', text: 'Master keys: which is active, and what each still wraps.', env: WHERE },
   {
@@ -76,7 +76,7 @@ export const COMMANDS: Command[] = [
     env: WHERE, check: ({ values, files }) => migrationArgsProblem('import', files ?? [], values),
   },
   {
-    name: 'export', usage: 'export --project ID (--to RECIPIENT.asc | --plaintext) OUT',
+    name: 'export', usage: 'export --project ID [--to RECIPIENT.asc | --plaintext] OUT',
     text: 'Every live token as JSONL, OpenPGP-encrypted to RECIPIENT.asc, and OUT.manifest.asc (count, SHA-256)\n' +
       'signed by the import key; --plaintext instead of --to needs VAULT_EXPORT_PLAINTEXT=yes.',
     env: [...WHERE, 'VAULT_EXPORT_PLAINTEXT'], check: ({ values, files }) => migrationArgsProblem('export', files ?? [], values),

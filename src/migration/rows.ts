@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { invalidFields, VaultError } from '../http/errors.js';
 import { luhnValid } from '../tokens/validate.js';
+import { TOKEN_TYPES } from '../tokens/types/index.js';
 
 /** The §6.4 columns. Anything else (a vendor's extra columns, a CVV above all) is ignored. */
 export const COLUMNS = [
@@ -23,6 +24,15 @@ export interface RowItem {
   token: string | null;
   expiresAt: Date | null;
 }
+
+/**
+ * Each type's columns, from its data schema (first: the one whose presence names the type when a
+ * row has no `type`); null for a type whose data is the `value` column. A CVV is never imported.
+ */
+const TYPE_COLUMNS: [string, string[] | null][] = TOKEN_TYPES.map((t) => {
+  const props = (t.data as { properties?: Record<string, unknown> }).properties;
+  return [t.name, props ? Object.keys(props).filter((k) => k !== 'cvv' && k !== 'cvc') : null];
+});
 
 const OWN_TOKEN = /^[A-Za-z0-9._:-]{3,128}$/;
 /** A row longer than this fails alone instead of growing the buffer that holds it. */
@@ -48,7 +58,7 @@ export function toItem(rec: RawRecord, now: Date): RowItem {
     if (problem) throw invalidFields([{ path: '/token', message: problem }]);
   }
   // A vendor export seldom names the type: the columns present say it.
-  const type = get('type') ?? (get('cardNumber') ? 'card' : get('accountNumber') ? 'bank' : get('value') !== undefined ? 'string' : undefined);
+  const type = get('type') ?? TYPE_COLUMNS.find(([, cols]) => (cols ? get(cols[0]) : get('value')) !== undefined)?.[0];
   let metadata: unknown = rec.metadata;
   if (typeof metadata === 'string') {
     if (metadata === '') metadata = undefined;
@@ -69,10 +79,8 @@ export function toItem(rec: RawRecord, now: Date): RowItem {
     expiresAt = new Date(t);
   }
   const pick = (keys: string[]) => Object.fromEntries(keys.map((k): [string, unknown] => [k, rec[k] === '' ? undefined : rec[k]]).filter(([, v]) => v !== undefined && v !== null));
-  const data =
-    type === 'card' ? pick(['cardNumber', 'expirationMonth', 'expirationYear', 'holderName'])
-    : type === 'bank' ? pick(['accountNumber', 'routingNumber', 'holderName', 'firstName', 'lastName'])
-    : rec.value;
+  const cols = TYPE_COLUMNS.find(([name]) => name === type)?.[1];
+  const data = cols ? pick(cols) : rec.value;
   const item: Record<string, unknown> = { type, data };
   if (metadata !== undefined && metadata !== null) item.metadata = metadata;
   return { item, token, expiresAt };

@@ -1,4 +1,5 @@
 // /api/projects (§4.2), JWT-authenticated, and /internal/provision (§3.5) with a provisioning key.
+import { ENV } from '../lib/environments.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -28,7 +29,7 @@ const CreateBody = Type.Object(
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
-  { additionalProperties: false, examples: [{ name: 'Checkout', environment: 'development' }] },
+  { additionalProperties: false, examples: [{ name: 'Checkout', environment: ENV.development }] },
 );
 const UpdateBody = Type.Object(
   {

@@ -4,7 +4,7 @@ import { documentAs } from '../http/openapi.js';
 import { TOKEN_FORMATS } from './format.js';
 import { Nullable } from '../http/schemas.js';
 import { MaskingConfig } from './masking.js';
-import { CardDetails, TOKEN_TYPES, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
+import { CardDetails, cardType, TOKEN_TYPES, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
@@ -12,7 +12,7 @@ const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
   format: Type.Optional(Type.Union(TOKEN_FORMATS.map((f) => Type.Literal(f)), { description: 'How the token looks (docs/tokens.md, "Formats"); default random' })),
   luhn: Type.Optional(Type.Boolean({ description: 'Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number)' })),
-  token: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{3,128}$', description: 'Your own token id (a migration from another vault); never a Luhn-valid digit string' })),
+  token: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{3,128}$', maxLength: 128, description: 'Your own token id (a migration from another vault); never a Luhn-valid digit string' })),
   ttl_seconds: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 315_360_000 }), Type.Null()])),
   metadata: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: '≤ 4 KiB of JSON, stored in clear' })),
   maskingConfig: Type.Optional(MaskingConfig),
@@ -48,7 +48,7 @@ export const TokenizeBody = Type.Object({
   ),
 }, {
   examples: [
-    { type: 'card', data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', cvv: '123' } },
+    { type: cardType.name, data: { cardNumber: '4111111111111111', expirationMonth: '12', expirationYear: '2030', cvv: '123' } },
   ],
 });
 
