@@ -109,6 +109,8 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     keepAliveTimeout: config.httpTimeouts.keepAliveMs,
     http: { headersTimeout: config.httpTimeouts.headersMs, connectionsCheckingInterval: config.httpTimeouts.checkIntervalMs },
   };
+  // Native TLS: the same server and hooks, an https.Server underneath (its types differ only there).
+  if (config.tls) Object.assign(options, { https: { cert: config.tls.cert, key: config.tls.key } });
   const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
   // A stalled PostgreSQL fails a request with a 503 after this, never holds it (docs/operations.md).

@@ -2,13 +2,17 @@
 // (docs/api.md §1). `loadConfig(env)` parses and checks every variable before anything starts;
 // src/environment.ts then opens what the config names (the keyring, the embedded PostgreSQL).
 // Tests build the config directly (`testConfig`) so they can start as many vaults as they like.
-import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type Keyring, type MasterKey, parseKeys } from './crypto/keyring.js';
 import { DEFAULT_POLICY } from './crypto/rotation.js';
-import { nearest } from './lib/text.js';
 import { isKeyProvider, KEY_PROVIDER, KEY_PROVIDERS, type KeyProvider } from './lib/key-providers.js';
+import { bool, type HttpTimeouts, int, parseTrustProxy, portNumber, type TrustProxy } from './config/parse.js';
+import { type TlsFiles, tlsFiles } from './config/tls.js';
+import { misspelledVariables, type Variable, type VaultEnv } from './config/variables.js';
+
+export { type HttpTimeouts, parseTrustProxy, type TrustProxy } from './config/parse.js';
+export { misspelledVariables, VARIABLES, type Variable, type VaultEnv } from './config/variables.js';
 
 export interface RateLimitRule {
   points: number;
@@ -71,87 +75,10 @@ export interface VaultConfig {
   httpTimeouts: HttpTimeouts;
   /** ms a request waits for a pooled connection or a statement's answer before a 503 (default 10 000). */
   databaseTimeoutMs?: number;
-}
-
-/**
- * How long a client may take, in ms: to send its headers; to send the whole request (headers and
- * body); and to send the next request on an idle keep-alive connection. A phase that overruns is
- * answered 408 `request_timeout` (or the idle connection closed), so a half-sent request cannot
- * hold a socket. Node checks them every `checkIntervalMs`.
- */
-export interface HttpTimeouts {
-  headersMs: number;
-  requestMs: number;
-  keepAliveMs: number;
-  checkIntervalMs: number;
-}
-
-export type TrustProxy = false | number | string[];
-
-// proxy-addr's names for whole ranges, as Fastify accepts them.
-const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-function isAddressOrCidr(entry: string): boolean {
-  if (RANGE_NAMES.has(entry)) return true;
-  const [addr, prefix, ...rest] = entry.split('/');
-  const family = net.isIP(addr);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-}
-
-/**
- * `TRUST_PROXY` (docs/api.md §1): `false` (default), a hop count, or a comma list of addresses/CIDRs.
- * `true` would let every client pick its own IP (rate-limit bucket, audited address) with an
- * X-Forwarded-For header, so it is refused rather than guessed at.
- */
-export function parseTrustProxy(v: string | undefined): TrustProxy {
-  const s = (v ?? '').trim();
-  if (s === '' || /^(false|no|off|0)$/i.test(s)) return false;
-  if (/^(true|yes|on)$/i.test(s)) {
-    throw new Error(
-      'TRUST_PROXY=true would trust every hop, so any client could choose its own IP with X-Forwarded-For. ' +
-        'Set the number of proxies in front of the vault (TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.0/8,192.0.2.7).',
-    );
-  }
-  if (/^\d+$/.test(s)) return Number(s);
-  const entries = s.split(',').map((e) => e.trim()).filter(Boolean);
-  const bad = entries.filter((e) => !isAddressOrCidr(e));
-  if (bad.length > 0) throw new Error(`TRUST_PROXY: "${bad[0]}" is not an IP address or CIDR (expected false, a hop count, or a comma list of addresses/CIDRs)`);
-  return entries;
-}
-
-/**
- * Every variable the vault reads (docs/api.md §1), the one list: `loadConfig` can read only these (the
- * `VaultEnv` type) and a set name close to one of them is reported as a likely misspelling. A new
- * variable is added here and read in `loadConfig`; nothing else needs to know about it.
- */
-export const VARIABLES = [
-  'PORT', 'HOST', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'VAULT_REGION', 'TRUST_PROXY',
-  'COOKIE_SECURE', 'PASSWORD_MAX_AGE_DAYS', 'MAIL_FROM', 'SMTP_URL', 'PROXY_ALLOW_PRIVATE_NETWORKS',
-  'AUDIT_SEAL_INTERVAL_MS', 'AUDIT_RETENTION_DAYS', 'AUTH_RATE_LIMITS', 'METRICS_TOKEN', 'METRICS_PORT',
-  'DATA_KEY_MAX_SEALS', 'DATA_KEY_MAX_AGE_DAYS', 'DATA_KEY_RETIRE_GRACE_SECONDS', 'VAULT_WORKERS', 'VAULT_DRAIN_SECONDS',
-  'VAULT_KEK_PROVIDER', 'VAULT_MASTER_KEYS', 'PKCS11_MODULE', 'PKCS11_TOKEN_LABEL', 'PKCS11_PIN', 'PKCS11_KEY_LABELS',
-  'PG_BIN_DIR', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_KEEPALIVE_TIMEOUT_SECONDS',
-] as const;
-export type Variable = (typeof VARIABLES)[number];
-export type VaultEnv = Partial<Record<Variable, string>>;
-
-/**
- * Set variables that look like ours but are not: within 1 edit of a known name (2 for names of
- * 8+ letters), or any unknown VAULT_*. Names far from every known one (PATH, HOME) are not ours.
- */
-export function misspelledVariables(env: NodeJS.ProcessEnv): string[] {
-  const known = new Set<string>(VARIABLES);
-  const out: string[] = [];
-  for (const name of Object.keys(env)) {
-    if (known.has(name) || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-    const [best, bestD] = nearest(name, VARIABLES);
-    const close = bestD <= (Math.min(name.length, best.length) >= 8 ? 2 : 1);
-    if (close) out.push(`${name} is not a vault variable and is ignored; did you mean ${best}?`);
-    else if (name.startsWith('VAULT_')) out.push(`${name} is not a vault variable and is ignored (see the Configuration table in README.md)`);
-  }
-  return out;
+  /** TLS_CERT_FILE + TLS_KEY_FILE, read at start: the API port speaks HTTPS (docs/operations.md). */
+  tls?: TlsFiles | null;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: spans are exported there over OTLP/HTTP; unset, no tracing code loads. */
+  otlpEndpoint?: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -205,24 +132,6 @@ export function defaultCookieSecure(publicUrl: string): boolean {
   return !(u.protocol === 'http:' && local);
 }
 
-function bool(v: string | undefined, dflt: boolean): boolean {
-  if (v === undefined || v === '') return dflt;
-  return /^(1|true|yes|on)$/i.test(v);
-}
-
-function portNumber(name: string, v: string | undefined, dflt: number, min = 1): number {
-  const n = v === undefined || v === '' ? dflt : Number(v);
-  if (!Number.isInteger(n) || n < min || n > 65535) throw new Error(`${name} must be a port number, ${min}–65535 (got "${v}")`);
-  return n;
-}
-
-function int(name: string, v: string | undefined, dflt: number): number {
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
-  return n;
-}
-
 /** `AUTH_RATE_LIMITS="login=10/120,register=100/3600"`: per-IP points per window (seconds). */
 export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
   if (!v) return undefined;
@@ -269,6 +178,19 @@ function drainSeconds(v: string | undefined): number {
   const n = int('VAULT_DRAIN_SECONDS', v, DEFAULTS.drainSeconds);
   if (n < 1) throw new Error('VAULT_DRAIN_SECONDS must be at least 1');
   return n;
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL (the exporter appends /v1/traces). */
+function otlpEndpoint(v: string | undefined): string | null {
+  if (!v) return null;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://127.0.0.1:4318`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL (got "${u.protocol}")`);
+  return v.replace(/\/$/, '');
 }
 
 export interface Pkcs11Settings {
@@ -340,7 +262,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
   const host = env.HOST || DEFAULTS.host;
   const logLevel = env.LOG_LEVEL || DEFAULTS.logLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
-  const publicUrl = (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, '');
+  const tls = tlsFiles(env.TLS_CERT_FILE, env.TLS_KEY_FILE);
+  const publicUrl = (env.PUBLIC_URL || `${tls ? 'https' : 'http'}://${host}:${port}`).replace(/\/$/, '');
   const vault: LoadedConfig['vault'] = {
     dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
     publicUrl,
@@ -364,6 +287,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
     dataKeyMaxAgeDays: int('DATA_KEY_MAX_AGE_DAYS', env.DATA_KEY_MAX_AGE_DAYS, DEFAULT_POLICY.maxAgeDays),
     dataKeyGraceMs: int('DATA_KEY_RETIRE_GRACE_SECONDS', env.DATA_KEY_RETIRE_GRACE_SECONDS, DEFAULT_POLICY.graceMs / 1000) * 1000,
     httpTimeouts: httpTimeouts(env),
+    tls,
+    otlpEndpoint: otlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
   };
   if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.

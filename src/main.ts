@@ -107,11 +107,12 @@ function onShutdown(who: string, boundMs: number, fn: () => Promise<void>, atBou
 function banner(env: Environment, workers: number) {
   const { publicUrl, dataDir, smtpUrl } = env.config;
   const outbox = `${dataDir}/outbox/`;
-  const listening = `Vault listening on http://${env.host}:${env.port}${workers > 1 ? `, ${workers} workers` : ''}`;
+  const url = `${env.config.tls ? 'https' : 'http'}://${env.host}:${env.port}`;
+  const listening = `Vault listening on ${url}${workers > 1 ? `, ${workers} workers` : ''}`;
   const database = env.embedded ? `embedded PostgreSQL under ${dataDir}/pg` : 'DATABASE_URL';
   const mail = smtpUrl ? 'SMTP_URL' : `written as .eml files to ${outbox}`;
   if (lifeLog) {
-    lifeLog.info({ url: `http://${env.host}:${env.port}`, public_url: publicUrl, workers, database, dashboard: `${publicUrl}/`, mail }, listening);
+    lifeLog.info({ url, public_url: publicUrl, workers, database, dashboard: `${publicUrl}/`, mail }, listening);
     return;
   }
   const lines = [
