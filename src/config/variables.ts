@@ -14,6 +14,8 @@ export const VARIABLES = [
   'VAULT_KEK_PROVIDER', 'VAULT_MASTER_KEYS', 'PKCS11_MODULE', 'PKCS11_TOKEN_LABEL', 'PKCS11_PIN', 'PKCS11_KEY_LABELS',
   'PG_BIN_DIR', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_KEEPALIVE_TIMEOUT_SECONDS',
   'TLS_CERT_FILE', 'TLS_KEY_FILE', 'OTEL_EXPORTER_OTLP_ENDPOINT',
+  // Read by `vault export --plaintext` only (src/migration/export.ts); listed so setting it is not reported as a misspelling.
+  'VAULT_EXPORT_PLAINTEXT',
 ] as const;
 export type Variable = (typeof VARIABLES)[number];
 export type VaultEnv = Partial<Record<Variable, string>>;
