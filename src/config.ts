@@ -198,6 +198,12 @@ export const DEFAULT_SESSION_RATE_LIMITS = {
   elements_ip: { points: 30, durationSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
+/** Token search (tokens/search.ts), per caller (application or user); full-value search has its own budget. */
+export const DEFAULT_SEARCH_RATE_LIMITS = {
+  token_search: { points: 300, durationSeconds: 60 },
+  token_search_full: { points: 30, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
+
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {
   const u = new URL(publicUrl);
@@ -227,7 +233,7 @@ function int(name: string, v: string | undefined, dflt: number): number {
 export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
   if (!v) return undefined;
   const out: Record<string, RateLimitRule> = {};
-  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS };
+  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS, ...DEFAULT_SEARCH_RATE_LIMITS };
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
     if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {
