@@ -63,12 +63,13 @@ const Digits = (min: number, max: number, description: string) => Type.String({ 
 
 export const SearchFilters = {
   type: Type.Optional(TokenTypeSchema()),
-  brand: Type.Optional(Type.String({ maxLength: 32, pattern: '^[a-z-]+$', description: 'As credit-card-type names it: visa, mastercard, american-express, …' })),
+  brand: Type.Optional(Type.String({ maxLength: 32, pattern: '^[a-z-]+$', description: 'The top-level brand (visa, mastercard, amex, …) or the card object’s network name (american-express, diners-club)' })),
   bin: Type.Optional(Digits(6, 8, 'The first 6 (or 8) digits')),
   last4: Type.Optional(Digits(4, 4, 'The last 4 digits')),
   expiration_month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
   expiration_year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2099 })),
-  metadata: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), { maxProperties: 10, description: 'Tokens whose metadata has every key with exactly this value' })),
+  // Values untyped on purpose: a typed union would let the validator coerce `true` to "true".
+  metadata: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 10, description: 'Tokens whose metadata has every key with exactly this JSON value (≤ 1 KiB in all)' })),
   card_number: Type.Optional(Type.String({ maxLength: 32, description: 'Full-value search (keyed blind index): an API key with the detokenization permission only' })),
   account_number: Type.Optional(Type.String({ maxLength: 32, description: 'Full-value search, with routing_number: an API key with the detokenization permission only' })),
   routing_number: Type.Optional(Type.String({ maxLength: 16 })),

@@ -7,8 +7,9 @@ import { type DataKeys, fingerprint } from '../crypto/datakeys.js';
 import { writeAudit } from '../db/audit.js';
 import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
-import { VaultError } from '../http/errors.js';
+import { invalidFields, VaultError } from '../http/errors.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
+import { ozuraBrand } from './brand.js';
 import type { RequestContext } from '../lib/context.js';
 import type { SearchQuery } from './manage-schemas.js';
 import type { TokenActor } from './manage-service.js';
@@ -31,6 +32,7 @@ function fullValueOf(q: SearchQuery): { type: TokenTypeDescriptor; canonical: st
 export async function searchTokens(db: Kysely<DB>, keys: DataKeys, ctx: RequestContext, actor: TokenActor, q: SearchQuery): Promise<Page<TokenRow>> {
   const { at } = ctx;
   const full = isFullValue(q);
+  if (q.metadata !== undefined && Buffer.byteLength(JSON.stringify(q.metadata)) > 1024) throw invalidFields([{ path: '/metadata', message: 'must be at most 1 KiB of JSON' }]);
   // First, before anything that depends on the value: a caller without the right learns nothing,
   // not even from how long the answer takes.
   if (full && !actor.fullValue) throw new VaultError('full_value_search_denied');
@@ -49,7 +51,7 @@ export async function searchTokens(db: Kysely<DB>, keys: DataKeys, ctx: RequestC
   }
   if (q.bin !== undefined) s = s.where(sql<boolean>`display->>'bin' = ${q.bin.slice(0, 6)}`);
   if (q.last4 !== undefined) s = s.where(sql<boolean>`display->>'last4' = ${q.last4}`);
-  if (q.brand !== undefined) s = s.where(sql<boolean>`display->>'brand' = ${q.brand}`);
+  if (q.brand !== undefined) s = s.where(sql<boolean>`display->>'brand' = ${ozuraBrand(q.brand)}`);
   if (q.expiration_year !== undefined) s = s.where(sql<boolean>`vault_card_year(display->>'expirationYear') = ${String(q.expiration_year)}`);
   if (q.expiration_month !== undefined) s = s.where(sql<boolean>`display->>'expirationMonth' = ${String(q.expiration_month).padStart(2, '0')}`);
   if (q.metadata !== undefined && Object.keys(q.metadata).length > 0) s = s.where(sql<boolean>`metadata @> ${JSON.stringify(q.metadata)}::jsonb`);
