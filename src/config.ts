@@ -193,16 +193,9 @@ export const DEFAULT_RATE_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /** Session-key tokenization (session-keys/guard.ts): per pub key, and per client IP. */
-export const DEFAULT_SESSION_RATE_LIMITS = {
-  elements_pub_key: { points: 600, durationSeconds: 60 },
-  elements_ip: { points: 30, durationSeconds: 60 },
-} satisfies Record<string, RateLimitRule>;
-
-/** Token search (tokens/search.ts), per caller (application or user); full-value search has its own budget. */
-export const DEFAULT_SEARCH_RATE_LIMITS = {
-  token_search: { points: 300, durationSeconds: 60 },
-  token_search_full: { points: 30, durationSeconds: 60 },
-} satisfies Record<string, RateLimitRule>;
+export const DEFAULT_SESSION_RATE_LIMITS = { elements_pub_key: { points: 600, durationSeconds: 60 }, elements_ip: { points: 30, durationSeconds: 60 } } satisfies Record<string, RateLimitRule>;
+/** Token search (tokens/views.ts), per caller: every search spends `token_search`, a full-value one `token_search_full` too. */
+export const DEFAULT_SEARCH_RATE_LIMITS = { token_search: { points: 300, durationSeconds: 60 }, token_search_full: { points: 30, durationSeconds: 60 } } satisfies Record<string, RateLimitRule>;
 
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {

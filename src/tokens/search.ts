@@ -58,11 +58,9 @@ export async function searchTokens(db: Kysely<DB>, keys: DataKeys, ctx: RequestC
   if (q.created_from !== undefined) s = s.where('created_at', '>=', new Date(q.created_from));
   if (q.created_to !== undefined) s = s.where('created_at', '<', new Date(q.created_to));
   if (after) s = s.where(sql<boolean>`(created_at, token) < (${after[0]}::timestamptz, ${after[1]})`);
-  let fp: string | null = null;
   if (full) {
     const { type, canonical } = fullValueOf(q);
-    fp = fingerprint(await keys.get(projectId), type.name, canonical);
-    s = s.where('type', '=', type.name).where('fingerprint', '=', fp);
+    s = s.where('type', '=', type.name).where('fingerprint', '=', fingerprint(await keys.get(projectId), type.name, canonical));
   }
   const rows = await s.orderBy('created_at', 'desc').orderBy('token', 'desc').limit(limit + 1).execute();
   const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.token]);
