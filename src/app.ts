@@ -40,6 +40,7 @@ import { tokensPlugin } from './tokens/plugin.js';
 import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
 import { TokenStore } from './tokens/store.js';
+import { TokenService } from './tokens/manage-service.js';
 import { SessionRateLimits } from './session-keys/guard.js';
 import { SessionStore } from './session-keys/service.js';
 
@@ -51,6 +52,7 @@ export interface VaultServices {
   listener: InvalidationListener;
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
+  tokenService: TokenService;
   proxy: ProxyService;
   audit: AuditChain;
   mailer: Mailer;
@@ -145,6 +147,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
     tokens: new TokenStore(hotDatabase.pool, keys, app.log),
+    tokenService: new TokenService(database.db, keys, database.pool, config.rateLimits),
     proxy: new ProxyService(database.pool, keys, config, app.log),
     mailer,
     auth,

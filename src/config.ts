@@ -120,10 +120,9 @@ export const DEFAULT_RATE_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /** Session-key tokenization (session-keys/guard.ts): per pub key, and per client IP. */
-export const DEFAULT_SESSION_RATE_LIMITS = {
-  elements_pub_key: { points: 600, durationSeconds: 60 },
-  elements_ip: { points: 30, durationSeconds: 60 },
-} satisfies Record<string, RateLimitRule>;
+export const DEFAULT_SESSION_RATE_LIMITS = { elements_pub_key: { points: 600, durationSeconds: 60 }, elements_ip: { points: 30, durationSeconds: 60 } } satisfies Record<string, RateLimitRule>;
+/** Token search (tokens/views.ts), per caller: every search spends `token_search`, a full-value one `token_search_full` too. */
+export const DEFAULT_SEARCH_RATE_LIMITS = { token_search: { points: 300, durationSeconds: 60 }, token_search_full: { points: 30, durationSeconds: 60 } } satisfies Record<string, RateLimitRule>;
 
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {
@@ -136,7 +135,7 @@ export function defaultCookieSecure(publicUrl: string): boolean {
 export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
   if (!v) return undefined;
   const out: Record<string, RateLimitRule> = {};
-  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS };
+  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS, ...DEFAULT_SEARCH_RATE_LIMITS };
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
     if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {

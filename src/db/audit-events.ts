@@ -35,6 +35,10 @@ export const AUDIT_EVENTS = {
   detokenize: token('detokenize', 'TOKEN_ACCESS', 'detokenize'),
   detokenize_batch: token('detokenize_batch', 'TOKEN_ACCESS', 'detokenize'),
   token_delete: token('token_delete', 'TOKEN_DELETION'),
+  // PATCH /tokens/:token (§6.3): which fields changed, never their values.
+  token_update: token('token_update', 'TOKEN_UPDATE'),
+  // A search by full card or account number (§6.3): an oracle use, so it is on the record.
+  token_search: token('token_search', 'TOKEN_ACCESS'),
   // Import and export (docs/migration.md): one entry per batch naming its tokens, one per run.
   import_batch: token('import_batch', 'TOKEN_CREATION'),
   export_batch: token('export_batch', 'TOKEN_ACCESS'),

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'applications.manage': admin,
   'tokens.read': viewer,
   'tokens.delete': developer,
+  'tokens.update': developer,
+  'tokens.search': developer,
   'audit.read': developer,
   'tokens.tokenize': developer,
 } as const satisfies Record<string, Role>;

@@ -61,6 +61,9 @@ function stretchOf(n: number): number {
 }
 
 /** The brand of a card number, by Ozura's names (the answers' top-level `brand`). */
+/** A brand as answers name it at the top level (Ozura's `amex`), from either name. */
+export const ozuraBrand = (name: string): string => OZURA_NAME[name] ?? name;
+
 export const cardBrand = (pan: string): Brand => cardNetwork(pan).brand;
 
 /** The network of a card number (or of the digits typed so far). */

@@ -62,7 +62,7 @@ function check(raw: unknown): TokenizeItem {
   return raw as TokenizeItem;
 }
 
-function checkMetadata(m: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function checkMetadata(m: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (m === undefined || m === null) return null;
   if (Buffer.byteLength(JSON.stringify(m)) > MAX_METADATA_BYTES) {
     throw schemaError([{ path: '/metadata', message: 'must be at most 4 KiB of JSON' }]);

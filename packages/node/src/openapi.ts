@@ -121,6 +121,74 @@ export interface paths {
         delete: operations["deleteApiTokensByToken"];
         options?: never;
         head?: never;
+        /**
+         * Update a token's expiry, metadata or TTL (developer or above); the number never changes
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        patch: operations["patchApiTokensByToken"];
+        trace?: never;
+    };
+    "/api/tokens/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search a project's tokens, masked, newest first (developer or above; never by full number)
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         *
+         *     Rate-limited per caller: 300 searches per 60 s (`token_search`), of which 30 by full value (`token_search_full`).
+         */
+        post: operations["postApiTokensSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a token's expiry (account updater), metadata or TTL; the number never changes
+         * @description An API key (`X-API-Key`) with the `tokenization` permission; with a Bearer JWT too, its user must be a member of the key’s project.
+         */
+        patch: operations["patchTokensByToken"];
+        trace?: never;
+    };
+    "/tokens/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search the key's project's tokens, masked, newest first
+         * @description An API key (`X-API-Key`) with the `tokenization` permission; with a Bearer JWT too, its user must be a member of the key’s project.
+         *
+         *     Rate-limited per caller: 300 searches per 60 s (`token_search`), of which 30 by full value (`token_search_full`).
+         */
+        post: operations["postTokensSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -2129,6 +2197,755 @@ export interface operations {
             /** @description Default Response */
             "4XX": {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiTokensByToken: {
+        parameters: {
+            query?: {
+                project_id?: string;
+            };
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "expirationMonth": "09",
+                 *         "expirationYear": "2031"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description ≤ 4 KiB of JSON, stored in clear */
+                    metadata?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /**
+                     * Format: int32
+                     * @description The token expires this many seconds from now
+                     */
+                    ttl_seconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the token expires; null: never
+                     */
+                    expires_at?: string | null;
+                    data?: {
+                        expirationMonth: string | number;
+                        expirationYear: string | number;
+                        holderName?: string;
+                        cardNumber?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            token: string;
+                            project_id: string;
+                            type: string;
+                            format: string;
+                            data: {
+                                [key: string]: string;
+                            } | null;
+                            mask: {
+                                [key: string]: string;
+                            };
+                            bin?: string;
+                            brand?: string;
+                            last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
+                            test: boolean;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            app_id: string | null;
+                            created_at: string;
+                            expires_at: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiTokensSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "project_id": "proj_…",
+                 *       "bin": "411111"
+                 *     }
+                 */
+                "application/json": {
+                    project_id: string;
+                    type?: "card" | "bank" | "string";
+                    /** @description The top-level brand (visa, mastercard, amex, …) or the card object’s network name (american-express, diners-club) */
+                    brand?: string;
+                    /** @description The first 6 (or 8) digits */
+                    bin?: string;
+                    /** @description The last 4 digits */
+                    last4?: string;
+                    /** Format: int32 */
+                    expiration_month?: number;
+                    /** Format: int32 */
+                    expiration_year?: number;
+                    /** @description Tokens whose metadata has every key with exactly this JSON value (≤ 1 KiB in all) */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Full-value search (keyed blind index): an API key with the detokenization permission only */
+                    card_number?: string;
+                    /** @description Full-value search, with routing_number: an API key with the detokenization permission only */
+                    account_number?: string;
+                    routing_number?: string;
+                    /** Format: date-time */
+                    created_from?: string;
+                    /**
+                     * Format: date-time
+                     * @description Exclusive
+                     */
+                    created_to?: string;
+                    /**
+                     * Format: int32
+                     * @default 50
+                     */
+                    limit?: number;
+                    cursor?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            token: string;
+                            project_id: string;
+                            type: string;
+                            format: string;
+                            data: {
+                                [key: string]: string;
+                            } | null;
+                            mask: {
+                                [key: string]: string;
+                            };
+                            bin?: string;
+                            brand?: string;
+                            last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
+                            test: boolean;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            app_id: string | null;
+                            created_at: string;
+                            expires_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit: retry after `Retry-After` seconds (also in `retry_after_seconds`). */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchTokensByToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters. A retry with the same key and request answers the first status and body with Idempotent-Replayed: true (docs/idempotency.md); another request under the key → 422, while the first runs → 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "expirationMonth": "09",
+                 *         "expirationYear": "2031"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description ≤ 4 KiB of JSON, stored in clear */
+                    metadata?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /**
+                     * Format: int32
+                     * @description The token expires this many seconds from now
+                     */
+                    ttl_seconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the token expires; null: never
+                     */
+                    expires_at?: string | null;
+                    data?: {
+                        expirationMonth: string | number;
+                        expirationYear: string | number;
+                        holderName?: string;
+                        cardNumber?: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            token: string;
+                            project_id: string;
+                            type: string;
+                            format: string;
+                            data: {
+                                [key: string]: string;
+                            } | null;
+                            mask: {
+                                [key: string]: string;
+                            };
+                            bin?: string;
+                            brand?: string;
+                            last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
+                            test: boolean;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            app_id: string | null;
+                            created_at: string;
+                            expires_at: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTokensSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "brand": "visa",
+                 *       "last4": "1111"
+                 *     }
+                 */
+                "application/json": {
+                    type?: "card" | "bank" | "string";
+                    /** @description The top-level brand (visa, mastercard, amex, …) or the card object’s network name (american-express, diners-club) */
+                    brand?: string;
+                    /** @description The first 6 (or 8) digits */
+                    bin?: string;
+                    /** @description The last 4 digits */
+                    last4?: string;
+                    /** Format: int32 */
+                    expiration_month?: number;
+                    /** Format: int32 */
+                    expiration_year?: number;
+                    /** @description Tokens whose metadata has every key with exactly this JSON value (≤ 1 KiB in all) */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Full-value search (keyed blind index): an API key with the detokenization permission only */
+                    card_number?: string;
+                    /** @description Full-value search, with routing_number: an API key with the detokenization permission only */
+                    account_number?: string;
+                    routing_number?: string;
+                    /** Format: date-time */
+                    created_from?: string;
+                    /**
+                     * Format: date-time
+                     * @description Exclusive
+                     */
+                    created_to?: string;
+                    /**
+                     * Format: int32
+                     * @default 50
+                     */
+                    limit?: number;
+                    cursor?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            token: string;
+                            project_id: string;
+                            type: string;
+                            format: string;
+                            data: {
+                                [key: string]: string;
+                            } | null;
+                            mask: {
+                                [key: string]: string;
+                            };
+                            bin?: string;
+                            brand?: string;
+                            last4?: string;
+                            card?: {
+                                /** @description The network as credit-card-type names it: visa, mastercard, american-express, discover, diners-club, jcb, unionpay, maestro, mir, elo, hiper, hipercard, troy, naranja, verve, or unknown */
+                                brand: string;
+                                bin: string;
+                                last4: string;
+                                /** Format: int64 */
+                                length: number;
+                                /** Format: int64 */
+                                cvv_length: number;
+                                expirationMonth: string;
+                                expirationYear: string;
+                            };
+                            test: boolean;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            app_id: string | null;
+                            created_at: string;
+                            expires_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit: retry after `Retry-After` seconds (also in `retry_after_seconds`). */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

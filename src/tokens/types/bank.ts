@@ -39,6 +39,8 @@ export const bank: TokenTypeDescriptor<typeof BankData> = {
       digits: account,
     };
   },
+  // Deduplication's fingerprint is over routing and account together, and so is this search.
+  searchCanonical: (q) => (q.account_number === undefined ? null : `${normalizeRouting(q.routing_number ?? '')}:${normalizeAccount(q.account_number)}`),
   view: (display) => ({
     data: { accountNumber: display.accountNumber, routingNumber: display.routingNumber },
     mask: { account_number: display.accountNumber },

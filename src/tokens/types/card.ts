@@ -96,6 +96,16 @@ export const card: TokenTypeDescriptor<typeof CardData> = {
     if (cvv !== null) Object.assign(v, { cvv, cvc: cvv, cvvPlaceholder: cvv });
     return v;
   },
+  update(stored, display, change, now) {
+    const d = { ...(stored as CardStored) };
+    const expiry = normalizeExpiry(change.expirationMonth, change.expirationYear, now);
+    d.expirationMonth = expiry.month;
+    d.expirationYear = expiry.year;
+    if (change.holderName !== undefined) d.holderName = change.holderName;
+    // The number is untouched, so brand, BIN and last 4 in the display stay as they are.
+    return { stored: d, display: { ...display, expirationMonth: expiry.month, expirationYear: expiry.year } };
+  },
+  searchCanonical: (q) => (q.card_number === undefined ? null : normalizePan(q.card_number)),
   unwrap: (stored) => stored,
   extra(stored) {
     const d = stored as CardStored;

@@ -59,4 +59,28 @@ export interface TokenTypeDescriptor<D extends TSchema = TSchema> {
   unwrap(stored: unknown): unknown;
   /** Fields a detokenize answer adds beside `data` (a card's details), from the stored JSON. */
   extra?(stored: unknown): Record<string, unknown>;
+  /**
+   * PATCH's `data` (§6.3): the stored JSON and display with the change applied, checked as
+   * tokenize checks it. Absent: the type has no data that may change (its value is the token).
+   */
+  update?(stored: unknown, display: Record<string, string>, change: UpdateData, now: Date): { stored: Record<string, string>; display: Record<string, string> };
+  /**
+   * The canonical value (as `prepare` gives it, for the keyed fingerprint) a full-value search
+   * asks for, or null when the search names none of this type's fields.
+   */
+  searchCanonical?(q: FullValueQuery): string | null;
+}
+
+/** PATCH's `data`: a card's new expiry from an account updater (the number never changes). */
+export interface UpdateData {
+  expirationMonth: string | number;
+  expirationYear: string | number;
+  holderName?: string;
+}
+
+/** The full-value fields of a search (§6.3). */
+export interface FullValueQuery {
+  card_number?: string;
+  account_number?: string;
+  routing_number?: string;
 }

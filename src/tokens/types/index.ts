@@ -6,7 +6,7 @@ import { card } from './card.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
 import { string } from './string.js';
 
-export type { CardDetailsView, PreparedData, PublicView, TokenTypeDescriptor } from './descriptor.js';
+export type { CardDetailsView, FullValueQuery, PreparedData, PublicView, TokenTypeDescriptor, UpdateData } from './descriptor.js';
 
 export const TOKEN_TYPES = [card, bank, string] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number]['name'];
