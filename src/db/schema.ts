@@ -279,6 +279,40 @@ export interface ImportKeysTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface WebhooksTable {
+  id: string;
+  project_id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  secret: Buffer;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  project_id: string;
+  audit_id: string;
+  event_type: string;
+  payload: string;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookCursorTable {
+  id: number;
+  txid: ColumnType<string, string | number, string | number>;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -304,4 +338,7 @@ export interface DB {
   auth_unknown_failures: AuthUnknownFailuresTable;
   elements_sessions: ElementsSessionsTable;
   import_keys: ImportKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_cursor: WebhookCursorTable;
 }
