@@ -37,6 +37,9 @@ import { projectsPlugin } from './projects/plugin.js';
 import { proxyPlugin } from './proxy/plugin.js';
 import { sessionsPlugin } from './session-keys/plugin.js';
 import { tokensPlugin } from './tokens/plugin.js';
+import { webhooksPlugin } from './webhooks/plugin.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { WebhookService } from './webhooks/service.js';
 import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
 import { TokenStore } from './tokens/store.js';
@@ -57,6 +60,8 @@ export interface VaultServices {
   auth: AuthService;
   sessions: SessionStore;
   sessionLimits: SessionRateLimits;
+  webhooks: WebhookService;
+  webhookDispatcher: WebhookDispatcher;
   now: () => Date;
 }
 
@@ -153,9 +158,15 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       retentionDays: config.auditRetentionDays,
       now,
     }),
+    webhooks: new WebhookService(database.db, keys, config.proxyAllowPrivateNetworks, now, config.webhookRetryWindowMs ?? 86_400_000),
+    webhookDispatcher: new WebhookDispatcher(database.db, keys, {
+      everyMs: config.webhookDispatchMs ?? 1000, backoffBaseMs: config.webhookBackoffBaseMs ?? 30_000, timeoutMs: config.webhookTimeoutMs ?? 10_000,
+      retryWindowMs: config.webhookRetryWindowMs ?? 86_400_000, loopbackOk: config.proxyAllowPrivateNetworks, now,
+    }, app.log),
     now,
   };
   services.audit.start();
+  services.webhookDispatcher.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
     // Another node rotated or destroyed a data key version: swap in the new set, no wipe.
@@ -184,6 +195,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
   const registry = registerMetrics(app, config);
+  services.webhookDispatcher.registerBacklog(registry);
   if (config.metricsPort != null) {
     const metrics = await serveMetrics(registry, config);
     app.decorate('metricsUrl', metrics.url);
@@ -200,6 +212,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(membersPlugin);
   await app.register(auditPlugin);
   await app.register(proxyPlugin);
+  await app.register(webhooksPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
 
@@ -215,6 +228,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     await sweeper.stop();
     // First: upstream calls still in flight finish and write their audit rows.
     await services.proxy.close();
+    await services.webhookDispatcher.stop();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();

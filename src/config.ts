@@ -48,6 +48,13 @@ export interface VaultConfig {
   keyCacheTtlMs: number;
   /** How often the audit sealer links new entries into the hash chain; 0 = on demand only. */
   auditSealIntervalMs: number;
+  /** Webhooks (docs/webhooks.md): ms between dispatcher ticks (default 1000; 0: on demand only). */
+  webhookDispatchMs?: number;
+  /** First retry delay of a failing webhook delivery, doubling after (default 30 000). */
+  webhookBackoffBaseMs?: number;
+  /** Per-attempt deadline (default 10 000) and how long a delivery is retried (default 24 h). */
+  webhookTimeoutMs?: number;
+  webhookRetryWindowMs?: number;
   /** Audit entries older than this are pruned behind a MAC'd checkpoint (Ozura keeps 2 years). */
   auditRetentionDays: number;
   /** Bearer token that /metrics requires (METRICS_TOKEN). */
@@ -129,7 +136,7 @@ export function parseTrustProxy(v: string | undefined): TrustProxy {
 export const VARIABLES = [
   'PORT', 'HOST', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'VAULT_REGION', 'TRUST_PROXY',
   'COOKIE_SECURE', 'PASSWORD_MAX_AGE_DAYS', 'MAIL_FROM', 'SMTP_URL', 'PROXY_ALLOW_PRIVATE_NETWORKS',
-  'AUDIT_SEAL_INTERVAL_MS', 'AUDIT_RETENTION_DAYS', 'AUTH_RATE_LIMITS', 'METRICS_TOKEN', 'METRICS_PORT',
+  'AUDIT_SEAL_INTERVAL_MS', 'AUDIT_RETENTION_DAYS', 'WEBHOOK_DISPATCH_MS', 'WEBHOOK_RETRY_BASE_MS', 'AUTH_RATE_LIMITS', 'METRICS_TOKEN', 'METRICS_PORT',
   'DATA_KEY_MAX_SEALS', 'DATA_KEY_MAX_AGE_DAYS', 'DATA_KEY_RETIRE_GRACE_SECONDS', 'VAULT_WORKERS', 'VAULT_DRAIN_SECONDS',
   'VAULT_KEK_PROVIDER', 'VAULT_MASTER_KEYS', 'PKCS11_MODULE', 'PKCS11_TOKEN_LABEL', 'PKCS11_PIN', 'PKCS11_KEY_LABELS',
   'PG_BIN_DIR', 'HTTP_HEADERS_TIMEOUT_SECONDS', 'HTTP_REQUEST_TIMEOUT_SECONDS', 'HTTP_KEEPALIVE_TIMEOUT_SECONDS',
@@ -355,6 +362,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
     sweepIntervalMs: DEFAULTS.sweepIntervalMs,
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
+    webhookDispatchMs: int('WEBHOOK_DISPATCH_MS', env.WEBHOOK_DISPATCH_MS, 1000),
+    webhookBackoffBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000),
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
     metricsToken: env.METRICS_TOKEN || null,

@@ -287,8 +287,8 @@ export interface WebhooksTable {
   description: string | null;
   secret: Buffer;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   deleted_at: Timestamp | null;
 }
 
@@ -304,6 +304,8 @@ export interface WebhookDeliveriesTable {
   last_status: number | null;
   last_error: string | null;
   next_attempt_at: Timestamp;
+  /** After this, a failing delivery is given up (24 h after it was created or manually retried). */
+  give_up_at: Timestamp;
   created_at: Timestamp;
   delivered_at: Timestamp | null;
 }

@@ -34,6 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_status integer,
       last_error text,
       next_attempt_at timestamptz NOT NULL,
+      give_up_at timestamptz NOT NULL,
       created_at timestamptz NOT NULL,
       delivered_at timestamptz,
       UNIQUE (webhook_id, audit_id)
