@@ -19,8 +19,8 @@ export function webhookUrl(raw: string, loopbackOk: boolean): URL {
   }
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   const loopback = loopbackOk && isLoopbackHost(host);
-  if (url.protocol !== 'https:' && !loopback) throw new VaultError('invalid_webhook_url');
   if (net.isIP(host) !== 0 && !isPublicAddress(host) && !loopback) throw new VaultError('webhook_destination_forbidden');
+  if (url.protocol !== 'https:' && !loopback) throw new VaultError('invalid_webhook_url');
   if (!loopbackOk && host === 'localhost') throw new VaultError('webhook_destination_forbidden');
   return url;
 }
