@@ -79,6 +79,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const REQ_PREFIX = `req_${randomBytes(9).toString('base64url')}`;
 let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
+const DAY_MS = 86_400_000; // webhook deliveries are retried for 24 h
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
@@ -158,10 +159,10 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       retentionDays: config.auditRetentionDays,
       now,
     }),
-    webhooks: new WebhookService(database.db, keys, config.proxyAllowPrivateNetworks, now, config.webhookRetryWindowMs ?? 86_400_000),
+    webhooks: new WebhookService(database.db, keys, config.proxyAllowPrivateNetworks, now, config.webhooks?.retryWindowMs ?? DAY_MS),
     webhookDispatcher: new WebhookDispatcher(database.db, keys, {
-      everyMs: config.webhookDispatchMs ?? 1000, backoffBaseMs: config.webhookBackoffBaseMs ?? 30_000, timeoutMs: config.webhookTimeoutMs ?? 10_000,
-      retryWindowMs: config.webhookRetryWindowMs ?? 86_400_000, loopbackOk: config.proxyAllowPrivateNetworks, now,
+      everyMs: config.webhooks?.dispatchMs ?? 1000, backoffBaseMs: config.webhooks?.backoffBaseMs ?? 30_000, timeoutMs: config.webhooks?.timeoutMs ?? 10_000,
+      retryWindowMs: config.webhooks?.retryWindowMs ?? DAY_MS, loopbackOk: config.proxyAllowPrivateNetworks, now,
     }, app.log),
     now,
   };

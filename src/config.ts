@@ -10,10 +10,7 @@ import { DEFAULT_POLICY } from './crypto/rotation.js';
 import { nearest } from './lib/text.js';
 import { isKeyProvider, KEY_PROVIDER, KEY_PROVIDERS, type KeyProvider } from './lib/key-providers.js';
 
-export interface RateLimitRule {
-  points: number;
-  durationSeconds: number;
-}
+export type RateLimitRule = { points: number; durationSeconds: number };
 
 export interface VaultConfig {
   databaseUrl: string;
@@ -48,13 +45,8 @@ export interface VaultConfig {
   keyCacheTtlMs: number;
   /** How often the audit sealer links new entries into the hash chain; 0 = on demand only. */
   auditSealIntervalMs: number;
-  /** Webhooks (docs/webhooks.md): ms between dispatcher ticks (default 1000; 0: on demand only). */
-  webhookDispatchMs?: number;
-  /** First retry delay of a failing webhook delivery, doubling after (default 30 000). */
-  webhookBackoffBaseMs?: number;
-  /** Per-attempt deadline (default 10 000) and how long a delivery is retried (default 24 h). */
-  webhookTimeoutMs?: number;
-  webhookRetryWindowMs?: number;
+  /** Webhooks, in ms (docs/webhooks.md): dispatcher tick (0: on demand), first retry delay, attempt deadline, retry window. */
+  webhooks?: { dispatchMs?: number; backoffBaseMs?: number; timeoutMs?: number; retryWindowMs?: number };
   /** Audit entries older than this are pruned behind a MAC'd checkpoint (Ozura keeps 2 years). */
   auditRetentionDays: number;
   /** Bearer token that /metrics requires (METRICS_TOKEN). */
@@ -362,8 +354,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
     sweepIntervalMs: DEFAULTS.sweepIntervalMs,
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
-    webhookDispatchMs: int('WEBHOOK_DISPATCH_MS', env.WEBHOOK_DISPATCH_MS, 1000),
-    webhookBackoffBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000),
+    webhooks: { dispatchMs: int('WEBHOOK_DISPATCH_MS', env.WEBHOOK_DISPATCH_MS, 1000), backoffBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000) },
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
     metricsToken: env.METRICS_TOKEN || null,

@@ -24,7 +24,7 @@ let key: Record<string, string>;
 const PAN = '4242424242424242';
 
 beforeAll(async () => {
-  v = await startVault({ webhookDispatchMs: 50, webhookBackoffBaseMs: 300 });
+  v = await startVault({ webhooks: { dispatchMs: 50, backoffBaseMs: 300 } });
   alice = await createUser(v, 'alice');
   projectId = (await v.app.inject({ method: 'POST', url: '/api/projects', headers: alice.auth, payload: { name: 'shop', environment: 'development' } })).json().data.id;
   const app = (await v.app.inject({
