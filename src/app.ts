@@ -37,6 +37,9 @@ import { projectsPlugin } from './projects/plugin.js';
 import { proxyPlugin } from './proxy/plugin.js';
 import { sessionsPlugin } from './session-keys/plugin.js';
 import { tokensPlugin } from './tokens/plugin.js';
+import { webhooksPlugin } from './webhooks/plugin.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { WebhookService } from './webhooks/service.js';
 import { AuthService } from './auth/service.js';
 import { Mailer } from './mail/mailer.js';
 import { TokenStore } from './tokens/store.js';
@@ -59,6 +62,8 @@ export interface VaultServices {
   auth: AuthService;
   sessions: SessionStore;
   sessionLimits: SessionRateLimits;
+  webhooks: WebhookService;
+  webhookDispatcher: WebhookDispatcher;
   now: () => Date;
 }
 
@@ -76,6 +81,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const REQ_PREFIX = `req_${randomBytes(9).toString('base64url')}`;
 let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
+const DAY_MS = 86_400_000; // webhook deliveries are retried for 24 h
 
 export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const { trustProxy } = config;
@@ -158,9 +164,15 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
       retentionDays: config.auditRetentionDays,
       now,
     }),
+    webhooks: new WebhookService(database.db, keys, config.proxyAllowPrivateNetworks, now, config.webhooks?.retryWindowMs ?? DAY_MS),
+    webhookDispatcher: new WebhookDispatcher(database.db, keys, {
+      everyMs: config.webhooks?.dispatchMs ?? 1000, backoffBaseMs: config.webhooks?.backoffBaseMs ?? 30_000, timeoutMs: config.webhooks?.timeoutMs ?? 10_000,
+      retryWindowMs: config.webhooks?.retryWindowMs ?? DAY_MS, loopbackOk: config.proxyAllowPrivateNetworks, now,
+    }, app.log),
     now,
   };
   services.audit.start();
+  services.webhookDispatcher.start();
   listener.on((kind, id) => {
     if (kind === 'project') keys.forget(id);
     // Another node rotated or destroyed a data key version: swap in the new set, no wipe.
@@ -189,6 +201,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
   const registry = registerMetrics(app, config);
+  services.webhookDispatcher.registerBacklog(registry);
   if (config.metricsPort != null) {
     const metrics = await serveMetrics(registry, config);
     app.decorate('metricsUrl', metrics.url);
@@ -205,6 +218,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(membersPlugin);
   await app.register(auditPlugin);
   await app.register(proxyPlugin);
+  await app.register(webhooksPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
 
@@ -220,6 +234,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     await sweeper.stop();
     // First: upstream calls still in flight finish and write their audit rows.
     await services.proxy.close();
+    await services.webhookDispatcher.stop();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();

@@ -14,10 +14,7 @@ import { misspelledVariables, type Variable, type VaultEnv } from './config/vari
 export { type HttpTimeouts, parseTrustProxy, type TrustProxy } from './config/parse.js';
 export { misspelledVariables, VARIABLES, type Variable, type VaultEnv } from './config/variables.js';
 
-export interface RateLimitRule {
-  points: number;
-  durationSeconds: number;
-}
+export type RateLimitRule = { points: number; durationSeconds: number };
 
 export interface VaultConfig {
   databaseUrl: string;
@@ -52,6 +49,8 @@ export interface VaultConfig {
   keyCacheTtlMs: number;
   /** How often the audit sealer links new entries into the hash chain; 0 = on demand only. */
   auditSealIntervalMs: number;
+  /** Webhooks, in ms (docs/webhooks.md): dispatcher tick (0: on demand), first retry delay, attempt deadline, retry window. */
+  webhooks?: { dispatchMs?: number; backoffBaseMs?: number; timeoutMs?: number; retryWindowMs?: number };
   /** Audit entries older than this are pruned behind a MAC'd checkpoint (Ozura keeps 2 years). */
   auditRetentionDays: number;
   /** Bearer token that /metrics requires (METRICS_TOKEN). */
@@ -277,6 +276,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
     sweepIntervalMs: DEFAULTS.sweepIntervalMs,
     keyCacheTtlMs: DEFAULTS.keyCacheTtlMs,
     auditSealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', env.AUDIT_SEAL_INTERVAL_MS, DEFAULTS.auditSealIntervalMs),
+    webhooks: { dispatchMs: int('WEBHOOK_DISPATCH_MS', env.WEBHOOK_DISPATCH_MS, 1000), backoffBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 30_000) },
     auditRetentionDays: int('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS, DEFAULTS.auditRetentionDays),
     rateLimits: parseRateLimits(env.AUTH_RATE_LIMITS),
     metricsToken: env.METRICS_TOKEN || null,

@@ -92,7 +92,7 @@ export async function sealedUpTo(db: Kysely<DB> | Transaction<DB>): Promise<numb
  * neighbour's long one) do not hold it back, nor do read-only ones (pg_dump). Two statements on
  * purpose: a writer that ends between them is seen by the read that follows (read committed).
  */
-async function closedUpTo(trx: Transaction<DB>): Promise<number> {
+export async function closedUpTo(trx: Transaction<DB>): Promise<number> {
   const { rows: [s] } = await sql<{ snap: string }>`SELECT pg_current_snapshot()::text AS snap`.execute(trx);
   const { rows: [r] } = await sql<{ upto: number }>`
     SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(${s.snap}::pg_snapshot)::text::bigint) AS upto

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import { loadOrCreateSecret } from '../crypto/secrets.js';
-import { auditSlot } from '../db/audit.js';
+import { auditSlot, writeAudit } from '../db/audit.js';
+import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { Periodic } from '../lib/periodic.js';
 import { adoptPlaceholders, rebaseTxids, type SealedHead, sealPending } from './chain.js';
@@ -101,10 +102,19 @@ export class AuditChain {
     return pruned;
   }
 
-  /** Seals what is pending first, so the answer covers every committed entry. */
+  /**
+   * Seals what is pending first, so the answer covers every committed entry. A project chain that
+   * fails is itself recorded (audit_verification_failed), which webhooks deliver to the merchant.
+   */
   async verify(projectId: string | null): Promise<VerifyResult> {
     await this.sealNow();
-    return verifyChain(this.db, await this.key(), projectId);
+    const v = await verifyChain(this.db, await this.key(), projectId);
+    if (!v.valid && projectId !== null) {
+      await writeAudit(this.db, null, auditEvent('audit_verification_failed', {
+        projectId, outcome: 'failure', resourceId: projectId, details: { first_bad_seq: v.first_bad_seq, reason: v.reason },
+      }));
+    }
+    return v;
   }
 
   /** Every chain: the account-level one and each project's; valid only if all are. */

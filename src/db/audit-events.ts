@@ -25,6 +25,7 @@ const project = (action: string) => ({ eventType: 'project', action, resourceTyp
 const application = (action: string) => ({ eventType: 'application', action, resourceType: 'application', ozura: 'APPLICATION_MANAGEMENT' }) as const;
 const member = (action: string, resourceType: 'user' | 'invitation') => ({ eventType: 'member', action, resourceType, ozura: 'MEMBER_MANAGEMENT' }) as const;
 const session = (action: string) => ({ eventType: 'session', action, resourceType: 'session', ozura: 'SESSION' }) as const;
+const webhook = (action: string) => ({ eventType: 'webhook', action, resourceType: 'webhook', ozura: 'WEBHOOK' }) as const;
 const key = (action: string, resourceType: 'master_key' | 'data_key' | 'import_key') => ({ eventType: 'key', action, resourceType, ozura: 'KEY' }) as const;
 
 /** Keyed by action (actions are unique across event types). */
@@ -39,6 +40,8 @@ export const AUDIT_EVENTS = {
   token_update: token('token_update', 'TOKEN_UPDATE'),
   // A search by full card or account number (§6.3): an oracle use, so it is on the record.
   token_search: token('token_search', 'TOKEN_ACCESS'),
+  // The sweeper's deletions of expired tokens: one entry per project and sweep, naming them.
+  token_expire: token('token_expire', 'TOKEN_DELETION'),
   // Import and export (docs/migration.md): one entry per batch naming its tokens, one per run.
   import_batch: token('import_batch', 'TOKEN_CREATION'),
   export_batch: token('export_batch', 'TOKEN_ACCESS'),
@@ -89,6 +92,14 @@ export const AUDIT_EVENTS = {
   'data_key.rotate': key('data_key.rotate', 'data_key'),
   'data_key.destroy': key('data_key.destroy', 'data_key'),
   'import_key.create': key('import_key.create', 'import_key'),
+
+  // A project's audit chain failed verification (written by the verifier, so webhooks can tell).
+  audit_verification_failed: { eventType: 'audit', action: 'audit_verification_failed', resourceType: 'project', ozura: 'AUDIT' },
+
+  webhook_create: webhook('webhook_create'),
+  webhook_update: webhook('webhook_update'),
+  webhook_delete: webhook('webhook_delete'),
+  webhook_retry: webhook('webhook_retry'),
 } as const satisfies Record<string, AuditEventDef>;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;

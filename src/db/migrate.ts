@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_token_formats.js';
 import * as m0013 from './migrations/0013_idempotency.js';
 import * as m0014 from './migrations/0014_import.js';
 import * as m0015 from './migrations/0015_token_search.js';
+import * as m0016 from './migrations/0016_webhooks.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0013_idempotency': m0013,
   '0014_import': m0014,
   '0015_token_search': m0015,
+  '0016_webhooks': m0016,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -279,6 +279,42 @@ export interface ImportKeysTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface WebhooksTable {
+  id: string;
+  project_id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  secret: Buffer;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  project_id: string;
+  audit_id: string;
+  event_type: string;
+  payload: string;
+  status: Generated<'pending' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  /** After this, a failing delivery is given up (24 h after it was created or manually retried). */
+  give_up_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookCursorTable {
+  id: number;
+  txid: ColumnType<string, string | number, string | number>;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -304,4 +340,7 @@ export interface DB {
   auth_unknown_failures: AuthUnknownFailuresTable;
   elements_sessions: ElementsSessionsTable;
   import_keys: ImportKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_cursor: WebhookCursorTable;
 }

@@ -55,6 +55,7 @@ export const ERRORS = {
   expires_at_past: { code: 'validation_error', status: 400, message: 'expires_at must be in the future.' },
   one_full_value: { code: 'validation_error', status: 400, message: 'Search by card_number or by account_number, not both.' },
   account_needs_routing: { code: 'validation_error', status: 400, message: 'A search by account_number needs its routing_number too.' },
+  invalid_webhook_url: { code: 'validation_error', status: 400, message: 'A webhook URL must be an absolute https URL without credentials.' },
   invalid_placeholder: { status: 400, message: 'The request uses a placeholder this token cannot fill.' },
   // 401
   api_key_required: { status: 401, message: 'The X-API-Key header is required.' },
@@ -84,6 +85,7 @@ export const ERRORS = {
   password_expired: { status: 403, message: 'The password has expired and must be changed.' },
   csrf_failed: { status: 403, message: 'Cookie-authenticated writes must come from the vault origin.' },
   destination_forbidden: { status: 403, message: 'The proxy destination is not allowed.' },
+  webhook_destination_forbidden: { code: 'destination_forbidden', status: 403, message: 'The webhook URL points to an address the vault does not call (private, loopback, link-local or metadata).' },
   no_allowed_hosts: { code: 'destination_forbidden', status: 403, message: 'A production project sends card data only to the hosts in its proxy_allowed_hosts setting, which is empty.' },
   // 404
   not_found: { status: 404, message: 'Not found.' },
@@ -93,6 +95,8 @@ export const ERRORS = {
   member_not_found: { code: 'not_found', status: 404, message: 'Member not found.' },
   invitation_not_found: { code: 'not_found', status: 404, message: 'Invitation not found or expired.' },
   application_not_found: { code: 'not_found', status: 404, message: 'Application not found.' },
+  webhook_not_found: { code: 'not_found', status: 404, message: 'Webhook not found.' },
+  webhook_delivery_not_found: { code: 'not_found', status: 404, message: 'Webhook delivery not found.' },
   session_key_not_found: { code: 'not_found', status: 404, message: 'Session key not found.' },
   pub_key_not_found: { code: 'not_found', status: 404, message: 'No such pub key.' },
   file_not_found: { code: 'not_found', status: 404, message: 'No such file.' },

@@ -182,6 +182,7 @@ export const TAGS = [
   { name: 'projects', description: 'Projects, their settings and provisioned sub-projects (docs/api.md §3.5, §4.2).' },
   { name: 'members', description: 'Project members, roles and invitations (docs/api.md §4.2).' },
   { name: 'audit', description: 'The hash-chained audit log and traffic counts (docs/api.md §4.2).' },
+  { name: 'webhooks', description: 'Signed webhooks (Standard Webhooks), their deliveries and retries (docs/webhooks.md).' },
   { name: 'operations', description: 'Liveness and readiness probes (docs/api.md §5).' },
 ];
 

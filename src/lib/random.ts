@@ -42,7 +42,7 @@ export function randomString(length: number, alphabet = BASE62): string {
 }
 
 /** Opaque typed id: `usr_`, `proj_` (Ozura's project prefix; older projects keep `prj_`), `app_`, `ses_`, `inv_` + 16 lower-case alphanumerics. */
-export function newId(prefix: 'usr' | 'proj' | 'app' | 'ses' | 'aud' | 'inv'): string {
+export function newId(prefix: 'usr' | 'proj' | 'app' | 'ses' | 'aud' | 'inv' | 'wh' | 'msg'): string {
   return `${prefix}_${randomString(16, LOWER36)}`;
 }
 

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'tokens.search': developer,
   'audit.read': developer,
   'tokens.tokenize': developer,
+  // Webhook secrets and URLs are integration settings: admins only, reading included.
+  'webhooks.read': admin,
+  'webhooks.manage': admin,
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -5,7 +5,7 @@
 import zlib from 'node:zlib';
 import { Agent } from 'undici';
 import { VaultError } from '../http/errors.js';
-import { ForbiddenAddress, guardedLookup } from './ssrf.js';
+import { ForbiddenAddress, guardedLookup, loopbackLookup } from './ssrf.js';
 
 export const RESPONSE_CAP = 5 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -45,6 +45,8 @@ export interface OutboundOptions {
   connectTimeoutMs?: number;
   /** Tests and private deployments only: skips the connector's address check. */
   allowPrivateNetworks?: boolean;
+  /** Checked like any address, except that loopback is allowed (webhooks in test/dev mode). */
+  allowLoopback?: boolean;
   timeoutMs: number;
 }
 
@@ -56,7 +58,7 @@ export function outboundAgent(opts: OutboundOptions): Agent {
   return new Agent({
     connect: {
       timeout: opts.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      ...(opts.allowPrivateNetworks ? {} : { lookup: guardedLookup }),
+      ...(opts.allowPrivateNetworks ? {} : { lookup: opts.allowLoopback ? loopbackLookup : guardedLookup }),
     },
     headersTimeout: opts.timeoutMs,
     bodyTimeout: opts.timeoutMs,

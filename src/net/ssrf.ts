@@ -144,12 +144,42 @@ export function guardedLookup(
   options: dns.LookupOptions | number | undefined,
   callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
 ): void {
+  checkedLookup(isPublicAddress, hostname, options, callback);
+}
+
+/** 127.0.0.0/8 and ::1 (and IPv4-mapped loopback). */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (net.isIP(a) === 4) return a.startsWith('127.');
+  const n = net.isIP(a) === 6 ? parseIPv6(a) : null;
+  return n === 1n || (n !== null && n >> 32n === 0xffffn && (n & 0xffffffffn) >> 24n === 127n);
+}
+
+/**
+ * guardedLookup that also lets loopback through: for the test and dev mode in which webhooks may
+ * call a receiver on 127.0.0.1 (PROXY_ALLOW_PRIVATE_NETWORKS), while every other private,
+ * link-local or metadata address stays refused.
+ */
+export function loopbackLookup(
+  hostname: string,
+  options: dns.LookupOptions | number | undefined,
+  callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+): void {
+  checkedLookup((a) => isPublicAddress(a) || isLoopbackAddress(a), hostname, options, callback);
+}
+
+function checkedLookup(
+  accept: (address: string) => boolean,
+  hostname: string,
+  options: dns.LookupOptions | number | undefined,
+  callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+): void {
   const opts: dns.LookupOptions = typeof options === 'number' ? { family: options } : { ...(options ?? {}) };
   // "name." is the same name as "name"; /etc/hosts only knows the latter.
   dns.lookup(hostname.replace(/\.$/, ''), { ...opts, all: true }, (err, addresses) => {
     if (err) return callback(err, '');
     const list = addresses;
-    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new ForbiddenAddress(), '');
+    if (list.length === 0 || list.some((a) => !accept(a.address))) return callback(new ForbiddenAddress(), '');
     if (opts.all) return callback(null, list);
     callback(null, list[0].address, list[0].family);
   });

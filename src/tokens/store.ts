@@ -13,6 +13,7 @@ import type { Caller } from '../lib/context.js';
 import { digitPattern, digitToken, fpeToken, freeDigits, isTokenId, otherToken, randomToken } from './format.js';
 import type { PreparedItem } from './prepare.js';
 import { storedType } from './types/index.js';
+import { sweepExpired } from './sweep.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, FIXED_HOLDERS_SQL, INSERT_FIXED_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_DIGIT_TOKENS_SQL } from './sql.js';
 
 export type { Caller } from '../lib/context.js';
@@ -384,12 +385,9 @@ export class TokenStore {
   }
 
   /** Deletes what has expired. Reads already refuse expired rows; this frees the space. */
-  async sweep(now: Date): Promise<{ tokens: number; cvcSessions: number }> {
-    const c = await this.pool.query('DELETE FROM cvc_sessions WHERE expires_at <= $1', [now]);
-    const t = await this.pool.query(
-      'DELETE FROM tokens WHERE ctid = ANY(ARRAY(SELECT ctid FROM tokens WHERE expires_at <= $1 LIMIT 10000))',
-      [now],
-    );
-    return { tokens: t.rowCount ?? 0, cvcSessions: c.rowCount ?? 0 };
+  /** Expired tokens and CVC sessions (./sweep.ts). */
+  sweep(now: Date): Promise<{ tokens: number; cvcSessions: number }> {
+    return sweepExpired(this.pool, this.audit, now);
   }
+
 }
