@@ -31,6 +31,8 @@ import { authPlugin } from './auth/plugin.js';
 import { sessionCookieName } from './auth/guard.js';
 import { elementsPlugin } from './elements/plugin.js';
 import { idempotencyPlugin } from './idempotency/plugin.js';
+import { inboundPlugin } from './inbound/plugin.js';
+import { InboundService } from './inbound/service.js';
 import { membersPlugin } from './members/plugin.js';
 import { opsPlugin } from './ops/plugin.js';
 import { projectsPlugin } from './projects/plugin.js';
@@ -52,6 +54,7 @@ export interface VaultServices {
   apiKeys: ApiKeyCache;
   tokens: TokenStore;
   proxy: ProxyService;
+  inbound: InboundService;
   audit: AuditChain;
   mailer: Mailer;
   auth: AuthService;
@@ -135,6 +138,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const auth = new AuthService(database, config, mailer, app.log, now);
+  const tokens = new TokenStore(hotDatabase.pool, keys, app.log);
   const services: VaultServices = {
     config,
     database,
@@ -142,8 +146,9 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     dataKeyMaintenance,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
-    tokens: new TokenStore(hotDatabase.pool, keys, app.log),
+    tokens,
     proxy: new ProxyService(database.pool, keys, config, app.log),
+    inbound: new InboundService(database.db, database.pool, tokens, config, app.log),
     mailer,
     auth,
     sessions: new SessionStore(database.db, database.pool, now),
@@ -200,6 +205,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(membersPlugin);
   await app.register(auditPlugin);
   await app.register(proxyPlugin);
+  await app.register(inboundPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
 
@@ -215,6 +221,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     await sweeper.stop();
     // First: upstream calls still in flight finish and write their audit rows.
     await services.proxy.close();
+    await services.inbound.close();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();

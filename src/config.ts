@@ -198,6 +198,11 @@ export const DEFAULT_SESSION_RATE_LIMITS = {
   elements_ip: { points: 30, durationSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
+/** Per inbound route (docs/inbound.md): its id is the capability, so each route has one budget. */
+export const DEFAULT_INBOUND_RATE_LIMITS = {
+  inbound_route: { points: 600, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
+
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {
   const u = new URL(publicUrl);
@@ -227,7 +232,7 @@ function int(name: string, v: string | undefined, dflt: number): number {
 export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
   if (!v) return undefined;
   const out: Record<string, RateLimitRule> = {};
-  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS };
+  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS, ...DEFAULT_INBOUND_RATE_LIMITS };
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
     if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {

@@ -28,6 +28,7 @@ const FLOORS: string[][] = [
   ['projects'],
   ['tokens'],
   ['proxy'],
+  ['inbound'],
   ['idempotency'],
   ['elements'],
   ['ops'],

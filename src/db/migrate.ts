@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_tenant_keys.js';
 import * as m0012 from './migrations/0012_token_formats.js';
 import * as m0013 from './migrations/0013_idempotency.js';
 import * as m0014 from './migrations/0014_import.js';
+import * as m0017 from './migrations/0017_inbound_routes.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0012_token_formats': m0012,
   '0013_idempotency': m0013,
   '0014_import': m0014,
+  '0017_inbound_routes': m0017,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -279,6 +279,18 @@ export interface ImportKeysTable {
   created_at: Generated<Timestamp>;
 }
 
+/** Inbound routes (migration 0017, docs/inbound.md); `fields` as written by inbound/service.ts. */
+export interface InboundRoutesTable {
+  id: string;
+  project_id: string;
+  name: string;
+  upstream_url: string;
+  content_type: 'json' | 'form';
+  fields: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -304,4 +316,5 @@ export interface DB {
   auth_unknown_failures: AuthUnknownFailuresTable;
   elements_sessions: ElementsSessionsTable;
   import_keys: ImportKeysTable;
+  inbound_routes: InboundRoutesTable;
 }

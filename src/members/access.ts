@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'tokens.delete': developer,
   'audit.read': developer,
   'tokens.tokenize': developer,
+  'routes.read': viewer,
+  'routes.manage': admin,
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;
