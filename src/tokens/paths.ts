@@ -43,7 +43,7 @@ export function checkDataFields(field: ResponseField, at: string) {
   if (!field.data_fields) return;
   const props = (tokenType(field.type)?.data as { properties?: Record<string, unknown> }).properties;
   const bad = Object.keys(field.data_fields).find((k) => !props || !Object.hasOwn(props, k));
-  if (bad !== undefined) throw invalidFields([{ path: `${at}/data_fields`, message: `names a field the ${field.type} type does not have` }]);
+  if (bad !== undefined) throw invalidFields([{ path: `${at}/data_fields`, message: 'names a field the type does not have' }]);
 }
 
 export interface Found {
@@ -74,7 +74,7 @@ export function findInJson(root: unknown, fields: ResponseField[]): { found: Fou
   for (const field of fields) {
     const hits = root === null || typeof root !== 'object'
       ? []
-      : (JSONPath({ path: field.path, json: root, resultType: 'all', eval: false, wrap: true }) as { pointer: string; parent: unknown; value: unknown }[])
+      : JSONPath<{ pointer: string; parent: unknown; value: unknown }[]>({ path: field.path, json: root, resultType: 'all', eval: false, wrap: true })
         .filter((h) => h.parent !== null && h.value !== undefined);
     if (hits.length === 0) missing.push(field);
     for (const h of hits) found.push({ field, at: h.pointer, ...dataOf(field, h.value) });
@@ -116,7 +116,10 @@ export function replaceInJson(root: unknown, found: Found[], outcomes: TokenizeI
 }
 
 // A form field of an object type is spread over `name[prop]` fields (the Stripe/Rails convention).
-const wantsObject = (field: ResponseField) => (tokenType(field.type)?.data as { type?: unknown } | undefined)?.type === 'object';
+function wantsObject(field: ResponseField): boolean {
+  const schema: object | undefined = tokenType(field.type)?.data;
+  return schema !== undefined && Reflect.get(schema, 'type') === 'object';
+}
 
 /** Every place of `fields` in a form body. */
 export function findInForm(form: URLSearchParams, fields: ResponseField[]): { found: Found[]; missing: ResponseField[] } {
