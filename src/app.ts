@@ -147,7 +147,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
     tokens,
-    proxy: new ProxyService(database.pool, keys, config, app.log),
+    proxy: new ProxyService(database.pool, keys, config, app.log, tokens),
     inbound: new InboundService(database.db, database.pool, tokens, config, app.log),
     mailer,
     auth,
