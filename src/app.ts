@@ -31,6 +31,8 @@ import { authPlugin } from './auth/plugin.js';
 import { sessionCookieName } from './auth/guard.js';
 import { elementsPlugin } from './elements/plugin.js';
 import { idempotencyPlugin } from './idempotency/plugin.js';
+import { inboundPlugin } from './inbound/plugin.js';
+import { InboundService } from './inbound/service.js';
 import { membersPlugin } from './members/plugin.js';
 import { opsPlugin } from './ops/plugin.js';
 import { projectsPlugin } from './projects/plugin.js';
@@ -57,6 +59,7 @@ export interface VaultServices {
   tokens: TokenStore;
   tokenService: TokenService;
   proxy: ProxyService;
+  inbound: InboundService;
   audit: AuditChain;
   mailer: Mailer;
   auth: AuthService;
@@ -145,6 +148,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   const now = config.now ?? (() => new Date());
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   const auth = new AuthService(database, config, mailer, app.log, now);
+  const tokens = new TokenStore(hotDatabase.pool, keys, app.log);
   const services: VaultServices = {
     config,
     database,
@@ -152,9 +156,10 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     dataKeyMaintenance,
     listener,
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
-    tokens: new TokenStore(hotDatabase.pool, keys, app.log),
+    tokens,
     tokenService: new TokenService(database.db, keys, database.pool, config.rateLimits),
-    proxy: new ProxyService(database.pool, keys, config, app.log),
+    proxy: new ProxyService(database.pool, keys, config, app.log, tokens),
+    inbound: new InboundService(database.db, database.pool, tokens, config, app.log),
     mailer,
     auth,
     sessions: new SessionStore(database.db, database.pool, now),
@@ -219,6 +224,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(auditPlugin);
   await app.register(proxyPlugin);
   await app.register(webhooksPlugin);
+  await app.register(inboundPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
 
@@ -235,6 +241,7 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     // First: upstream calls still in flight finish and write their audit rows.
     await services.proxy.close();
     await services.webhookDispatcher.stop();
+    await services.inbound.close();
     await services.audit.stop();
     await keyringWatcher.stop();
     await dataKeyMaintenance.stop();

@@ -123,6 +123,11 @@ export const DEFAULT_SESSION_RATE_LIMITS = { elements_pub_key: { points: 600, du
 /** Token search (tokens/views.ts), per caller: every search spends `token_search`, a full-value one `token_search_full` too. */
 export const DEFAULT_SEARCH_RATE_LIMITS = { token_search: { points: 300, durationSeconds: 60 }, token_search_full: { points: 30, durationSeconds: 60 } } satisfies Record<string, RateLimitRule>;
 
+/** Per inbound route (docs/inbound.md): its id is the capability, so each route has one budget. */
+export const DEFAULT_INBOUND_RATE_LIMITS = {
+  inbound_route: { points: 600, durationSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
+
 /** `COOKIE_SECURE` defaults to true except for plain-http local development URLs. */
 export function defaultCookieSecure(publicUrl: string): boolean {
   const u = new URL(publicUrl);
@@ -134,7 +139,7 @@ export function defaultCookieSecure(publicUrl: string): boolean {
 export function parseRateLimits(v: string | undefined): Record<string, RateLimitRule> | undefined {
   if (!v) return undefined;
   const out: Record<string, RateLimitRule> = {};
-  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS, ...DEFAULT_SEARCH_RATE_LIMITS };
+  const names = { ...DEFAULT_RATE_LIMITS, ...DEFAULT_SESSION_RATE_LIMITS, ...DEFAULT_SEARCH_RATE_LIMITS, ...DEFAULT_INBOUND_RATE_LIMITS };
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)\/(\d+)$/.exec(entry);
     if (!m || !(m[1] in names) || Number(m[2]) < 1 || Number(m[3]) < 1) {

@@ -29,6 +29,7 @@ const FLOORS: string[][] = [
   ['tokens'],
   ['proxy'],
   ['webhooks'],
+  ['inbound'],
   ['idempotency'],
   ['elements'],
   ['ops'],

@@ -49,6 +49,14 @@ export const AUDIT_EVENTS = {
   export: { eventType: 'token', action: 'export', resourceType: 'project', ozura: 'TOKEN_ACCESS' },
   proxy_transaction: { eventType: 'proxy', action: 'proxy_transaction', resourceType: 'token', ozura: 'PROXY_REQUEST', traffic: 'proxy' },
   delete_cvc_session: { eventType: 'proxy', action: 'delete_cvc_session', resourceType: 'cvc_session', ozura: 'PROXY_REQUEST', traffic: 'proxy' },
+  // Card data from outside (docs/inbound.md): the tokens an inbound request or a PSP answer
+  // carried, and one entry per inbound request (where it went, what came back).
+  inbound_tokenize: token('inbound_tokenize', 'TOKEN_CREATION', 'tokenize'),
+  proxy_response_tokenize: token('proxy_response_tokenize', 'TOKEN_CREATION', 'tokenize'),
+  inbound_request: { eventType: 'inbound', action: 'inbound_request', resourceType: 'inbound_route', ozura: 'PROXY_REQUEST', traffic: 'proxy' },
+  inbound_route_create: { eventType: 'inbound', action: 'inbound_route_create', resourceType: 'inbound_route', ozura: 'PROJECT_MANAGEMENT' },
+  inbound_route_update: { eventType: 'inbound', action: 'inbound_route_update', resourceType: 'inbound_route', ozura: 'PROJECT_MANAGEMENT' },
+  inbound_route_delete: { eventType: 'inbound', action: 'inbound_route_delete', resourceType: 'inbound_route', ozura: 'PROJECT_MANAGEMENT' },
 
   register: auth('register'),
   login: auth('login'),

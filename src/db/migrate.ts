@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_idempotency.js';
 import * as m0014 from './migrations/0014_import.js';
 import * as m0015 from './migrations/0015_token_search.js';
 import * as m0016 from './migrations/0016_webhooks.js';
+import * as m0017 from './migrations/0017_inbound_routes.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014_import': m0014,
   '0015_token_search': m0015,
   '0016_webhooks': m0016,
+  '0017_inbound_routes': m0017,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

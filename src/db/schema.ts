@@ -315,6 +315,18 @@ export interface WebhookCursorTable {
   txid: ColumnType<string, string | number, string | number>;
 }
 
+/** Inbound routes (migration 0017, docs/inbound.md); `fields` as written by inbound/service.ts. */
+export interface InboundRoutesTable {
+  id: string;
+  project_id: string;
+  name: string;
+  upstream_url: string;
+  content_type: 'json' | 'form';
+  fields: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   vault_secrets: VaultSecretsTable;
   audit_heads: AuditHeadsTable;
@@ -343,4 +355,5 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_cursor: WebhookCursorTable;
+  inbound_routes: InboundRoutesTable;
 }

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   // Webhook secrets and URLs are integration settings: admins only, reading included.
   'webhooks.read': admin,
   'webhooks.manage': admin,
+  'routes.read': viewer,
+  'routes.manage': admin,
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -5,7 +5,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiKeyGuard } from '../applications/guard.js';
 import { callerOf } from '../http/context.js';
-import { invalidFields } from '../http/errors.js';
+import { invalidFields, VaultError } from '../http/errors.js';
+import { allows } from '../applications/permissions.js';
+import { mayDeduplicate } from '../tokens/routes.js';
 import { forwardTrace } from '../http/trace.js';
 import { ENV } from '../lib/environments.js';
 import { ErrorBody } from '../http/schemas.js';
@@ -44,6 +46,7 @@ function jsonInput(body: ProxyJsonBody): ProxyInput {
     headers,
     body: payload,
     mode: 'json',
+    tokenizeResponse: null,
   };
 }
 
@@ -86,6 +89,7 @@ function rawInput(req: FastifyRequest): ProxyInput {
     headers,
     body,
     mode: 'raw',
+    tokenizeResponse: null,
   };
 }
 
@@ -136,9 +140,17 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
     forwardTrace(req.headers, input.headers);
     const project = req.project!;
+    const tokenizeAt = headerMode ? undefined : (req.body as ProxyJsonBody).tokenize_response;
+    if (tokenizeAt !== undefined) {
+      // Tokens are created only for a key that may tokenize, checked before anything is sent.
+      if (req.principal === null || !allows(req.principal.permissions, 'tokenization')) throw new VaultError('permission_denied');
+      input.tokenizeResponse = { fields: tokenizeAt, deduplicate: project.deduplicate && mayDeduplicate(req) };
+    }
     const destinations = { allowedHosts: project.proxyAllowedHosts, requireAllowList: project.environment === ENV.production };
     const res = await proxy.transact(callerOf(req), destinations, input, now());
-    return reply.send({ success: true, proxy_response: res });
+    if (res.tokenized === undefined) return reply.send({ success: true, proxy_response: res });
+    const { tokenized, ...response } = res;
+    return reply.send({ success: true, proxy_response: response, tokenized });
   });
 
   app.delete('/proxy/delete-cvc-session/:id', {

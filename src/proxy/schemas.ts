@@ -1,5 +1,6 @@
 // Wire shapes of /proxy/transaction and /proxy/delete-cvc-session (docs/api.md §3.4).
 import { Type, type Static } from 'typebox';
+import { ResponseField } from '../tokens/paths.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -13,6 +14,10 @@ export const ProxyJsonBody = Type.Object(
     request_data: Type.Optional(
       Type.Unknown({ description: 'A JSON value (placeholders inside any string) or a string (form-encoded, XML, …)' }),
     ),
+    tokenize_response: Type.Optional(Type.Array(ResponseField, {
+      minItems: 1, maxItems: 32,
+      description: "Card data (or any token type) at these JSONPaths of the PSP's JSON answer is tokenized into this project before the answer is returned",
+    })),
   },
   {
     additionalProperties: false,
@@ -48,6 +53,12 @@ export const ProxyResult = Type.Object({
     headers: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
     body: Type.Unknown({ description: 'Parsed JSON when the upstream said JSON, else a string; card numbers masked' }),
   }),
+  tokenized: Type.Optional(Type.Array(Type.Object({
+    path: Type.String({ description: 'The tokenize_response path' }),
+    at: Type.String({ description: 'JSON Pointer of the value in the answer body' }),
+    token: Type.Optional(Type.String()),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  }), { description: 'With tokenize_response: each place found, with its token or why it stayed masked' })),
 });
 
 export const CvcSessionParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

@@ -15,9 +15,11 @@ import { storedType } from '../tokens/types/index.js';
 import type { Caller } from '../lib/context.js';
 import { type Encoding, type Name, needsCvv, scanJson, scanString, substituteJson, substituteString, valuesFor } from './placeholders.js';
 import { checkDestination, type DestinationPolicy } from '../net/ssrf.js';
-import { codesOf, DEFAULT_TIMEOUT_MS, outboundAgent, refusedAddress, upstreamFailure } from '../net/outbound.js';
+import { codesOf, DEFAULT_TIMEOUT_MS, outboundAgent, refusedAddress, send, upstreamFailure } from '../net/outbound.js';
+import type { TokenStore } from '../tokens/store.js';
 import { METHODS } from './schemas.js';
-import { forward, type ProxyResponse } from './upstream.js';
+import { type TokenizedPlace, type TokenizeResponse, tokenizeAnswer } from './tokenize-response.js';
+import { answer, forward, type ProxyResponse } from './upstream.js';
 
 export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
 
@@ -29,7 +31,12 @@ export interface ProxyInput {
   headers: Record<string, string>;
   body: ProxyBody;
   mode: 'json' | 'raw';
+  /** tokenize_response (JSON form only); null when absent, which costs nothing. */
+  tokenizeResponse: TokenizeResponse | null;
 }
+
+/** The PSP's answer, masked; with tokenize_response, the places tokenized. */
+export type ProxyAnswer = ProxyResponse & { tokenized?: TokenizedPlace[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,6 +122,7 @@ export class ProxyService {
     private keys: DataKeys,
     private config: VaultConfig,
     private log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
+    private tokens: TokenStore,
   ) {
     this.timeoutMs = config.proxyTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     const inflight = Math.max(2, Math.floor((pool.options.max ?? 10) / 4));
@@ -129,7 +137,7 @@ export class ProxyService {
     await this.agent.close();
   }
 
-  async transact(caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date): Promise<ProxyResponse> {
+  async transact(caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date): Promise<ProxyAnswer> {
     const started = performance.now();
     const audit = { host: null as string | null, path: null as string | null, method: input.method, status: null as number | null };
     let error: string | null = null;
@@ -191,7 +199,7 @@ export class ProxyService {
 
   private async run(
     caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date, audit: { host: string | null; path: string | null; method: string },
-  ): Promise<ProxyResponse> {
+  ): Promise<ProxyAnswer> {
     // 1. Everything decidable without the database: nothing is read or spent when these fail.
     const method = input.method.toUpperCase();
     if (!(METHODS as readonly string[]).includes(method)) throw badRequest('/http_method', `must be one of ${METHODS.join(', ')}`);
@@ -245,7 +253,11 @@ export class ProxyService {
 
       // 4. Forward.
       forwarded = true;
-      return await forward(this.agent, dest.url, method, headers, payload, this.timeoutMs, cvv);
+      if (input.tokenizeResponse === null) return await forward(this.agent, dest.url, method, headers, payload, this.timeoutMs, cvv);
+      const sent = await send(this.agent, dest.url, method, headers, payload, this.timeoutMs);
+      const res: ProxyAnswer = answer(sent.status, sent.headers, sent.raw, cvv);
+      res.tokenized = await tokenizeAnswer(this.tokens, caller, input.tokenizeResponse, sent.raw, res, now);
+      return res;
     } catch (err) {
       // Refused by the connector or before: nothing was sent, so a claimed session is put back.
       if (claimed && (!forwarded || refusedAddress(err))) {

@@ -52,7 +52,7 @@ const isJsonType = (ct: string | undefined) => {
 };
 
 /** The answer as the caller sees it: hop-by-hop, cookies and encodings dropped, card data masked. */
-function answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer, cvv: string | null): ProxyResponse {
+export function answer(status: number, upstream: Record<string, string | string[] | undefined>, raw: Buffer, cvv: string | null): ProxyResponse {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(upstream)) {
     const lower = name.toLowerCase();

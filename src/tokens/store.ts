@@ -286,7 +286,7 @@ export class TokenStore {
       cols.project, cols.token, cols.type, cols.format, cols.ct, cols.fp, cols.dedup, cols.display, cols.meta, cols.test,
       cols.app, cols.exp, cols.cvcId, cols.cvcCt, cols.cvcExp, cols.req, cols.ord, cols.leader,
       a((_, j) => j), a((job) => job.caller.projectId), a((job) => job.action), a((job) => job.caller.appId),
-      a((job) => job.caller.userId), a((job) => job.caller.ip), a((job) => job.caller.requestId), a((job) => job.action !== 'tokenize_batch'),
+      a((job) => job.caller.userId), a((job) => job.caller.ip), a((job) => job.caller.requestId), a((job) => job.action !== 'tokenize_batch' && job.items.length === 1),
       a((job) => JSON.stringify({ count: job.items.length, types: [...new Set(job.items.map((i) => i.type))] })),
       now,
       a((job) => this.sign(job.caller, job.action, now)),
