@@ -1146,6 +1146,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's inbound routes
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        get: operations["getApiProjectsByIdRoutes"];
+        put?: never;
+        /**
+         * Create an inbound route (admin or owner): partners send card data to its url
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        post: operations["postApiProjectsByIdRoutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/routes/{route_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One inbound route
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        get: operations["getApiProjectsByIdRoutesByRouteId"];
+        /**
+         * Replace an inbound route (admin or owner); its id and url stay
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        put: operations["putApiProjectsByIdRoutesByRouteId"];
+        post?: never;
+        /**
+         * Delete an inbound route (admin or owner): its url answers 404 from now on
+         * @description A dashboard user: `Authorization: Bearer <jwt>` or the session cookie (writes with the cookie need a matching `Origin`).
+         */
+        delete: operations["deleteApiProjectsByIdRoutesByRouteId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound/{route_id}/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send card data to a merchant through an inbound route
+         * @description Any of GET, POST, PUT, PATCH, DELETE (documented here as POST). The fields the route names are tokenized into its project and the request is forwarded to the route's upstream_url with the rest of the path and the query string; the answer is the upstream's (status, body, safe headers). Body: application/json or application/x-www-form-urlencoded, as the route says; at most 1 MiB.
+         *
+         *     No API key: the route id is the capability. Rate-limited per route: 600 per 60 s by default (`inbound_route`).
+         *
+         *     No authentication.
+         */
+        post: operations["postInboundByRouteId*"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -8064,6 +8140,19 @@ export interface operations {
                     };
                     /** @description A JSON value (placeholders inside any string) or a string (form-encoded, XML, …) */
                     request_data?: unknown;
+                    /** @description Card data (or any token type) at these JSONPaths of the PSP's JSON answer is tokenized into this project before the answer is returned */
+                    tokenize_response?: {
+                        /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                        path: string;
+                        /** @description What the value is tokenized as, checked as /tokenize checks it */
+                        type: "card" | "bank" | "string";
+                        /** @description Token format; default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                        data_fields?: {
+                            [key: string]: string;
+                        };
+                    }[];
                 };
                 "application/x-www-form-urlencoded": unknown;
                 "application/xml": unknown;
@@ -8089,6 +8178,18 @@ export interface operations {
                             /** @description Parsed JSON when the upstream said JSON, else a string; card numbers masked */
                             body: unknown;
                         };
+                        /** @description With tokenize_response: each place found, with its token or why it stayed masked */
+                        tokenized?: {
+                            /** @description The tokenize_response path */
+                            path: string;
+                            /** @description JSON Pointer of the value in the answer body */
+                            at: string;
+                            token?: string;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                        }[];
                     };
                 };
             };
@@ -8970,6 +9071,764 @@ export interface operations {
             };
             /** @description Default Response */
             "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiProjectsByIdRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            id: string;
+                            /** @description Where partners send: PUBLIC_URL/inbound/<id>/… */
+                            url: string;
+                            project_id: string;
+                            name: string;
+                            upstream_url: string;
+                            content_type: string;
+                            fields: {
+                                /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                                path: string;
+                                /** @description What the value is tokenized as, checked as /tokenize checks it */
+                                type: "card" | "bank" | "string";
+                                /** @description Token format; default random */
+                                format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                                /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                                data_fields?: {
+                                    [key: string]: string;
+                                };
+                                required?: boolean;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiProjectsByIdRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "partner card intake",
+                 *       "upstream_url": "https://api.merchant.example/cards",
+                 *       "content_type": "json",
+                 *       "fields": [
+                 *         {
+                 *           "path": "$.card",
+                 *           "type": "card",
+                 *           "data_fields": {
+                 *             "cardNumber": "number",
+                 *             "expirationMonth": "exp_month",
+                 *             "expirationYear": "exp_year",
+                 *             "cvv": "cvc"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description https URL the request is forwarded to; the path after the route id is appended */
+                    upstream_url: string;
+                    fields: {
+                        /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                        path: string;
+                        /** @description What the value is tokenized as, checked as /tokenize checks it */
+                        type: "card" | "bank" | "string";
+                        /** @description Token format; default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                        data_fields?: {
+                            [key: string]: string;
+                        };
+                        required?: boolean;
+                    }[];
+                    /** @description json: fields are JSONPaths; form: fields are form field names */
+                    content_type: "json" | "form";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            id: string;
+                            /** @description Where partners send: PUBLIC_URL/inbound/<id>/… */
+                            url: string;
+                            project_id: string;
+                            name: string;
+                            upstream_url: string;
+                            content_type: string;
+                            fields: {
+                                /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                                path: string;
+                                /** @description What the value is tokenized as, checked as /tokenize checks it */
+                                type: "card" | "bank" | "string";
+                                /** @description Token format; default random */
+                                format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                                /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                                data_fields?: {
+                                    [key: string]: string;
+                                };
+                                required?: boolean;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiProjectsByIdRoutesByRouteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                route_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            id: string;
+                            /** @description Where partners send: PUBLIC_URL/inbound/<id>/… */
+                            url: string;
+                            project_id: string;
+                            name: string;
+                            upstream_url: string;
+                            content_type: string;
+                            fields: {
+                                /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                                path: string;
+                                /** @description What the value is tokenized as, checked as /tokenize checks it */
+                                type: "card" | "bank" | "string";
+                                /** @description Token format; default random */
+                                format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                                /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                                data_fields?: {
+                                    [key: string]: string;
+                                };
+                                required?: boolean;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiProjectsByIdRoutesByRouteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                route_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "partner card intake",
+                 *       "upstream_url": "https://api.merchant.example/cards",
+                 *       "content_type": "json",
+                 *       "fields": [
+                 *         {
+                 *           "path": "$.card",
+                 *           "type": "card",
+                 *           "data_fields": {
+                 *             "cardNumber": "number",
+                 *             "expirationMonth": "exp_month",
+                 *             "expirationYear": "exp_year",
+                 *             "cvv": "cvc"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @description https URL the request is forwarded to; the path after the route id is appended */
+                    upstream_url: string;
+                    fields: {
+                        /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                        path: string;
+                        /** @description What the value is tokenized as, checked as /tokenize checks it */
+                        type: "card" | "bank" | "string";
+                        /** @description Token format; default random */
+                        format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                        /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                        data_fields?: {
+                            [key: string]: string;
+                        };
+                        required?: boolean;
+                    }[];
+                    /** @description json: fields are JSONPaths; form: fields are form field names */
+                    content_type: "json" | "form";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            id: string;
+                            /** @description Where partners send: PUBLIC_URL/inbound/<id>/… */
+                            url: string;
+                            project_id: string;
+                            name: string;
+                            upstream_url: string;
+                            content_type: string;
+                            fields: {
+                                /** @description JSONPath of the value ($.card.number, $.cards[*]); for a form route, the field name (card_number, card) */
+                                path: string;
+                                /** @description What the value is tokenized as, checked as /tokenize checks it */
+                                type: "card" | "bank" | "string";
+                                /** @description Token format; default random */
+                                format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
+                                /** @description For an object value: which of its properties holds each of the type's data fields, e.g. {"cardNumber": "number", "expirationMonth": "exp_month"} */
+                                data_fields?: {
+                                    [key: string]: string;
+                                };
+                                required?: boolean;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiProjectsByIdRoutesByRouteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                route_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never>;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credentials are missing or wrong (see the operation’s security). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but not allowed: a missing permission or role, MFA not yet verified, a failed CSRF check. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "postInboundByRouteId*": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                route_id: string;
+                /** @description Appended to the upstream URL */
+                "*": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+                "application/x-www-form-urlencoded": unknown;
+            };
+        };
+        responses: {
+            /** @description The request is malformed or fails its schema (`validation_error`, `invalid_json`, `invalid_request`, …). */
+            400: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing of that id is visible to the caller. */
+            404: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit: retry after `Retry-After` seconds (also in `retry_after_seconds`). */
+            429: {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`: a fault of the vault; the `request_id` finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `service_unavailable`: the database is unreachable or the node is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The upstream's answer, as it gave it */
+            "2XX": {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    /** @description Requests allowed in the window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description `<limit>;w=<seconds>`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
