@@ -101,6 +101,13 @@ export class WebhookDispatcher {
       const from = Number(cur.txid);
       let upto = await closedUpTo(trx);
       if (upto <= from) return 0;
+      // No live subscription anywhere (most installs): move past the closed range without reading
+      // the audit log, so a busy vault with no webhook pays one indexed probe per tick, nothing per row.
+      const live = await trx.selectFrom('webhooks').select('id').where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+      if (!live) {
+        await trx.updateTable('webhook_cursor').set({ txid: upto }).where('id', '=', 1).execute();
+        return 0;
+      }
       // Idle: no audit row in the range, nothing written (the cursor moves with the next row).
       const any = await trx.selectFrom('audit_log').select('txid').where('txid', '>=', from).where('txid', '<', upto).limit(1).executeTakeFirst();
       if (!any) return 0;
@@ -143,7 +150,7 @@ export class WebhookDispatcher {
     }
     for (let i = 0; i < values.length; i += 500) {
       await trx.insertInto('webhook_deliveries').values(values.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['webhook_id', 'audit_id']).doNothing()).execute();
+        .onConflict((oc) => oc.columns(['project_id', 'webhook_id', 'audit_id']).doNothing()).execute();
     }
   }
 
