@@ -183,8 +183,20 @@ export const TAGS = [
   { name: 'members', description: 'Project members, roles and invitations (docs/api.md §4.2).' },
   { name: 'audit', description: 'The hash-chained audit log and traffic counts (docs/api.md §4.2).' },
   { name: 'webhooks', description: 'Signed webhooks (Standard Webhooks), their deliveries and retries (docs/webhooks.md).' },
+  { name: 'inbound', description: 'Inbound routes: card data a partner sends is tokenized before it reaches the merchant (docs/proxy.md).' },
   { name: 'operations', description: 'Liveness and readiness probes (docs/api.md §5).' },
 ];
+
+/** A trailing `/*` (the rest of the path) is documented as a named path parameter `{path}`. */
+function nameWildcard(s: Schema, url: string): { schema: Schema; url: string } {
+  const params = s.params as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+  if (!url.endsWith('/*') || !params?.properties?.['*']) return { schema: s, url };
+  const { '*': rest, ...others } = params.properties;
+  return {
+    url: `${url.slice(0, -1)}:path`,
+    schema: { ...s, params: { ...params, properties: { ...others, path: rest }, required: [...(params.required ?? []), 'path'] } },
+  };
+}
 
 /** The options of @fastify/swagger: the document's frame and the two transforms above. */
 export function openapiOptions(opts: { sessionCookie: string }): SwaggerOptions {
@@ -216,7 +228,8 @@ export function openapiOptions(opts: { sessionCookie: string }): SwaggerOptions 
     transform: ({ schema, url, route }) => {
       const s = schema as unknown as Schema | undefined;
       if (!s || s.hide) return { schema, url };
-      return { schema: describeOperation(s, url, route), url };
+      const { schema: named, url: path } = nameWildcard(s, url);
+      return { schema: describeOperation(named, path, route), url: path };
     },
     transformObject: (documentObject) => {
       const doc = (documentObject as { openapiObject: Doc }).openapiObject;

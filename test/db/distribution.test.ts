@@ -14,15 +14,18 @@ const DISTRIBUTED: Record<string, string> = {
   audit_seals: 'chain',
   // Keyed by the caller (application, user or session), never looked up without it.
   idempotency_keys: 'scope',
+  webhook_deliveries: 'project_id',
 };
 /** Small, read everywhere, written rarely: copied to every node. */
 const REFERENCE = [
   'projects', 'applications', 'project_keys', 'project_members', 'project_invitations', 'data_key_jobs', 'elements_sessions',
   'users', 'auth_backup_codes', 'auth_email_codes', 'auth_rate_limits', 'auth_sessions', 'auth_signing_keys', 'auth_tokens',
   'auth_unknown_failures', 'vault_master_keys', 'vault_secrets', 'audit_heads', 'audit_checkpoints', 'import_keys',
+  'webhooks', 'inbound_routes',
 ];
 /** The coordinator's own bookkeeping. */
-const LOCAL = ['vault_migrations', 'vault_migrations_lock'];
+// webhook_cursor: the one outbox position of the whole vault (one row).
+const LOCAL = ['vault_migrations', 'vault_migrations_lock', 'webhook_cursor'];
 /**
  * What a Citus deployment changes first (docs/scaling.md, "Before distributing"): account events
  * have no project (project_id NULL), and Citus refuses NULL in a distribution column. Listed so

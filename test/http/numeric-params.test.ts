@@ -23,6 +23,8 @@ let vault: TestVault;
 let app: TestApp;
 let user: TestUser;
 let ops: Operation[];
+/** Path ids of resources that must exist for their routes to get past a 404. */
+const ids: Record<string, string> = {};
 
 const isInteger = (s: Param['schema']): boolean => s.type === 'integer' || s.type === 'number' || (s.anyOf?.some((x) => isInteger(x)) ?? false);
 
@@ -32,6 +34,11 @@ beforeAll(async () => {
   user = await createUser(vault);
   // The user owns the app's project, so project-scoped routes get past their guard to validation.
   await vault.sql.query("INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')", [app.projectId, user.id]);
+  const hook = await vault.app.inject({
+    method: 'POST', url: `/api/projects/${app.projectId}/webhooks`, headers: user.auth,
+    payload: { url: 'https://hooks.merchant.example/vault', events: ['token.created'] },
+  });
+  ids.webhook_id = hook.json<{ data: { id: string } }>().data.id;
   const doc = (await vault.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { parameters?: Param[] }>> }>();
   ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [] })),
@@ -44,7 +51,7 @@ function urlFor(op: Operation, target: Param | null, value: string): string {
   let path = op.path;
   const query = new URLSearchParams();
   for (const p of op.params) {
-    const v = p === target ? value : isInteger(p.schema) ? '1' : /^(id|project_?id)$/i.test(p.name) ? app.projectId : 'x';
+    const v = p === target ? value : isInteger(p.schema) ? '1' : /^(id|project_?id)$/i.test(p.name) ? app.projectId : ids[p.name] ?? 'x';
     if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(v));
     else if (p === target || p.required) query.set(p.name, v);
   }

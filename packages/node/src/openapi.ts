@@ -1198,7 +1198,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/inbound/{route_id}/{*}": {
+    "/inbound/{route_id}/{path}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1215,7 +1215,7 @@ export interface paths {
          *
          *     No authentication.
          */
-        post: operations["postInboundByRouteId*"];
+        post: operations["postInboundByRouteIdByPath"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9704,14 +9704,14 @@ export interface operations {
             };
         };
     };
-    "postInboundByRouteId*": {
+    postInboundByRouteIdByPath: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 route_id: string;
                 /** @description Appended to the upstream URL */
-                "*": string;
+                path: string;
             };
             cookie?: never;
         };

@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX webhooks_project ON webhooks (project_id) WHERE deleted_at IS NULL;
     CREATE TABLE webhook_deliveries (
-      id text PRIMARY KEY,
+      id text NOT NULL,
       webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
       project_id text NOT NULL,
       audit_id text NOT NULL,
@@ -37,7 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       give_up_at timestamptz NOT NULL,
       created_at timestamptz NOT NULL,
       delivered_at timestamptz,
-      UNIQUE (webhook_id, audit_id)
+      -- Keys lead with project_id: the table is distributed by tenant (docs/scaling.md).
+      PRIMARY KEY (project_id, id),
+      UNIQUE (project_id, webhook_id, audit_id)
     );
     CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
     CREATE INDEX webhook_deliveries_list ON webhook_deliveries (webhook_id, created_at DESC, id DESC);
