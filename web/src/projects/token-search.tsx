@@ -56,7 +56,7 @@ function toFilters(d: Draft): SearchFilters | ApiError {
   }
   const key = d.key.trim();
   if (key || d.value) {
-    if (!key) bad.push({ path: '/metadata', message: 'needs a key for the value' });
+    if (!key) bad.push({ path: '/metadata', message: 'is required with a value' });
     else if (d.kind === 'number' && (d.value.trim() === '' || !Number.isFinite(Number(d.value)))) bad.push({ path: '/metadata_value', message: 'must be a number' });
     else if (d.kind === 'boolean' && !['true', 'false'].includes(d.value.trim())) bad.push({ path: '/metadata_value', message: 'must be true or false' });
     else f.metadata = { [key]: d.kind === 'number' ? Number(d.value) : d.kind === 'boolean' ? d.value.trim() === 'true' : d.value };
