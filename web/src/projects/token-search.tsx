@@ -79,7 +79,7 @@ export function TokenSearchForm({ onSearch, error, busy }: { onSearch: (f: Searc
   const shown = local ?? (error?.code === 'validation_error' ? error : null);
   return (
     <form
-      className="filters"
+      className="filters token-search"
       aria-label="Search tokens"
       noValidate
       onSubmit={(e) => {
