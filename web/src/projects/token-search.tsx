@@ -26,7 +26,7 @@ export const BRANDS: [string, string][] = [
   ['naranja', 'Naranja'],
   ['verve', 'Verve'],
 ];
-const brandName = new Map(BRANDS);
+const brandName = new Map([...BRANDS, ['unknown', 'Unknown']]);
 export const brandLabel = (b: string | undefined) => (b ? (brandName.get(b) ?? b) : '—');
 
 const MONTHS: [string, string][] = [['', 'Any'], ...Array.from({ length: 12 }, (_, i): [string, string] => [String(i + 1), String(i + 1).padStart(2, '0')])];

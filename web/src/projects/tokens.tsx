@@ -90,7 +90,7 @@ export function TokensTab({ project }: { project: Project }) {
             </td>
             <td>{t.type}</td>
             <td data-testid="masked">{Object.values(t.mask).join(' · ')}</td>
-            <td data-testid="brand">{t.type === 'card' ? brandLabel(t.brand) : '—'}</td>
+            <td data-testid="brand">{brandLabel(t.brand)}</td>
             <td data-testid="card-expiry">{cardExpiry(t)}</td>
             <td>
               <Metadata value={t.metadata} />
