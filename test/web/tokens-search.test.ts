@@ -17,6 +17,8 @@ let owner: TestUser;
 let projectA: string;
 let projectB: string;
 const tok: Record<string, string> = {};
+/** Every answer of /api/tokens* the dashboard received. */
+const answers: Promise<string>[] = [];
 
 async function project(name: string) {
   const created = await v.app.inject({ method: 'POST', url: '/api/projects', headers: owner.auth, payload: { name, environment: 'development' } });
@@ -81,6 +83,9 @@ beforeAll(async () => {
   tok.otherVisa = await other.card(PANS.visa, '12', '2030', { order: 'A-100', region: 'eu' });
   tok.otherMc = await other.card(PANS.mastercard, '03', '2031', { region: 'us', priority: 2 });
   tok.amex = await other.card(PANS.amex, '01', '2032', { region: 'us' });
+  b.context.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/tokens')) answers.push(r.text().catch(() => ''));
+  });
   await b.context.clearCookies();
   await b.page.goto(`${v.url}/login`);
   await b.page.getByLabel('Email').fill(owner.email);
@@ -246,4 +251,10 @@ describe('tokens list: card details and search (real vault, real Chromium)', () 
       await page.close();
     }
   }, 60_000);
+
+  it('no answer the dashboard received held a full card number', async () => {
+    const bodies = await Promise.all(answers);
+    expect(bodies.filter((t) => t.includes('"token"')).length).toBeGreaterThan(20);
+    for (const body of bodies) for (const pan of Object.values(PANS)) expect(body).not.toContain(pan);
+  });
 });
