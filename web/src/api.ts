@@ -135,6 +135,21 @@ export type Invitation = Data<'/api/user/invitations'>[number];
 export type TokenRow = Data<'/api/tokens'>[number];
 /** The token types the list filters on. */
 export type TokenType = NonNullable<NonNullable<paths['/api/tokens']['get']['parameters']['query']>['type']>;
+/**
+ * What the dashboard may search tokens by (§6.3): every filter of `POST /api/tokens/search` except
+ * the full card or account number, which is for API keys with the detokenize right only.
+ */
+export type TokenSearch = Omit<Body<'/api/tokens/search', 'post'>, 'card_number' | 'account_number' | 'routing_number'>;
+
+/** One page of a project's tokens, masked: the plain list, or a search when any filter is set. */
+export function tokensPage(projectId: string, type: TokenType | undefined, filters: Omit<TokenSearch, 'project_id' | 'type' | 'limit' | 'cursor'>, cursor: string | null) {
+  const limit = 50;
+  if (Object.keys(filters).length === 0) {
+    return page(vault.GET('/api/tokens', { params: { query: { project_id: projectId, type, limit, cursor: cursor ?? undefined } } }));
+  }
+  const body: TokenSearch = { ...filters, project_id: projectId, type, limit, cursor: cursor ?? undefined };
+  return page(vault.POST('/api/tokens/search', { body }));
+}
 export type AuditEntry = Data<'/api/audit-logs'>[number];
 export type ChainCheck = Data<'/api/audit-logs/verify'>;
 export type Traffic = Data<'/api/projects/{id}/traffic'>;
