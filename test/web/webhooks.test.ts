@@ -116,7 +116,7 @@ describe('webhooks page (real vault, real Chromium, real receiver)', () => {
     expect(got.body).not.toContain(PAN);
 
     // The delivery log shows it: delivered, one attempt, HTTP 200.
-    await page.getByRole('button', { name: `Delivery log of ${rx.url}` }).click();
+    await page.getByRole('button', { name: `Deliveries of ${rx.url}` }).click();
     const log = page.getByRole('region', { name: `Deliveries to ${rx.url}` });
     const first = log.getByTestId('delivery-row').first();
     await first.waitFor();

@@ -211,7 +211,7 @@ function Webhooks({ project }: { project: Project }) {
                 type="button"
                 className="secondary small"
                 aria-expanded={open?.id === w.id}
-                aria-label={`Delivery log of ${w.url}`}
+                aria-label={`Deliveries of ${w.url}`}
                 onClick={() => setOpen(open?.id === w.id ? null : w)}
               >
                 Deliveries
