@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('inbound routes page (real vault, real Chromium, real upstream)', () => {
   let inboundUrl = '';
 
-  it('a route created in the dashboard tokenizes a JSON POST on its way to the upstream; deleting it makes its URL 404', async () => {
+  it('a route created in the dashboard tokenizes a JSON POST on its way to the upstream; a bad JSONPath is refused at its field', async () => {
     const page = b.page;
     await signIn(page, owner);
     await page.goto(`${v.url}/projects/${projectId}/routes`);
