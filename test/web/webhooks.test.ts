@@ -130,7 +130,7 @@ describe('webhooks page (real vault, real Chromium, real receiver)', () => {
     await expect.poll(async () => {
       await refresh.click();
       return (await log.getByTestId('delivery-row').first().getByRole('cell').nth(1).textContent()) ?? '';
-    }, { timeout: 20_000, intervals: [500] }).toBe('Failed');
+    }, { timeout: 20_000, interval: 500 }).toBe('Failed');
     const failed = (await v.sql.query("SELECT id, attempts, last_status FROM webhook_deliveries WHERE status = 'failed'")).rows;
     expect(failed).toHaveLength(1);
     expect(failed[0].attempts).toBeGreaterThan(1);
@@ -150,7 +150,7 @@ describe('webhooks page (real vault, real Chromium, real receiver)', () => {
     await expect.poll(async () => {
       await refresh.click();
       return (await log.getByTestId('delivery-row').first().getByRole('cell').nth(1).textContent()) ?? '';
-    }, { timeout: 10_000, intervals: [300] }).toBe('Delivered');
+    }, { timeout: 10_000, interval: 300 }).toBe('Delivered');
     const retried = await v.sql.query("SELECT action FROM audit_log WHERE action = 'webhook_retry' AND resource_id = $1", [stored.rows[0].id]);
     expect(retried.rowCount).toBe(1);
 
