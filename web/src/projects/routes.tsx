@@ -193,14 +193,14 @@ export function RoutesTab({ project }: { project: Project }) {
         row={(r) => (
           <tr key={r.id} data-testid="route-row">
             <td>{r.name}</td>
-            <td className="row-actions">
+            <td className="url-cell">
               <code data-testid="inbound-url">{`${r.url}/`}</code> <CopyButton text={`${r.url}/`} label={`Copy the inbound URL of ${r.name}`} />
             </td>
-            <td>
+            <td className="url-cell">
               <code>{r.upstream_url}</code>
             </td>
             <td>{r.content_type}</td>
-            <td>
+            <td className="fields-cell">
               <ul className="plain">
                 {r.fields.map((f, i) => (
                   <li key={i}>
