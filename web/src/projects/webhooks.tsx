@@ -56,7 +56,7 @@ function DeliveryLog({ project, hook }: { project: Project; hook: Webhook }) {
       <FormAlert error={retry.error} />
       <LoadState of={list} what="deliveries" empty="No deliveries yet: one is made for each subscribed event." />
       <Table
-        caption={`Deliveries to ${hook.url}`}
+        caption={`Delivery log of ${hook.url}`}
         head={['Event', 'Status', 'Attempts', 'Last response', 'Created', 'Delivered or next attempt']}
         actions
         rows={list.data?.data}
