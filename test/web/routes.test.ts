@@ -65,8 +65,12 @@ describe('inbound routes page (real vault, real Chromium, real upstream)', () =>
 
     const form = page.getByRole('form', { name: 'New inbound route' });
     await form.getByLabel('Route name').fill('partner intake');
-    await form.getByLabel('Upstream URL').fill(`${psp.url}/cards`);
     await form.getByLabel('Request body').selectOption('json');
+    // An upstream the proxy's rules refuse: the message sits under that field.
+    await form.getByLabel('Upstream URL').fill('ftp://example.com/cards');
+    await form.getByRole('button', { name: 'Create route' }).click();
+    await expect.poll(() => form.getByLabel('Upstream URL').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Upstream URL').fill(`${psp.url}/cards`);
     // A path that is no JSONPath: the API names fields/0/path, shown under that field.
     await form.getByLabel('JSONPath of field 1').fill('card');
     await form.getByRole('button', { name: 'Create route' }).click();

@@ -123,7 +123,7 @@ function NewRoute({ project, onCreated }: { project: Project; onCreated: (r: Inb
         label="Upstream URL"
         name="upstream_url"
         type="url"
-        codes={['destination_forbidden', 'bad_url']}
+        codes={['invalid_proxy_url', 'destination_forbidden']}
         hint="Where the vault forwards the request, tokens in place; the path after the route's URL is appended. The proxy's destination rules apply (production: the allowed hosts only)."
         value={upstream}
         onChange={setUpstream}
@@ -145,7 +145,7 @@ function NewRoute({ project, onCreated }: { project: Project; onCreated: (r: Inb
         error={create.error}
       />
       <FieldRows rows={rows} setRows={setRows} contentType={contentType} error={create.error} />
-      <FormAlert error={create.error} fields={['name', 'upstream_url', 'content_type', 'fields']} codes={['conflict', 'destination_forbidden', 'bad_url']} />
+      <FormAlert error={create.error} fields={['name', 'upstream_url', 'content_type', 'fields']} codes={['conflict', 'invalid_proxy_url', 'destination_forbidden']} />
       <Submit busy={create.busy} busyText="Creating…">
         Create route
       </Submit>
