@@ -245,6 +245,8 @@ describe('dashboard finish (real vault, real Chromium)', () => {
         ['tokens', () => page.getByRole('row').filter({ hasText: token }).waitFor()],
         ['audit', () => page.getByTestId('audit-row').first().waitFor()],
         ['traffic', () => page.getByTestId('bar').first().waitFor()],
+        ['webhooks', () => page.getByRole('button', { name: 'Create webhook' }).waitFor()],
+        ['routes', () => page.getByRole('button', { name: 'Create route' }).waitFor()],
         ['members', () => page.getByRole('cell', { name: owner.email, exact: true }).waitFor()],
         ['settings', () => page.getByRole('button', { name: 'Save settings' }).waitFor()],
       ] as const) {

@@ -17,10 +17,13 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  /** The message for one field (`/email` or `email`), if the API named it. */
+  /** The message for one field (`/email` or `email`; `fields/0/path` for a nested one, or anything below it), if the API named it. */
   fieldMessage(field: string): string | undefined {
     const want = field.replace(/^\//, '');
-    return this.details.find((d) => d.path.replace(/^\//, '').split('/')[0] === want)?.message;
+    return this.details.find((d) => {
+      const p = d.path.replace(/^\//, '');
+      return want.includes('/') ? p === want || p.startsWith(`${want}/`) : p.split('/')[0] === want;
+    })?.message;
   }
 }
 
@@ -153,3 +156,12 @@ export function tokensPage(projectId: string, type: TokenType | undefined, filte
 export type AuditEntry = Data<'/api/audit-logs'>[number];
 export type ChainCheck = Data<'/api/audit-logs/verify'>;
 export type Traffic = Data<'/api/projects/{id}/traffic'>;
+export type Webhook = Data<'/api/projects/{id}/webhooks'>[number];
+export type NewWebhook = Data<'/api/projects/{id}/webhooks', 'post'>;
+export type WebhookEvent = Webhook['events'][number];
+export type Delivery = Data<'/api/projects/{id}/webhooks/{webhook_id}/deliveries'>[number];
+export type InboundRoute = Data<'/api/projects/{id}/routes'>[number];
+export type RouteField = InboundRoute['fields'][number];
+
+/** Admins and owners manage a project's integrations (webhooks, inbound routes): docs/permissions.md. */
+export const managesIntegrations = (role: Role) => role === 'admin' || role === 'owner';

@@ -1,5 +1,5 @@
 // One project: its name and badges, and the tab the path names (applications, tokens, audit log,
-// traffic, members, settings), each a screen of its own file.
+// traffic, webhooks, inbound routes, members, settings), each a screen of its own file.
 import { useEffect } from 'react';
 import { data, vault } from '../api';
 import { LoadError, Loading, useLoad } from '../ui/load';
@@ -7,15 +7,19 @@ import { Link } from '../ui/router';
 import { ApplicationsTab } from './applications';
 import { AuditTab } from './audit';
 import { MembersTab } from './members';
+import { RoutesTab } from './routes';
 import { ProjectSettings } from './settings';
 import { TokensTab } from './tokens';
 import { TrafficTab } from './traffic';
+import { WebhooksTab } from './webhooks';
 
 const TABS: [string, string][] = [
   ['applications', 'Applications'],
   ['tokens', 'Tokens'],
   ['audit', 'Audit log'],
   ['traffic', 'Traffic'],
+  ['webhooks', 'Webhooks'],
+  ['routes', 'Inbound routes'],
   ['members', 'Members'],
   ['settings', 'Settings'],
 ];
@@ -73,6 +77,8 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
         {tab === 'tokens' && <TokensTab project={p} />}
         {tab === 'audit' && <AuditTab project={p} />}
         {tab === 'traffic' && <TrafficTab project={p} />}
+        {tab === 'webhooks' && <WebhooksTab project={p} />}
+        {tab === 'routes' && <RoutesTab project={p} />}
         {tab === 'members' && <MembersTab project={p} />}
         {tab === 'settings' && <ProjectSettings project={p} onSaved={(np) => project.setData(np)} />}
         {!TABS.some(([k]) => k === tab) && <p>Unknown section.</p>}
