@@ -183,7 +183,7 @@ export const TAGS = [
   { name: 'members', description: 'Project members, roles and invitations (docs/api.md §4.2).' },
   { name: 'audit', description: 'The hash-chained audit log and traffic counts (docs/api.md §4.2).' },
   { name: 'webhooks', description: 'Signed webhooks (Standard Webhooks), their deliveries and retries (docs/webhooks.md).' },
-  { name: 'inbound', description: 'Inbound routes: card data a partner sends is tokenized before it reaches the merchant (docs/proxy.md).' },
+  { name: 'inbound', description: 'Inbound routes: card data a partner sends is tokenized before it reaches the merchant (docs/inbound.md).' },
   { name: 'operations', description: 'Liveness and readiness probes (docs/api.md §5).' },
 ];
 

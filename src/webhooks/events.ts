@@ -11,13 +11,15 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-// token.updated has no source yet: no API changes a stored token (the name is reserved so a
-// subscription made today keeps working when one does).
 const SOURCES: Partial<Record<AuditEventName, WebhookEvent>> = {
   tokenize: 'token.created',
   tokenize_batch: 'token.created',
   test_token: 'token.created',
   import_batch: 'token.created',
+  // Tokens an inbound route or a PSP's answer (tokenize_response) created: the same statement.
+  inbound_tokenize: 'token.created',
+  proxy_response_tokenize: 'token.created',
+  token_update: 'token.updated',
   token_delete: 'token.deleted',
   token_expire: 'token.expired',
   application_create: 'application.created',
@@ -80,6 +82,9 @@ export function eventData(event: WebhookEvent, row: OutboxRow, views: Map<string
       if (tokens.length === 0) return null;
       return { tokens: tokens.map((t) => views.get(t) ?? { token: t }), count: tokens.length, deduplicated: Number(d.deduplicated ?? 0), app_id: row.app_id };
     }
+    case 'token.updated':
+      // Which fields changed, never their values (a new expiry is card data).
+      return { tokens: [{ token: row.resource_id, type: str(d.type) }], fields: Array.isArray(d.fields) ? d.fields : [], app_id: row.app_id, user_id: row.user_id };
     case 'token.deleted':
       return { tokens: tokensOf(row).map((t) => ({ token: t, type: str(d.type) })), count: 1, user_id: row.user_id };
     case 'token.expired': {

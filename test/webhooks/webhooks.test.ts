@@ -111,6 +111,42 @@ describe('webhooks', () => {
     await v.app.inject({ method: 'DELETE', url: `${hooksUrl}${projectId}/webhooks/${hook.id}`, headers: alice.auth });
   });
 
+  it('token.updated names the changed fields, never the new expiry; an inbound route\'s tokens are token.created', async () => {
+    const hookRx = await fresh();
+    const hook = (await create(alice.auth, { url: hookRx.url, events: ['token.updated', 'token.created'] })).json().data;
+    const token = (await tokenize(card('4111111111111111'))).json().token as string;
+    await rx.waitFor(rx.got.length + 1);
+    const before = rx.got.length;
+    const patch = await v.app.inject({
+      method: 'PATCH', url: `/tokens/${token}`, headers: key,
+      payload: { data: { expirationMonth: '11', expirationYear: '2034' }, metadata: { order: 'A-17' } },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const [got] = (await rx.waitFor(before + 1)).slice(before);
+    const body = new Webhook(hook.secret).verify(got.body, got.headers) as { type: string; data: { tokens: { token: string }[]; fields: string[] } };
+    expect(body.type).toBe('token.updated');
+    expect(body.data.tokens[0].token).toBe(token);
+    expect([...body.data.fields].sort()).toEqual(['expirationMonth', 'expirationYear', 'metadata']);
+    expect(got.body).not.toContain('2034');
+    expect(got.body).not.toContain('A-17');
+
+    // A route's upstream is a loopback receiver too; the tokens it made are a token.created event.
+    const upstream = await fresh();
+    const route = (await v.app.inject({
+      method: 'POST', url: `/api/projects/${projectId}/routes`, headers: alice.auth,
+      payload: { name: 'partner', upstream_url: upstream.url, content_type: 'json', fields: [{ path: '$.pan', type: 'string' }] },
+    }));
+    expect(route.statusCode, route.body).toBe(201);
+    const hooksBefore = hookRx.got.length;
+    const sent = await v.app.inject({ method: 'POST', url: `/inbound/${route.json().data.id}/cards`, payload: { pan: 'partner-secret-value' } });
+    expect(sent.statusCode, sent.body).toBeLessThan(300);
+    const [created] = (await hookRx.waitFor(hooksBefore + 1)).slice(hooksBefore);
+    const ev = new Webhook(hook.secret).verify(created.body, created.headers) as { type: string; data: { count: number } };
+    expect(ev).toMatchObject({ type: 'token.created', data: { count: 1 } });
+    expect(created.body).not.toContain('partner-secret-value');
+    await v.app.inject({ method: 'DELETE', url: `${hooksUrl}${projectId}/webhooks/${hook.id}`, headers: alice.auth });
+  });
+
   it('a failing receiver is retried with growing delays, then a manual retry sends it again', async () => {
     await fresh();
     const hook = (await create(alice.auth, { url: rx.url, events: ['application.created'] })).json().data;
