@@ -98,7 +98,7 @@ describe('JSON routes', () => {
 
     // Audited: one tokenize entry naming the tokens, one request entry.
     const { rows } = await v.sql.query(
-      "SELECT action, outcome, resource_id, details FROM audit_log WHERE project_id = $1 AND action IN ('inbound_tokenize', 'inbound_request') ORDER BY seq",
+      "SELECT action, outcome, resource_id, details FROM audit_log WHERE project_id = $1 AND action IN ('inbound_tokenize', 'inbound_request') ORDER BY txid, ingest",
       [projectId],
     );
     expect(rows.map((r) => r.action)).toEqual(['inbound_tokenize', 'inbound_request']);
@@ -117,7 +117,7 @@ describe('JSON routes', () => {
     expect(amexBadCvv.json().error.code).toBe('invalid_cvv');
     expect(psp.received).toHaveLength(0);
     expect((await v.sql.query('SELECT count(*)::int AS n FROM tokens WHERE project_id = $1', [projectId])).rows[0].n).toBe(before);
-    const { rows } = await v.sql.query("SELECT outcome, details FROM audit_log WHERE resource_id = $1 AND action = 'inbound_request' ORDER BY seq", [id]);
+    const { rows } = await v.sql.query("SELECT outcome, details FROM audit_log WHERE resource_id = $1 AND action = 'inbound_request' ORDER BY txid, ingest", [id]);
     expect(rows.map((r) => [r.outcome, r.details.error])).toEqual([['failure', 'invalid_card_number'], ['failure', 'invalid_cvv']]);
   });
 
@@ -240,7 +240,7 @@ describe('management', () => {
     expect(one.json().data.name).toBe('crud2');
     expect((await v.app.inject({ method: 'DELETE', url: `/api/projects/${projectId}/routes/${r.id}`, headers: owner.auth })).statusCode).toBe(200);
     expect((await v.app.inject({ method: 'GET', url: `/api/projects/${projectId}/routes/${r.id}`, headers: owner.auth })).statusCode).toBe(404);
-    const { rows } = await v.sql.query("SELECT action FROM audit_log WHERE resource_id = $1 ORDER BY seq", [r.id]);
+    const { rows } = await v.sql.query("SELECT action FROM audit_log WHERE resource_id = $1 ORDER BY txid, ingest", [r.id]);
     expect(rows.map((x) => x.action)).toEqual(['inbound_route_create', 'inbound_route_update', 'inbound_route_delete']);
   });
 });
