@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { allows } from '../applications/permissions.js';
 import { apiKeyGuard, jwtProjectGuard } from '../applications/guard.js';
 import { callerOf, contextOf } from '../http/context.js';
@@ -60,9 +61,89 @@ const SESSION_ITEMS_ONLY = () =>
 const SESSION_NO_DEDUP = () =>
   invalidFields([{ path: '/deduplicate', message: 'must not be true with a session key' }]);
 
+type Vault = FastifyInstance['vault'];
+
+/** A batch: each item prepared and answered on its own, so one bad item fails alone. */
+async function tokenizeBatch({ tokens }: Vault, req: FastifyRequest, items: NonNullable<Static<typeof TokenizeBody>['items']>, at: Date) {
+  if (req.elementsSession) throw SESSION_ITEMS_ONLY();
+  const dedupDefault = req.project!.deduplicate;
+  const dedupAllowed = mayDeduplicate(req);
+  const prepared = items.map((raw) => {
+    try {
+      return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
+    } catch (e) {
+      if (e instanceof VaultError) return e;
+      throw e;
+    }
+  });
+  const good = prepared.filter((p): p is PreparedItem => !(p instanceof VaultError));
+  const outcomes = good.length > 0 ? await tokens.tokenize(callerOf(req), 'tokenize_batch', good, at) : [];
+  let k = 0;
+  return {
+    success: true as const,
+    items: prepared.map((p) => {
+      if (p instanceof VaultError) return itemError(p);
+      const r = outcomes[k++];
+      return r instanceof VaultError ? itemError(r) : tokenizeView(r, p);
+    }),
+  };
+}
+
+/** One item; from a browser (a session key) one card or bank account, never deduplicated. */
+async function tokenizeOne({ tokens, sessions }: Vault, req: FastifyRequest, single: Omit<Static<typeof TokenizeBody>, 'items' | 'project_id'>, at: Date) {
+  const session = req.elementsSession;
+  if (session) {
+    // No deduplication: its answer would tell a page whether a card number is already in the project.
+    if (!tokenType(single.type)?.browserCapture) throw SESSION_ITEMS_ONLY();
+    if (single.deduplicate) throw SESSION_NO_DEDUP();
+    const item = prepareItem(single, false, at);
+    // only() throws the item's failure inside spend(), which then gives the use back.
+    const outcome = await sessions.spend(contextOf(req), session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
+    return tokenizeView(outcome, item);
+  }
+  const item = withDedupRight(prepareItem(single, req.project!.deduplicate, at), mayDeduplicate(req));
+  const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
+  return tokenizeView(only(outcome), item);
+}
+
+async function detokenize({ tokens, now }: Vault, req: FastifyRequest, body: Static<typeof DetokenizeBody>) {
+  const { token, tokens: many } = body;
+  if ((token === undefined) === (many === undefined)) {
+    throw invalidFields([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
+  }
+  if (token !== undefined) {
+    const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
+    if ('missing' in o) throw new VaultError('token_not_found');
+    return { success: true as const, token: o.token, type: o.type, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data), metadata: o.metadata };
+  }
+  const unique = [...new Set(many)];
+  const found = new Map((await tokens.detokenize(callerOf(req), 'detokenize_batch', unique, now())).map((o) => [o.token, o]));
+  return {
+    success: true as const,
+    items: many!.map((t) => {
+      const o = found.get(t)!;
+      return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data) };
+    }),
+  };
+}
+
+async function testToken({ tokens, now }: Vault, req: FastifyRequest, body: Static<typeof TestTokenBody>) {
+  const item = prepareTestCard(body, now());
+  const o = only((await tokens.tokenize(callerOf(req), 'test_token', [item], now()))[0]);
+  return {
+    success: true as const,
+    token: o.token,
+    cvc_session_id: o.cvcSessionId!,
+    mask: { card_number: o.display.card_number },
+    bin: o.display.bin,
+    test_mode: true as const,
+    expires_in: '1 year (test session)',
+  };
+}
+
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { tokens, sessions, now } = app.vault;
+  const vault = app.vault;
 
   app.post('/tokenize', {
     // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
@@ -77,46 +158,10 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       response: { 201: TokenizeResult, 200: TokenizeBatchResult, '4xx': ErrorBody },
     },
   }, async (req, reply) => {
-    const at = now();
-    const dedupDefault = req.project!.deduplicate;
-    const dedupAllowed = mayDeduplicate(req);
+    const at = vault.now();
     const { items, project_id: _ignored, ...single } = req.body;
-    if (items) {
-      if (req.elementsSession) throw SESSION_ITEMS_ONLY();
-      const prepared = items.map((raw) => {
-        try {
-          return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
-        } catch (e) {
-          if (e instanceof VaultError) return e;
-          throw e;
-        }
-      });
-      const good = prepared.filter((p): p is PreparedItem => !(p instanceof VaultError));
-      const outcomes = good.length > 0 ? await tokens.tokenize(callerOf(req), 'tokenize_batch', good, at) : [];
-      let k = 0;
-      return reply.code(200).send({
-        success: true,
-        items: prepared.map((p) => {
-          if (p instanceof VaultError) return itemError(p);
-          const r = outcomes[k++];
-          return r instanceof VaultError ? itemError(r) : tokenizeView(r, p);
-        }),
-      });
-    }
-    const session = req.elementsSession;
-    if (session) {
-      // A browser session tokenizes one card or bank account. No deduplication: its answer
-      // would tell a page whether a card number is already in the project.
-      if (!tokenType(single.type)?.browserCapture) throw SESSION_ITEMS_ONLY();
-      if (single.deduplicate) throw SESSION_NO_DEDUP();
-      const item = prepareItem(single, false, at);
-      // only() throws the item's failure inside spend(), which then gives the use back.
-      const outcome = await sessions.spend(contextOf(req), session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
-      return reply.code(201).send(tokenizeView(outcome, item));
-    }
-    const item = withDedupRight(prepareItem(single, dedupDefault, at), dedupAllowed);
-    const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
-    return reply.code(201).send(tokenizeView(only(outcome), item));
+    if (items) return reply.code(200).send(await tokenizeBatch(vault, req, items, at));
+    return reply.code(201).send(await tokenizeOne(vault, req, single, at));
   });
 
   app.post('/detokenize', {
@@ -127,26 +172,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       body: DetokenizeBody,
       response: { 200: { anyOf: [DetokenizeResult, DetokenizeBatchResult] }, '4xx': ErrorBody },
     },
-  }, async (req, reply) => {
-    const { token, tokens: many } = req.body;
-    if ((token === undefined) === (many === undefined)) {
-      throw invalidFields([{ path: '/token', message: 'exactly one of token, tokens is required' }]);
-    }
-    if (token !== undefined) {
-      const [o] = await tokens.detokenize(callerOf(req), 'detokenize', [token], now());
-      if ('missing' in o) throw new VaultError('token_not_found');
-      return reply.send({ success: true, token: o.token, type: o.type, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data), metadata: o.metadata });
-    }
-    const unique = [...new Set(many)];
-    const found = new Map((await tokens.detokenize(callerOf(req), 'detokenize_batch', unique, now())).map((o) => [o.token, o]));
-    return reply.send({
-      success: true,
-      items: many!.map((t) => {
-        const o = found.get(t)!;
-        return 'missing' in o ? { token: t, error: { code: 'token_not_found' } } : { token: t, data: o.data as Record<string, string>, ...storedType(o.type).extra?.(o.data) };
-      }),
-    });
-  });
+  }, async (req, reply) => reply.send(await detokenize(vault, req, req.body)));
 
   app.post('/test-tokens', {
     config: { idempotent: true },
@@ -158,17 +184,5 @@ export async function tokenRoutes(fastify: FastifyInstance) {
       body: TestTokenBody,
       response: { 201: TestTokenResult, '4xx': ErrorBody },
     },
-  }, async (req, reply) => {
-    const item = prepareTestCard(req.body, now());
-    const o = only((await tokens.tokenize(callerOf(req), 'test_token', [item], now()))[0]);
-    return reply.code(201).send({
-      success: true,
-      token: o.token,
-      cvc_session_id: o.cvcSessionId!,
-      mask: { card_number: o.display.card_number },
-      bin: o.display.bin,
-      test_mode: true,
-      expires_in: '1 year (test session)',
-    });
-  });
+  }, async (req, reply) => reply.code(201).send(await testToken(vault, req, req.body)));
 }
