@@ -2,37 +2,30 @@
 // `open-vault <command>` (the package's bin; `npm run vault -- <command>` from a checkout): headless administration on the same configuration as the server.
 // Works next to a running vault on the same DATA_DIR (it joins the running embedded PostgreSQL).
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import { ALL_PERMISSIONS } from '../applications/permissions.js';
-import { createApplication } from '../applications/service.js';
 import { attachAuditKey } from '../audit/sealer.js';
 import { DataKeys, persistCounts, ProjectKeyMissing } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { activate, KEYRING_REFRESH_MS, readActive, retire, RetireRefused, rewrapAll, wrappedUnder } from '../crypto/master.js';
 import { DEFAULT_POLICY, rotateAll, rotateDataKey, runJobsToCompletion } from '../crypto/rotation.js';
-import { writeAudit } from '../db/audit.js';
-import { auditEvent } from '../db/audit-events.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadConfig } from '../config.js';
 import { openEnvironment } from '../environment.js';
-import { createProject } from '../projects/service.js';
 import { backup, restore } from './backup.js';
+import { bootstrap } from './bootstrap.js';
 import { dataDirProblem } from './datadir.js';
 import { MIGRATION_COMMANDS, migrationCommand } from '../migration/commands.js';
 import { type Command, commandHelp, findCommand, PROGRAM, usage } from './help.js';
 import { nearest } from '../lib/text.js';
 import { VERSION } from '../lib/version.js';
-import { ENV, isEnvironment } from '../lib/environments.js';
 import { KEY_PROVIDER } from '../lib/key-providers.js';
-import { ROLE } from '../lib/roles.js';
 
 const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report'];
 
-async function main(argv: string[]) {
-  let parsed;
+/** The command line, or what is wrong with it ("Unknown option '--projet' (did you mean --project?)"). */
+function parse(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -42,12 +35,17 @@ async function main(argv: string[]) {
       },
     });
   } catch (e) {
-    // parseArgs names the option ("Unknown option '--projet'"): say that, not the whole usage.
+    // parseArgs names the option: say that, not the whole usage.
     const message = (e as Error).message.replace(/\. To specify a positional.*$/s, '');
     const option = /'--([^']+)'/.exec(message)?.[1];
     const [best, d] = option ? nearest(option, OPTIONS) : ['', Infinity];
-    return fail(d <= 2 ? `${message} (did you mean --${best}?)` : message);
+    return d <= 2 ? `${message} (did you mean --${best}?)` : message;
   }
+}
+
+async function main(argv: string[]) {
+  const parsed = parse(argv);
+  if (typeof parsed === 'string') return fail(parsed);
   const { positionals, values } = parsed;
   if (values.version) return said(VERSION);
   if (positionals.length === 0) return said(usage());
@@ -81,44 +79,7 @@ async function main(argv: string[]) {
     if (cmd === 'migrate') {
       process.stdout.write('migrations applied\n');
     } else if (cmd === 'bootstrap') {
-      const name = values.project;
-      const environment = values.environment ?? ENV.development;
-      if (!name || !isEnvironment(environment)) return fail('missing --project NAME or a bad --environment'); // help.ts checks both first
-      const keys = new DataKeys(database.db, env.config.keyring);
-      // The owner must exist already: the CLI never creates dashboard accounts.
-      const owner = values.owner
-        ? await database.db.selectFrom('users').select(['id', 'email']).where(sql<string>`lower(email)`, '=', values.owner.trim().toLowerCase()).executeTakeFirst()
-        : null;
-      if (values.owner && !owner) {
-        process.stderr.write(`vault: no dashboard user with email ${values.owner}: sign up (or be invited) first, then run bootstrap --owner again; nothing was created\n`);
-        return 3;
-      }
-      const out = await database.db.transaction().execute(async (trx) => {
-        const project = await createProject(trx, keys, { name, environment });
-        // Without an owner the project is invisible in the dashboard (it lists memberships).
-        if (owner) await trx.insertInto('project_members').values({ project_id: project.id, user_id: owner.id, role: ROLE.owner }).execute();
-        const app = await createApplication(trx, {
-          projectId: project.id,
-          environment,
-          name: values.app ?? `${name}-app`,
-          permissions: ALL_PERMISSIONS,
-          region: env.config.region,
-        });
-        await writeAudit(trx, null, auditEvent('bootstrap', {
-          projectId: project.id, resourceId: project.id, appId: app.id,
-          details: { source: 'cli', application: app.name, ...(owner ? { owner: owner.id } : {}) },
-        }));
-        if (owner) {
-          await writeAudit(trx, null, auditEvent('member_add', { projectId: project.id, resourceId: owner.id, userId: owner.id, details: { role: ROLE.owner, source: 'cli' } }));
-        }
-        return {
-          project: { id: project.id, name: project.name, environment, ...(owner ? { owner: owner.email } : {}) },
-          application: { id: app.id, name: app.name }, api_key: app.api_key, pub_key: app.pub_key,
-        };
-      });
-      // The only time the API key is ever shown.
-      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-      if (!owner) process.stderr.write('vault: no --owner: the project has no member, so no dashboard account lists it (bootstrap --owner EMAIL)\n');
+      return await bootstrap(database.db, env.config.keyring, env.config.region, values);
     } else if (MIGRATION_COMMANDS.includes(cmd)) {
       return await migrationCommand(cmd, files, values, database.db, env.config.keyring);
     } else {
