@@ -23,6 +23,7 @@ import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics, serveMetrics } from './plugins/metrics.js';
+import { shared } from './plugins/domain-metrics.js';
 import { rewriteTokenizeProxy } from './proxy/routes.js';
 import { ProxyService } from './proxy/service.js';
 import { applicationsPlugin } from './applications/plugin.js';
@@ -205,8 +206,13 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
-  const registry = registerMetrics(app, config);
+  const { registry, domain } = registerMetrics(app, config, [...tokens.coalescers(), ...services.proxy.coalescers()]);
   services.webhookDispatcher.registerBacklog(registry);
+  // Read when scraped, never on a request's path; the two audit gauges share one query.
+  const auditLag = shared(() => services.audit.lag());
+  domain.databaseGauge('vault_audit_unsealed_entries', 'Audit entries written but not yet sealed into their chain', async () => (await auditLag()).entries, app.log);
+  domain.databaseGauge('vault_audit_seal_lag_seconds', 'Age of the oldest audit entry not yet sealed (0 when none)', async () => (await auditLag()).oldestSeconds, app.log);
+  domain.databaseGauge('vault_data_key_rotation_jobs_pending', 'Data key re-encryption jobs (rotations) not yet finished', () => dataKeyMaintenance.pendingJobs(), app.log);
   if (config.metricsPort != null) {
     const metrics = await serveMetrics(registry, config);
     app.decorate('metricsUrl', metrics.url);

@@ -66,7 +66,7 @@ export async function inboundRoutes(fastify: FastifyInstance) {
   });
   for (const url of ['/inbound/:route_id', '/inbound/:route_id/*']) {
     for (const method of METHODS) {
-      app.route({ method, url, onRequest: perRoute, schema: schema(method === 'POST' && url.endsWith('*'), method !== 'GET'), handler });
+      app.route({ method, url, config: { operation: 'inbound' }, onRequest: perRoute, schema: schema(method === 'POST' && url.endsWith('*'), method !== 'GET'), handler });
     }
   }
 }

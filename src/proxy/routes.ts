@@ -111,7 +111,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
 
   app.post('/proxy/transaction', {
     // Header mode forwards the client's headers: they are part of the request a retry must match.
-    config: { idempotent: 'with-headers' },
+    config: { idempotent: 'with-headers', operation: 'proxy' },
     onRequest: apiKeyGuard('tokenization'),
     schema: {
       tags: ['proxy'],

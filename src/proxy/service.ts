@@ -137,6 +137,9 @@ export class ProxyService {
     await this.agent.close();
   }
 
+  /** The group-commit queues (the batch-size metric). */
+  coalescers = () => [this.lookups, this.audits];
+
   async transact(caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date): Promise<ProxyAnswer> {
     const started = performance.now();
     const audit = { host: null as string | null, path: null as string | null, method: input.method, status: null as number | null };
