@@ -193,6 +193,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.decorateRequest('project', null);
   app.decorateRequest('jwtOnly', false);
   app.decorateRequest('elementsSession', null);
+  app.decorateRequest('traceSpan', null);
+  // OpenTelemetry only when asked for: unset, the SDK is never even loaded (docs/operations.md).
+  if (config.otlpEndpoint) {
+    const { registerTracing } = await import('./plugins/tracing.js');
+    registerTracing(app, { endpoint: config.otlpEndpoint, serviceName: config.otelServiceName ?? 'open-vault', https: Boolean(config.tls) });
+  }
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.

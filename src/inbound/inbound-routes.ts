@@ -46,7 +46,7 @@ export async function inboundRoutes(fastify: FastifyInstance) {
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const route = (req as FastifyRequest & { inboundRoute: Awaited<ReturnType<typeof inbound.route>> }).inboundRoute;
-    const input: InboundRequest = { method: req.method, ...splitUrl(req.url), headers: req.headers, body: req.body };
+    const input: InboundRequest = { method: req.method, ...splitUrl(req.url), headers: req.headers, body: req.body, trace: req.traceSpan };
     const res = await inbound.receive(route, input, contextOf(req));
     return reply.code(res.status).headers(res.headers).send(res.body);
   };
