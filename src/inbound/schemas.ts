@@ -1,6 +1,7 @@
 // Wire shapes of /api/projects/:id/routes and /inbound/:route_id/… (API.md §6.6, docs/inbound.md).
 import { type Static, Type } from 'typebox';
 import { RouteField } from '../tokens/paths.js';
+import { cardType } from '../tokens/types/index.js';
 
 export const CONTENT_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
 export type RouteContentType = keyof typeof CONTENT_TYPES;
@@ -16,7 +17,7 @@ export const RouteBody = Type.Object(
     additionalProperties: false,
     examples: [{
       name: 'partner card intake', upstream_url: 'https://api.merchant.example/cards', content_type: 'json',
-      fields: [{ path: '$.card', type: 'card', data_fields: { cardNumber: 'number', expirationMonth: 'exp_month', expirationYear: 'exp_year', cvv: 'cvc' } }],
+      fields: [{ path: '$.card', type: cardType.name, data_fields: { cardNumber: 'number', expirationMonth: 'exp_month', expirationYear: 'exp_year', cvv: 'cvc' } }],
     }],
   },
 );
