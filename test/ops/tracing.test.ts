@@ -104,6 +104,14 @@ describe('OpenTelemetry tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     // No traceparent from the caller: the vault starts the trace, and the PSP still gets one.
     const fresh = await v.app.inject({ method: 'POST', url: '/proxy/transaction', headers: { 'x-api-key': a.apiKey }, payload: { ...body, cvc_session_id: undefined, request_data: { n: '${cardNumber}' } } });
     expect(fresh.statusCode).toBe(200);
+    // A traceparent the caller forwards explicitly (different from its own) is sent as given.
+    const own = traceparent(newTrace());
+    const explicit = await v.app.inject({
+      method: 'POST', url: '/proxy/transaction', headers: { 'x-api-key': a.apiKey, traceparent: traceparent(newTrace()) },
+      payload: { token, proxy_url: `${psp.url}/charge`, http_headers: { traceparent: own }, request_data: {} },
+    });
+    expect(explicit.statusCode).toBe(200);
+    expect(psp.received[2].headers.traceparent).toBe(own);
     expect((await v.app.inject({ method: 'GET', url: `/api/tokens/${token}`, headers: { 'x-api-key': a.apiKey } })).statusCode).toBeLessThan(500);
     pspTraceparents = psp.received.map((r) => r.headers.traceparent as string | undefined);
 
