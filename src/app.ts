@@ -23,6 +23,7 @@ import { registerResponseHeaders } from './plugins/headers.js';
 import { loggerOptions } from './plugins/logging.js';
 import { requestLoggerFactory } from './plugins/request-logger.js';
 import { registerMetrics, serveMetrics } from './plugins/metrics.js';
+import { shared } from './plugins/domain-metrics.js';
 import { rewriteTokenizeProxy } from './proxy/routes.js';
 import { ProxyService } from './proxy/service.js';
 import { applicationsPlugin } from './applications/plugin.js';
@@ -192,6 +193,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   app.decorateRequest('project', null);
   app.decorateRequest('jwtOnly', false);
   app.decorateRequest('elementsSession', null);
+  app.decorateRequest('traceSpan', null);
+  // OpenTelemetry only when asked for: unset, the SDK is never even loaded (docs/operations.md).
+  if (config.otlpEndpoint) {
+    const { registerTracing } = await import('./plugins/tracing.js');
+    registerTracing(app, { endpoint: config.otlpEndpoint, serviceName: config.otelServiceName ?? 'open-vault', https: Boolean(config.tls) });
+  }
 
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
@@ -205,8 +212,13 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
-  const registry = registerMetrics(app, config);
+  const { registry, domain } = registerMetrics(app, config, [...tokens.coalescers(), ...services.proxy.coalescers()]);
   services.webhookDispatcher.registerBacklog(registry);
+  // Read when scraped, never on a request's path; the two audit gauges share one query.
+  const auditLag = shared(() => services.audit.lag());
+  domain.databaseGauge('vault_audit_unsealed_entries', 'Audit entries written but not yet sealed into their chain', async () => (await auditLag()).entries, app.log);
+  domain.databaseGauge('vault_audit_seal_lag_seconds', 'Age of the oldest audit entry not yet sealed (0 when none)', async () => (await auditLag()).oldestSeconds, app.log);
+  domain.databaseGauge('vault_data_key_rotation_jobs_pending', 'Data key re-encryption jobs (rotations) not yet finished', () => dataKeyMaintenance.pendingJobs(), app.log);
   if (config.metricsPort != null) {
     const metrics = await serveMetrics(registry, config);
     app.decorate('metricsUrl', metrics.url);

@@ -78,6 +78,8 @@ export interface VaultConfig {
   tls?: TlsFiles | null;
   /** OTEL_EXPORTER_OTLP_ENDPOINT: spans are exported there over OTLP/HTTP; unset, no tracing code loads. */
   otlpEndpoint?: string | null;
+  /** OTEL_SERVICE_NAME: the spans' service.name (default open-vault). */
+  otelServiceName?: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -293,6 +295,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv): LoadedConfig {
     httpTimeouts: httpTimeouts(env),
     tls,
     otlpEndpoint: otlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    otelServiceName: env.OTEL_SERVICE_NAME || 'open-vault',
   };
   if (vault.metricsToken && vault.metricsToken.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   // AES-GCM with random nonces: NIST SP 800-38D allows at most 2^32 encryptions under one key.

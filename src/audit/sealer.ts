@@ -1,6 +1,6 @@
 // The background sealer of the audit log's hash chains and its retention, on every node (one at a
 // time, by lock), and the audit MAC key every writer signs with. Reading is service.ts.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import { loadOrCreateSecret } from '../crypto/secrets.js';
 import { auditSlot, writeAudit } from '../db/audit.js';
@@ -93,6 +93,17 @@ export class AuditChain {
       total += n;
       if (n < 5000) return total;
     }
+  }
+
+  /**
+   * Entries not yet under a seal and the age of the oldest (the /metrics lag gauges): the same
+   * bound the sealer reads every round, then an index range on audit_log.txid.
+   */
+  async lag(): Promise<{ entries: number; oldestSeconds: number }> {
+    const { rows: [r] } = await sql<{ n: string; age: number | null }>`
+      SELECT count(*) AS n, extract(epoch FROM now() - min(created_at))::float8 AS age
+      FROM audit_log WHERE txid >= (SELECT coalesce(max(to_txid), 0) FROM audit_seals)`.execute(this.db);
+    return { entries: Number(r.n), oldestSeconds: Math.max(0, r.age ?? 0) };
   }
 
   async prune(): Promise<number> {

@@ -271,6 +271,12 @@ export class DataKeyMaintenance {
     for (let i = 0; i < 20 && !this.stopped; i++) if (!(await runJobStep(this.db, this.keys, this.policy))) break;
   }
 
+  /** Re-encryption jobs not yet done (the /metrics rotation gauge): one row per project at most. */
+  async pendingJobs(): Promise<number> {
+    const r = await this.db.selectFrom('data_key_jobs').select((eb) => eb.fn.countAll<string>().as('n')).where('phase', '<>', 'done').executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   /** Reloads projects whose stored versions differ from the ones held (missed NOTIFY). */
   private async follow() {
     const held = await this.keys.cached();

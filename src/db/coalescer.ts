@@ -18,13 +18,15 @@ export class Coalescer<J extends { size: number }, R> {
   private queue: { job: J; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   private inflight = 0;
   private scheduled = false;
+  /** Told how many jobs each statement merged (the group-commit batch size metric). */
+  onBatch: ((jobs: number) => void) | null = null;
 
   constructor(
     private run: (jobs: J[]) => Promise<R[]>,
     private maxSize: number,
     private maxInflight: number,
     private log: CoalescerLog,
-    private name: string,
+    readonly name: string,
   ) {}
 
   submit(job: J): Promise<R> {
@@ -53,6 +55,7 @@ export class Coalescer<J extends { size: number }, R> {
         take.push(next);
       }
       this.inflight++;
+      this.onBatch?.(take.length);
       this.run(take.map((t) => t.job))
         .then(
           (results) => take.forEach((t, i) => t.resolve(results[i])),

@@ -26,14 +26,38 @@ export const childTraceparent = (t: TraceParent) => `00-${t.traceId}-${randomByt
 
 /**
  * The trace headers the proxy sends upstream for an incoming request, unless the caller set its
- * own in the forwarded headers. `tracestate` travels only with a valid `traceparent`.
+ * own in the forwarded headers. `tracestate` travels only with a valid `traceparent`. Returns
+ * whether the traceparent is the vault's to set (false: the caller forwarded its own), so that a
+ * tracing span (RequestTrace.outbound) may replace it with its own id.
  */
-export function forwardTrace(incoming: Record<string, string | string[] | undefined>, outgoing: Record<string, string>): void {
+export function forwardTrace(incoming: Record<string, string | string[] | undefined>, outgoing: Record<string, string>): boolean {
+  if (outgoing.traceparent !== undefined && outgoing.traceparent !== incoming.traceparent) return false;
   const t = parseTraceparent(incoming.traceparent);
-  if (!t) return;
-  if (outgoing.traceparent === undefined || outgoing.traceparent === incoming.traceparent) {
-    outgoing.traceparent = childTraceparent(t);
-    const state = incoming.tracestate;
-    if (typeof state === 'string' && state.length <= 512 && /^[\x20-\x7e]*$/.test(state)) outgoing.tracestate = state;
+  if (!t) return true;
+  outgoing.traceparent = childTraceparent(t);
+  const state = incoming.tracestate;
+  if (typeof state === 'string' && state.length <= 512 && /^[\x20-\x7e]*$/.test(state)) outgoing.tracestate = state;
+  return true;
+}
+
+/**
+ * A request's server span when OpenTelemetry tracing is on (plugins/tracing.ts, loaded only with
+ * OTEL_EXPORTER_OTLP_ENDPOINT); `req.traceSpan` is null otherwise, so callers pay one check.
+ */
+export interface RequestTrace {
+  /** A client span, child of the request's, for one outgoing call; its traceparent goes on the wire. */
+  outbound(name: string, attributes: Record<string, string | number>): OutboundSpan;
+}
+
+export interface OutboundSpan {
+  /** `00-<trace id>-<this span's id>-<flags>`: what the next hop sees as its parent. */
+  readonly traceparent: string;
+  /** The upstream's status, or null with the error code when no answer came. */
+  end(status: number | null, error?: string): void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    traceSpan: RequestTrace | null;
   }
 }

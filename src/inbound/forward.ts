@@ -2,7 +2,7 @@
 // route's upstream, the body with its fields replaced by tokens, the headers a partner may pass
 // on, and the answer's headers a partner may see. No database, no keys: service.ts runs the flow.
 import { VaultError } from '../http/errors.js';
-import { forwardTrace } from '../http/trace.js';
+import { forwardTrace, type RequestTrace } from '../http/trace.js';
 import { HOP_BY_HOP } from '../net/outbound.js';
 import { forwardableHeaders } from '../proxy/upstream.js';
 import { type Found, findInForm, findInJson, type ResponseField, replaceInForm, replaceInJson, type RouteField } from '../tokens/paths.js';
@@ -19,6 +19,8 @@ export interface InboundRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON (application/json), a Buffer (any other type), or undefined (no body). */
   body: unknown;
+  /** The request's span when tracing is on (the upstream call gets a child span); else null. */
+  trace: RequestTrace | null;
 }
 
 // Never passed to the merchant: the vault's own credentials and cookies (a browser posting a

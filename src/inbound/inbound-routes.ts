@@ -46,7 +46,7 @@ export async function inboundRoutes(fastify: FastifyInstance) {
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const route = (req as FastifyRequest & { inboundRoute: Awaited<ReturnType<typeof inbound.route>> }).inboundRoute;
-    const input: InboundRequest = { method: req.method, ...splitUrl(req.url), headers: req.headers, body: req.body };
+    const input: InboundRequest = { method: req.method, ...splitUrl(req.url), headers: req.headers, body: req.body, trace: req.traceSpan };
     const res = await inbound.receive(route, input, contextOf(req));
     return reply.code(res.status).headers(res.headers).send(res.body);
   };
@@ -66,7 +66,7 @@ export async function inboundRoutes(fastify: FastifyInstance) {
   });
   for (const url of ['/inbound/:route_id', '/inbound/:route_id/*']) {
     for (const method of METHODS) {
-      app.route({ method, url, onRequest: perRoute, schema: schema(method === 'POST' && url.endsWith('*'), method !== 'GET'), handler });
+      app.route({ method, url, config: { operation: 'inbound' }, onRequest: perRoute, schema: schema(method === 'POST' && url.endsWith('*'), method !== 'GET'), handler });
     }
   }
 }

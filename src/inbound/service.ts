@@ -186,7 +186,18 @@ export class InboundService {
 
       // 3. Forward; the answer goes back as the merchant gave it, less unsafe headers.
       const payload = payloadOf(body, found, outcomes);
-      const res = await send(this.agent, target.url, req.method, requestHeaders(req, route.content_type, payload), payload, this.timeoutMs);
+      const headers = requestHeaders(req, route.content_type, payload);
+      // A partner's own traceparent is the incoming one, so the vault's span always replaces it.
+      const span = req.trace?.outbound('inbound upstream', { 'http.request.method': req.method, 'server.address': target.host }) ?? null;
+      if (span !== null) headers.traceparent = span.traceparent;
+      let res: Awaited<ReturnType<typeof send>>;
+      try {
+        res = await send(this.agent, target.url, req.method, headers, payload, this.timeoutMs);
+        span?.end(res.status);
+      } catch (err) {
+        span?.end(null, upstreamFailure(err).code);
+        throw err;
+      }
       audit.upstream_status = res.status;
       return { status: res.status, headers: answerHeaders(res.headers), body: res.raw };
     } catch (err) {

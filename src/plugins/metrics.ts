@@ -9,12 +9,17 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 import { safeEqual } from '../lib/compare.js';
 import type { VaultConfig } from '../config.js';
 import { VaultError } from '../http/errors.js';
+import { type BatchSource, DomainMetrics } from './domain-metrics.js';
 
 const bearerOk = (header: string | undefined, token: string | null | undefined) =>
   !token || (typeof header === 'string' && /^Bearer /i.test(header) && safeEqual(header.slice(7).trim(), token));
 
-export function registerMetrics(app: FastifyInstance, config: VaultConfig): Registry {
+/** The registry, and the domain metrics fed by the routes with `config.operation` and by `batches`. */
+export function registerMetrics(app: FastifyInstance, config: VaultConfig, batches: BatchSource[]): { registry: Registry; domain: DomainMetrics } {
   const registry = new Registry();
+  const domain = new DomainMetrics(registry, batches.map((b) => b.name));
+  domain.registerRoutes(app);
+  domain.observeBatches(batches);
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'vault_http_requests_total',
@@ -43,7 +48,7 @@ export function registerMetrics(app: FastifyInstance, config: VaultConfig): Regi
       return registry.metrics();
     });
   }
-  return registry;
+  return { registry, domain };
 }
 
 /** The separate metrics listener (METRICS_PORT): GET /metrics only, the token too when set. */

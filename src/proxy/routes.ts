@@ -47,6 +47,7 @@ function jsonInput(body: ProxyJsonBody): ProxyInput {
     body: payload,
     mode: 'json',
     tokenizeResponse: null,
+    trace: null,
   };
 }
 
@@ -90,6 +91,7 @@ function rawInput(req: FastifyRequest): ProxyInput {
     body,
     mode: 'raw',
     tokenizeResponse: null,
+    trace: null,
   };
 }
 
@@ -111,7 +113,7 @@ export async function proxyRoutes(fastify: FastifyInstance) {
 
   app.post('/proxy/transaction', {
     // Header mode forwards the client's headers: they are part of the request a retry must match.
-    config: { idempotent: 'with-headers' },
+    config: { idempotent: 'with-headers', operation: 'proxy' },
     onRequest: apiKeyGuard('tokenization'),
     schema: {
       tags: ['proxy'],
@@ -138,7 +140,8 @@ export async function proxyRoutes(fastify: FastifyInstance) {
     const invalid = req.validationError;
     if (invalid && !(headerMode && invalid.validationContext === 'body')) throw invalid;
     const input = headerMode ? rawInput(req) : jsonInput(req.body as ProxyJsonBody);
-    forwardTrace(req.headers, input.headers);
+    // The vault's span replaces the forwarded traceparent unless the caller sent its own.
+    if (forwardTrace(req.headers, input.headers)) input.trace = req.traceSpan;
     const project = req.project!;
     const tokenizeAt = headerMode ? undefined : (req.body as ProxyJsonBody).tokenize_response;
     if (tokenizeAt !== undefined) {

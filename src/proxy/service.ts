@@ -10,6 +10,7 @@ import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
 import { invalidFields, VaultError } from '../http/errors.js';
+import type { RequestTrace } from '../http/trace.js';
 import { isTokenId } from '../tokens/format.js';
 import { storedType } from '../tokens/types/index.js';
 import type { Caller } from '../lib/context.js';
@@ -19,7 +20,7 @@ import { codesOf, DEFAULT_TIMEOUT_MS, outboundAgent, refusedAddress, send, upstr
 import type { TokenStore } from '../tokens/store.js';
 import { METHODS } from './schemas.js';
 import { type TokenizedPlace, type TokenizeResponse, tokenizeAnswer } from './tokenize-response.js';
-import { answer, forward, type ProxyResponse } from './upstream.js';
+import { answer, type ProxyResponse } from './upstream.js';
 
 export type ProxyBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: string; encoding: Encoding };
 
@@ -33,6 +34,8 @@ export interface ProxyInput {
   mode: 'json' | 'raw';
   /** tokenize_response (JSON form only); null when absent, which costs nothing. */
   tokenizeResponse: TokenizeResponse | null;
+  /** The request's span when tracing is on and the traceparent is the vault's to set; else null. */
+  trace: RequestTrace | null;
 }
 
 /** The PSP's answer, masked; with tokenize_response, the places tokenized. */
@@ -136,6 +139,9 @@ export class ProxyService {
   async close() {
     await this.agent.close();
   }
+
+  /** The group-commit queues (the batch-size metric). */
+  coalescers = () => [this.lookups, this.audits];
 
   async transact(caller: Caller, destinations: DestinationPolicy, input: ProxyInput, now: Date): Promise<ProxyAnswer> {
     const started = performance.now();
@@ -251,11 +257,20 @@ export class ProxyService {
       if (payload !== null) headers['content-length'] = String(payload.length);
       headers['accept-encoding'] = 'identity';
 
-      // 4. Forward.
+      // 4. Forward, in a client span when tracing: the PSP sees that span as its parent.
       forwarded = true;
-      if (input.tokenizeResponse === null) return await forward(this.agent, dest.url, method, headers, payload, this.timeoutMs, cvv);
-      const sent = await send(this.agent, dest.url, method, headers, payload, this.timeoutMs);
+      const span = input.trace?.outbound('proxy upstream', { 'http.request.method': method, 'server.address': dest.host }) ?? null;
+      if (span !== null) headers.traceparent = span.traceparent;
+      let sent: Awaited<ReturnType<typeof send>>;
+      try {
+        sent = await send(this.agent, dest.url, method, headers, payload, this.timeoutMs);
+        span?.end(sent.status);
+      } catch (err) {
+        span?.end(null, upstreamFailure(err).code);
+        throw err;
+      }
       const res: ProxyAnswer = answer(sent.status, sent.headers, sent.raw, cvv);
+      if (input.tokenizeResponse === null) return res;
       res.tokenized = await tokenizeAnswer(this.tokens, caller, input.tokenizeResponse, sent.raw, res, now);
       return res;
     } catch (err) {

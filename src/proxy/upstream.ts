@@ -1,9 +1,8 @@
 // The upstream side of the proxy: which headers may go out, and masking the answer on the way
 // back. Sending goes through the shared outbound client (net/outbound.ts), whose connector
 // refuses non-public addresses. Nothing here reads the database or sees a token.
-import type { Agent } from 'undici';
 import { invalidFields } from '../http/errors.js';
-import { HOP_BY_HOP, send } from '../net/outbound.js';
+import { HOP_BY_HOP } from '../net/outbound.js';
 import { maskBody, maskText } from './mask.js';
 
 export interface ProxyResponse {
@@ -36,14 +35,6 @@ export function forwardableHeaders(given: Record<string, string | string[] | und
     out[lower] = value;
   }
   return out;
-}
-
-/** Sends through the outbound client and masks card data in the answer. */
-export async function forward(
-  agent: Agent, url: URL, method: string, headers: Record<string, string>, body: Buffer | null, timeoutMs: number, cvv: string | null,
-): Promise<ProxyResponse> {
-  const res = await send(agent, url, method, headers, body, timeoutMs);
-  return answer(res.status, res.headers, res.raw, cvv);
 }
 
 const isJsonType = (ct: string | undefined) => {

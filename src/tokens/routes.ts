@@ -147,7 +147,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
 
   app.post('/tokenize', {
     // Each batch item is checked on its own (prepareItem), so that one bad item fails alone.
-    config: { itemsCheckedAlone: true, idempotent: true },
+    config: { itemsCheckedAlone: true, idempotent: true, operation: 'tokenize' },
     onRequest: orSessionKey(apiKeyGuard('tokenization', 'required', { allowJwt: true })),
     preHandler: jwtProjectGuard,
     schema: {
@@ -165,6 +165,7 @@ export async function tokenRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/detokenize', {
+    config: { operation: 'detokenize' },
     onRequest: apiKeyGuard('detokenization'),
     schema: {
       tags: ['tokens'],

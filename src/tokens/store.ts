@@ -112,6 +112,9 @@ export class TokenStore {
     this.reads = new Coalescer((jobs) => this.readBatch(jobs), 2000, inflight, log, 'detokenize');
   }
 
+  /** The group-commit queues (the batch-size metric). */
+  coalescers = () => [this.writes, this.reads];
+
   async tokenize(caller: Caller, action: TokenAction, items: PreparedItem[], now: Date): Promise<TokenizeItemResult[]> {
     const key = await this.keys.get(caller.projectId);
     const withFp = items.map((it) => ({ ...it, fingerprint: fingerprint(key, it.type, it.canonical) }));

@@ -44,4 +44,14 @@ describe('.env.example', () => {
     const bare = lines.flatMap((l, i) => (/^#?[A-Z][A-Z0-9_]+=/.test(l) && !lines.slice(0, i).reverse().find((p) => !/^#?[A-Z][A-Z0-9_]+=/.test(p))?.startsWith('# ') ? [l] : []));
     expect(bare).toEqual([]);
   });
+
+  // docs/operations.md's production checklist names only variables that exist (a renamed one would
+  // otherwise send an operator after a setting the vault ignores).
+  it('every variable the Production section of docs/operations.md names is a vault variable', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/operations.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Production'), doc.indexOf('\n## ', doc.indexOf('## Production') + 1));
+    const named = new Set([...section.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[=`]/g)].map((m) => m[1]));
+    expect(named.size).toBeGreaterThan(10);
+    expect([...named].filter((v) => !(VARIABLES as readonly string[]).includes(v))).toEqual([]);
+  });
 });
