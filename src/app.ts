@@ -1,8 +1,8 @@
 // Builds one vault instance from a config object. No environment reads here (see main.ts), so
 // tests can start as many instances as they like, on as many databases.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import Fastify, { type FastifyHttpOptions, type FastifyInstance, LogController } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance, LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -87,7 +87,10 @@ let reqCounter = 0;
 export const BODY_LIMIT = 1024 * 1024;
 const DAY_MS = 86_400_000; // webhook deliveries are retried for 24 h
 
-export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** Fastify's options: logging, limits, ids, validation, timeouts and TLS. */
+function serverOptions(config: VaultConfig): FastifyHttpOptions<Server> {
   const { trustProxy } = config;
   const options: FastifyHttpOptions<Server> = {
     logger: loggerOptions(config.logLevel, config.logStream, config.logPretty),
@@ -123,8 +126,11 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   };
   // Native TLS: the same server and hooks, an https.Server underneath (its types differ only there).
   if (config.tls) Object.assign(options, { https: { cert: config.tls.cert, key: config.tls.key } });
-  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
+  return options;
+}
 
+/** Every service, built once; routes reach them as `app.vault` and never touch the database. */
+function createServices(app: App, config: VaultConfig) {
   // A stalled PostgreSQL fails a request with a 503 after this, never holds it (docs/operations.md).
   const timeoutMs = config.databaseTimeoutMs ?? 10_000;
   const database = openDatabase(config.databaseUrl, 20, { timeoutMs });
@@ -177,6 +183,12 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     }, app.log),
     now,
   };
+  return { services, hotDatabase, keyringWatcher };
+}
+
+/** What runs beside the requests: the sealer, the dispatcher, invalidations, key maintenance. */
+async function startBackground(app: App, services: VaultServices, keyringWatcher: KeyringWatcher) {
+  const { config, keys, listener, dataKeyMaintenance } = services;
   services.audit.start();
   services.webhookDispatcher.start();
   listener.on((kind, id) => {
@@ -187,19 +199,10 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await listener.start();
   await keyringWatcher.start(listener);
   if ((config.dataKeyTickMs ?? 1000) > 0) dataKeyMaintenance.start();
-  app.decorate('vault', services);
-  app.decorateRequest('principal', null);
-  app.decorateRequest('user', null);
-  app.decorateRequest('project', null);
-  app.decorateRequest('jwtOnly', false);
-  app.decorateRequest('elementsSession', null);
-  app.decorateRequest('traceSpan', null);
-  // OpenTelemetry only when asked for: unset, the SDK is never even loaded (docs/operations.md).
-  if (config.otlpEndpoint) {
-    const { registerTracing } = await import('./plugins/tracing.js');
-    registerTracing(app, { endpoint: config.otlpEndpoint, serviceName: config.otelServiceName ?? 'open-vault', https: Boolean(config.tls) });
-  }
+}
 
+/** The request-wide hooks every route shares: parsers, headers, the request log, errors, input checks, the document. */
+async function registerHttp(app: App, config: VaultConfig) {
   // JSON only: text/plain would otherwise reach handlers as a string. Routes that take raw
   // bodies (the proxy's form/XML mode) register their own parsers in their own scope.
   app.removeContentTypeParser('text/plain');
@@ -212,6 +215,11 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   registerInputChecks(app);
   await app.register(cookie);
   await app.register(swagger, openapiOptions({ sessionCookie: sessionCookieName(config.cookieSecure) }));
+}
+
+/** /metrics: the HTTP series, the domain series, and gauges read when scraped. */
+async function registerObservability(app: App, config: VaultConfig, services: VaultServices) {
+  const { tokens, dataKeyMaintenance } = services;
   const { registry, domain } = registerMetrics(app, config, [...tokens.coalescers(), ...services.proxy.coalescers()]);
   services.webhookDispatcher.registerBacklog(registry);
   // Read when scraped, never on a request's path; the two audit gauges share one query.
@@ -224,6 +232,10 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
     app.decorate('metricsUrl', metrics.url);
     app.addHook('onClose', () => metrics.close());
   }
+}
+
+/** One plugin per feature folder; the order matters only where a comment says why. */
+async function registerFeatures(app: App, config: VaultConfig) {
   // Before every feature: its onRoute hook sees the routes that opt in (config.idempotent).
   await app.register(idempotencyPlugin);
   await app.register(tokensPlugin);
@@ -239,6 +251,29 @@ export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
   await app.register(inboundPlugin);
   // Last: the dashboard's wildcard only answers what no route above does.
   await app.register(opsPlugin, { webRoot: config.webRoot });
+}
+
+export async function buildApp(config: VaultConfig): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(config)).withTypeProvider<TypeBoxTypeProvider>();
+  const { services, hotDatabase, keyringWatcher } = createServices(app, config);
+  const { database, listener, dataKeyMaintenance, mailer } = services;
+  await startBackground(app, services, keyringWatcher);
+  app.decorate('vault', services);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('project', null);
+  app.decorateRequest('jwtOnly', false);
+  app.decorateRequest('elementsSession', null);
+  app.decorateRequest('traceSpan', null);
+  // OpenTelemetry only when asked for: unset, the SDK is never even loaded (docs/operations.md).
+  if (config.otlpEndpoint) {
+    const { registerTracing } = await import('./plugins/tracing.js');
+    registerTracing(app, { endpoint: config.otlpEndpoint, serviceName: config.otelServiceName ?? 'open-vault', https: Boolean(config.tls) });
+  }
+
+  await registerHttp(app, config);
+  await registerObservability(app, config, services);
+  await registerFeatures(app, config);
 
   // Each sweep logs its own failure, so one failing never stops the others.
   const sweeper = new Periodic(config.sweepIntervalMs, () => Promise.all([

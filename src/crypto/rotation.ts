@@ -5,12 +5,12 @@
 // are deleted: destroyed. Each step is audited. Rotation starts by command (`vault keys
 // rotate-data`) or automatically at DATA_KEY_MAX_SEALS encryptions or DATA_KEY_MAX_AGE_DAYS.
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../db/audit.js';
 import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { notifyInvalidation } from '../db/notify.js';
-import { cvcAad, type DataKeys, fingerprintKeyOf, tokenAad, HEADER, persistCounts, ProjectKeyMissing, versionHeader } from './datakeys.js';
+import { cvcAad, type DataKeys, fingerprintKeyOf, type ProjectKey, tokenAad, HEADER, persistCounts, ProjectKeyMissing, versionHeader } from './datakeys.js';
 import { Periodic } from '../lib/periodic.js';
 import { projectKeyAad } from './master.js';
 
@@ -119,71 +119,84 @@ export async function runJobStep(db: Kysely<DB>, keys: DataKeys, policy: Rotatio
     if (key.version !== active) key = (await keys.reload(pid))!;
     const hdr = versionHeader(active);
 
-    if (job.phase === 'tokens' || job.phase === 'cvc') {
-      const st = STORES[job.phase];
-      const { rows } = await sql<{ id: string; ct: Buffer }>`
-        SELECT ${sql.ref(st.id)}::text AS id, ciphertext AS ct FROM ${sql.table(st.table)}
-        WHERE project_id = ${pid} AND ${sql.ref(st.id)}::text > ${job.cursor} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr}
-        ORDER BY ${sql.ref(st.id)}::text LIMIT ${policy.batch}`.execute(trx);
-      const ids: string[] = [];
-      const olds: Buffer[] = [];
-      const news: Buffer[] = [];
-      for (const r of rows) {
-        const plain = key.open(r.ct, st.aad(pid, r.id));
-        ids.push(r.id);
-        olds.push(r.ct);
-        news.push(key.seal(plain, st.aad(pid, r.id)));
-        plain.fill(0);
-      }
-      let n = 0;
-      if (ids.length > 0) {
-        // Compare-and-set: a row deleted or rewritten meanwhile is left alone.
-        const res = await sql`
-          UPDATE ${sql.table(st.table)} t SET ciphertext = x.new
-          FROM unnest(${ids}::text[], ${olds}::bytea[], ${news}::bytea[]) AS x(id, old, new)
-          WHERE t.project_id = ${pid} AND t.${sql.ref(st.id)}::text = x.id AND t.ciphertext = x.old`.execute(trx);
-        n = Number(res.numAffectedRows ?? 0);
-      }
-      const finished = rows.length < policy.batch;
-      // Entering verify, the cursor keeps when the pass ended: reads that fetched a ciphertext
-      // before its re-encryption get the grace period to decrypt it with the old version.
-      const cursor = !finished ? ids[ids.length - 1] : st.next === 'verify' ? new Date().toISOString() : '';
-      await trx
-        .updateTable('data_key_jobs')
-        .set({ phase: finished ? st.next : job.phase, cursor, reencrypted: sql`reencrypted + ${n}`, updated_at: new Date() })
-        .where('project_id', '=', pid)
-        .execute();
-      return true;
-    }
-
-    // verify: after the grace period no node can still be sealing under an old version, nor
-    // still decrypting a ciphertext it read before the pass re-encrypted it.
-    const retiredAt = Math.max(...live.filter((r) => r.version < active).map((r) => (r.retired_at ?? new Date(0)).getTime()), 0);
-    const passEnded = Date.parse(job.cursor) || 0;
-    if (Date.now() - Math.max(retiredAt, passEnded) < policy.graceMs) {
-      await trx.updateTable('data_key_jobs').set({ updated_at: new Date() }).where('project_id', '=', pid).execute();
-      return false;
-    }
-    const { rows } = await sql<{ n: number }>`
-      SELECT (SELECT count(*) FROM tokens WHERE project_id = ${pid} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr})
-           + (SELECT count(*) FROM cvc_sessions WHERE project_id = ${pid} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr}) AS n`.execute(trx);
-    if (Number(rows[0].n) > 0) {
-      // Written under an old version after the pass went by: another pass.
-      await trx.updateTable('data_key_jobs').set({ phase: 'tokens', cursor: '', updated_at: new Date() }).where('project_id', '=', pid).execute();
-      return true;
-    }
-    const destroyed = await trx
-      .deleteFrom('project_keys')
-      .where('project_id', '=', pid)
-      .where('version', '>', 0)
-      .where('version', '<', active)
-      .returning('version')
-      .execute();
-    await trx.updateTable('data_key_jobs').set({ phase: 'done', updated_at: new Date() }).where('project_id', '=', pid).execute();
-    await audit(trx, pid, 'data_key.destroy', { versions: destroyed.map((d) => d.version), active_version: active, reencrypted: job.reencrypted });
-    await notifyInvalidation(trx, 'datakey', pid);
-    return true;
+    if (job.phase === 'tokens' || job.phase === 'cvc') return reencryptStep(trx, key, job, job.phase, hdr, policy);
+    return verifyStep(trx, job, live, active, hdr, policy);
   });
+}
+
+/** Re-encrypts the next `batch` ciphertexts of one store under the active version. */
+async function reencryptStep(
+  trx: Transaction<DB>, key: ProjectKey, job: Selectable<DB['data_key_jobs']>, phase: keyof typeof STORES, hdr: Buffer, policy: RotationPolicy,
+): Promise<boolean> {
+  const pid = job.project_id;
+  const st = STORES[phase];
+  const { rows } = await sql<{ id: string; ct: Buffer }>`
+    SELECT ${sql.ref(st.id)}::text AS id, ciphertext AS ct FROM ${sql.table(st.table)}
+    WHERE project_id = ${pid} AND ${sql.ref(st.id)}::text > ${job.cursor} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr}
+    ORDER BY ${sql.ref(st.id)}::text LIMIT ${policy.batch}`.execute(trx);
+  const ids: string[] = [];
+  const olds: Buffer[] = [];
+  const news: Buffer[] = [];
+  for (const r of rows) {
+    const plain = key.open(r.ct, st.aad(pid, r.id));
+    ids.push(r.id);
+    olds.push(r.ct);
+    news.push(key.seal(plain, st.aad(pid, r.id)));
+    plain.fill(0);
+  }
+  let n = 0;
+  if (ids.length > 0) {
+    // Compare-and-set: a row deleted or rewritten meanwhile is left alone.
+    const res = await sql`
+      UPDATE ${sql.table(st.table)} t SET ciphertext = x.new
+      FROM unnest(${ids}::text[], ${olds}::bytea[], ${news}::bytea[]) AS x(id, old, new)
+      WHERE t.project_id = ${pid} AND t.${sql.ref(st.id)}::text = x.id AND t.ciphertext = x.old`.execute(trx);
+    n = Number(res.numAffectedRows ?? 0);
+  }
+  const finished = rows.length < policy.batch;
+  // Entering verify, the cursor keeps when the pass ended: reads that fetched a ciphertext
+  // before its re-encryption get the grace period to decrypt it with the old version.
+  const cursor = !finished ? ids[ids.length - 1] : st.next === 'verify' ? new Date().toISOString() : '';
+  await trx
+    .updateTable('data_key_jobs')
+    .set({ phase: finished ? st.next : phase, cursor, reencrypted: sql`reencrypted + ${n}`, updated_at: new Date() })
+    .where('project_id', '=', pid)
+    .execute();
+  return true;
+}
+
+/** Destroys the old versions once nothing can still use them; or sends the job round again. */
+async function verifyStep(
+  trx: Transaction<DB>, job: Selectable<DB['data_key_jobs']>, live: { version: number; retired_at: Date | null }[], active: number, hdr: Buffer, policy: RotationPolicy,
+): Promise<boolean> {
+  const pid = job.project_id;
+  // verify: after the grace period no node can still be sealing under an old version, nor
+  // still decrypting a ciphertext it read before the pass re-encrypted it.
+  const retiredAt = Math.max(...live.filter((r) => r.version < active).map((r) => (r.retired_at ?? new Date(0)).getTime()), 0);
+  const passEnded = Date.parse(job.cursor) || 0;
+  if (Date.now() - Math.max(retiredAt, passEnded) < policy.graceMs) {
+    await trx.updateTable('data_key_jobs').set({ updated_at: new Date() }).where('project_id', '=', pid).execute();
+    return false;
+  }
+  const { rows } = await sql<{ n: number }>`
+    SELECT (SELECT count(*) FROM tokens WHERE project_id = ${pid} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr})
+         + (SELECT count(*) FROM cvc_sessions WHERE project_id = ${pid} AND substring(ciphertext FROM 1 FOR ${HEADER}) <> ${hdr}) AS n`.execute(trx);
+  if (Number(rows[0].n) > 0) {
+    // Written under an old version after the pass went by: another pass.
+    await trx.updateTable('data_key_jobs').set({ phase: 'tokens', cursor: '', updated_at: new Date() }).where('project_id', '=', pid).execute();
+    return true;
+  }
+  const destroyed = await trx
+    .deleteFrom('project_keys')
+    .where('project_id', '=', pid)
+    .where('version', '>', 0)
+    .where('version', '<', active)
+    .returning('version')
+    .execute();
+  await trx.updateTable('data_key_jobs').set({ phase: 'done', updated_at: new Date() }).where('project_id', '=', pid).execute();
+  await audit(trx, pid, 'data_key.destroy', { versions: destroyed.map((d) => d.version), active_version: active, reencrypted: job.reencrypted });
+  await notifyInvalidation(trx, 'datakey', pid);
+  return true;
 }
 
 /** Runs jobs until none is pending (the CLI), waiting out grace periods. */
