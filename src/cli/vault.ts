@@ -27,7 +27,7 @@ import { ENV, isEnvironment } from '../lib/environments.js';
 import { KEY_PROVIDER } from '../lib/key-providers.js';
 import { ROLE } from '../lib/roles.js';
 
-const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report'];
+const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report', 'format'];
 
 async function main(argv: string[]) {
   let parsed;
@@ -38,7 +38,7 @@ async function main(argv: string[]) {
       options: {
         project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' }, version: { type: 'boolean', short: 'v' },
-        report: { type: 'string' },
+        report: { type: 'string' }, format: { type: 'string' },
       },
     });
   } catch (e) {

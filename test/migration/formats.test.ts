@@ -10,7 +10,7 @@ import { DataKeys } from '../../src/crypto/datakeys.js';
 import { importFile } from '../../src/migration/import.js';
 import { fpeToken, type TokenFormat } from '../../src/tokens/format.js';
 import { luhnValid } from '../../src/tokens/validate.js';
-import { cards, jsonl, type Vault, vaultWithProject, writeLines } from './support.js';
+import { cards, cli, jsonl, type Vault, vaultWithProject, writeLines } from './support.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'vault-import-formats-'));
 const vaults: Vault[] = [];
@@ -115,4 +115,19 @@ test('a format the type cannot have fails the row alone, with the API\'s reason'
   const report = await imported(v, file, 'card_preserving');
   expect(report).toMatchObject({ rows: 2, imported: 1, failed: 1 });
   expect(report.failures[0]).toMatchObject({ line: 1, code: 'validation_error', details: [{ path: '/format', message: 'card_preserving is only for card tokens' }] });
+});
+
+test('the CLI: --format draws that format for rows without an id; an unknown format is a usage error', async () => {
+  const v = await vaultWithProject();
+  vaults.push(v);
+  const list = cards(50, 0);
+  const file = path.join(tmp, 'cards-cli.jsonl');
+  await writeLines(file, jsonl(list));
+  const bad = await cli(v, ['import', '--project', v.projectId, '--format', 'luhn', file]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--format must be one of random, uuid, numeric, card_preserving, last4_preserving, fpe');
+  const ok = await cli(v, ['import', '--project', v.projectId, '--format', 'last4_preserving', file]);
+  expect(ok.code).toBe(0);
+  expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 50, imported: 50, failed: 0 });
+  expect([...(await stored(v)).values()]).toEqual(Array(50).fill('last4_preserving'));
 });
