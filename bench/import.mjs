@@ -5,7 +5,7 @@
 // its report, peak RSS of that process sampled from /proc (VmHWM), and the same file again
 // (nothing imported twice). Note the machine's load average with the figures.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,20 +47,38 @@ async function importOnce(file, label) {
   // CPU of the import process (all its threads) and of the PostgreSQL it started, per process,
   // sampled until it exits (a backend's last 250 ms may be missed: a small undercount).
   const cpu = new Map();
-  const cpuTimer = setInterval(() => { for (const [p, u] of cpuUse(child.pid)) cpu.set(p, u); }, 250);
+  const role = new Map();
+  const cpuTimer = setInterval(() => {
+    for (const [p, u] of cpuUse(child.pid)) {
+      cpu.set(p, u);
+      // A backend's title names its client address; the others are the postmaster and its helpers.
+      if (u.kind === 'postgres' && !role.has(p)) role.set(p, processTitle(p).includes('127.0.0.1') ? 'backends' : 'background');
+    }
+  }, 250);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => process.stderr.write(d));
   const [code] = await once(child, 'exit');
   const peak = rss.stop();
   clearInterval(cpuTimer);
-  const spent = { node: 0, postgres: 0 };
-  for (const u of cpu.values()) spent[u.kind] += u.seconds;
+  const spent = { node: 0, postgres: 0, backends: 0, background: 0 };
+  for (const [p, u] of cpu) {
+    spent[u.kind] += u.seconds;
+    if (u.kind === 'postgres') spent[role.get(p) ?? 'background'] += u.seconds;
+  }
   if (code !== 0) throw new Error(`import exited ${code}`);
   const report = JSON.parse(out);
   const both = spent.node + spent.postgres;
-  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s (${Math.round(report.rows / report.cpu_seconds)} rows per CPU second of the import process; Node ${spent.node.toFixed(1)} + PostgreSQL ${spent.postgres.toFixed(1)} CPU-s = ${Math.round(report.rows / both)} rows per CPU second of both); imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s (${Math.round(report.rows / report.cpu_seconds)} rows per CPU second of the import process; Node ${spent.node.toFixed(1)} + PostgreSQL ${spent.postgres.toFixed(1)} (backends ${spent.backends.toFixed(1)}, background ${spent.background.toFixed(1)}) CPU-s = ${Math.round(report.rows / both)} rows per CPU second of both); imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   return report;
+}
+
+function processTitle(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
 }
 
 let project;
