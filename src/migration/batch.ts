@@ -31,14 +31,15 @@ export interface BatchOutcome {
 /** Times a row without an id is drawn again before it fails (token_space_exhausted). */
 const REDRAWS = 4;
 
-const INSERT = (projectId: string, now: Date, b: Row[], careful = true) => sql<{ token: string; type: string; fingerprint: string }>`
+const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string; type: string; fingerprint: string }>`
   INSERT INTO tokens (project_id, token, type, format, ciphertext, fingerprint, dedup, display, metadata, test, app_id, created_at, expires_at)
   SELECT ${projectId}, t.token, t.type, t.format, t.ct, t.fp, t.dedup, t.display, t.meta, false, NULL, ${now}, t.exp
   FROM unnest(${b.map((r) => r.token)}::text[], ${b.map((r) => r.item.type)}::text[], ${b.map((r) => r.item.format)}::text[], ${b.map((r) => r.ct)}::bytea[],
               ${b.map((r) => r.fp)}::text[], ${b.map((r) => !r.own)}::bool[], ${b.map((r) => JSON.stringify(r.item.display))}::jsonb[],
               ${b.map((r) => (r.item.metadata === null ? null : JSON.stringify(r.item.metadata)))}::jsonb[], ${b.map((r) => r.expiresAt)}::timestamptz[])
     AS t(token, type, format, ct, fp, dedup, display, meta, exp)
-  ${careful ? sql`ON CONFLICT DO NOTHING RETURNING token, type, fingerprint` : sql``}`;
+  ON CONFLICT DO NOTHING
+  RETURNING token, type, fingerprint`;
 
 const valueOf = (r: Row) => `${r.item.type}\0${r.fp}`;
 
@@ -75,35 +76,9 @@ async function redraw(trx: Transaction<DB>, key: ProjectKey, projectId: string, 
   return { again, exhausted };
 }
 
-const audit = (trx: Transaction<DB>, projectId: string, importId: string, batch: Row[], out: BatchOutcome, tokens: string[]) =>
-  writeAudit(trx, null, auditEvent('import_batch', {
-    projectId,
-    details: {
-      import_id: importId, first_line: batch[0].line, last_line: batch.at(-1)!.line,
-      imported: out.imported, already_present: out.present, failed: out.failed.length, tokens,
-    },
-  }));
-
-/**
- * Writes one batch in `trx`; the caller commits it with its seal counts. `fresh`: try first the
- * plain INSERT (a first import, where no row is there yet): PostgreSQL spends about a quarter
- * less on it than on ON CONFLICT's speculative insertion (docs/migration.md "Measured"). Any
- * unique violation rolls it back to its savepoint, and the batch takes the careful path.
- */
-export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId: string, importId: string, batch: Row[], fresh = false): Promise<BatchOutcome> {
+/** Writes one batch in `trx`; the caller commits it with its seal counts. */
+export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId: string, importId: string, batch: Row[]): Promise<BatchOutcome> {
   const now = new Date();
-  if (fresh) {
-    await sql`SAVEPOINT fresh`.execute(trx);
-    try {
-      await INSERT(projectId, now, batch, false).execute(trx);
-      const out: BatchOutcome = { imported: batch.length, present: 0, failed: [] };
-      await audit(trx, projectId, importId, batch, out, batch.map((r) => r.token));
-      return out;
-    } catch (e) {
-      if ((e as { code?: string }).code !== '23505') throw e;
-      await sql`ROLLBACK TO SAVEPOINT fresh`.execute(trx);
-    }
-  }
   const out: BatchOutcome = { imported: 0, present: 0, failed: [] };
   // Which value each inserted token holds: two rows of a batch may carry the same own id.
   const inserted = new Map<string, string>();
@@ -160,6 +135,12 @@ export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId
     if (open.length > 0) await insert(open);
   }
 
-  await audit(trx, projectId, importId, batch, out, [...inserted.keys()]);
+  await writeAudit(trx, null, auditEvent('import_batch', {
+    projectId,
+    details: {
+      import_id: importId, first_line: batch[0].line, last_line: batch.at(-1)!.line,
+      imported: out.imported, already_present: out.present, failed: out.failed.length, tokens: [...inserted.keys()],
+    },
+  }));
   return out;
 }

@@ -108,20 +108,17 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   report.encryption = source.encryption;
   const bar = progress('importing', source.size, opts.progressStream);
 
-  let fresh = true;
   const writeBatch = async (batch: Row[]) => {
     for (let attempt = 1; ; attempt++) {
       const counts = keys.takeCounts();
       try {
         const out = await db.transaction().execute(async (trx) => {
-          const res = await writeRows(trx, key, projectId, report.import_id, batch, fresh);
+          const res = await writeRows(trx, key, projectId, report.import_id, batch);
           await persistCounts(trx, counts);
           return res;
         });
         report.imported += out.imported;
         report.already_present += out.present;
-        // Rows already there (a re-run, a resumed import): the next batches likely hold some too.
-        fresh = out.present === 0 && out.failed.length === 0;
         for (const f of out.failed) fail(failureOf(f.line, f.error));
         return;
       } catch (err) {
