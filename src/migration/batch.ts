@@ -77,8 +77,19 @@ async function redraw(trx: Transaction<DB>, key: ProjectKey, projectId: string, 
 }
 
 /** Writes one batch in `trx`; the caller commits it with its seal counts. */
-export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId: string, importId: string, batch: Row[]): Promise<BatchOutcome> {
+export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId: string, importId: string, rows: Row[]): Promise<BatchOutcome> {
   const now = new Date();
+  // A drawn token that is another row's own id in this batch yields to it, as /tokenize's
+  // `taken` set makes it (an fpe token is its card's: the first row asking for it wins).
+  const ownIds = new Set(rows.filter((r) => r.own).map((r) => r.token));
+  const taken = new Set(rows.map((r) => r.token));
+  const batch = rows.map((r) => {
+    if (r.own || r.item.format === 'fpe' || !ownIds.has(r.token)) return r;
+    const t = drawToken(r.item, () => key.ff1(), projectId, (c) => taken.has(c));
+    if (t === null) return r; // the space is used up: left as drawn
+    taken.add(t);
+    return { ...r, token: t, ct: key.seal(r.item.plaintext, tokenAad(projectId, t)) };
+  });
   const out: BatchOutcome = { imported: 0, present: 0, failed: [] };
   // Which value each inserted token holds: two rows of a batch may carry the same own id.
   const inserted = new Map<string, string>();
@@ -109,7 +120,6 @@ export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId
   // Rows without an id: inserted, or their value is stored (by an earlier run or an earlier row
   // of this batch), or their drawn token was taken and they are drawn again.
   let open = batch.filter((r) => !r.own);
-  const taken = new Set(batch.map((r) => r.token));
   for (let round = 0; open.length > 0; round++) {
     const lost: Row[] = [];
     for (const r of open) {

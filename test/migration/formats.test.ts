@@ -131,3 +131,28 @@ test('the CLI: --format draws that format for rows without an id; an unknown for
   expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 50, imported: 50, failed: 0 });
   expect([...(await stored(v)).values()]).toEqual(Array(50).fill('last4_preserving'));
 });
+
+test("a drawn token never takes an own id of the same batch: the row without an id draws again", async () => {
+  const v = await vaultWithProject();
+  vaults.push(v);
+  // Own ids: all but 5 of the tokens card_preserving can draw for 411111 ___ 1234 (3 drawn digits).
+  const shape: string[] = [];
+  for (let m = 0; m < 1000; m++) {
+    const t = `411111${String(m).padStart(3, '0')}1234`;
+    if (!luhnValid(t)) shape.push(t);
+  }
+  const free = new Set(shape.slice(0, 5));
+  const owned = shape.slice(5);
+  const pan = ['4111110001234', '4111110011234', '4111110021234', '4111110031234', '4111110041234', '4111110051234', '4111110061234', '4111110071234', '4111110081234', '4111110091234'].find((p) => luhnValid(p))!;
+  const others = cards(owned.length, 0);
+  const file = path.join(tmp, 'cards-own-digits.jsonl');
+  await writeLines(file, [
+    JSON.stringify({ cardNumber: pan, expirationMonth: '01', expirationYear: '2031' }) + '\n',
+    ...owned.map((token, i) => JSON.stringify({ token, cardNumber: others[i].cardNumber, expirationMonth: '01', expirationYear: '2031' }) + '\n'),
+  ]);
+  const report = await imported(v, file, 'card_preserving', 2000);
+  expect(report).toMatchObject({ rows: owned.length + 1, imported: owned.length + 1, failed: 0 });
+  const byPan = new Map([...(await v.values())].map(([token, x]) => [x.data.cardNumber as string, token]));
+  expect(free.has(byPan.get(pan)!)).toBe(true);
+  for (const [i, token] of owned.entries()) expect(byPan.get(others[i].cardNumber)).toBe(token);
+});
