@@ -5,7 +5,7 @@
 // its report, peak RSS of that process sampled from /proc (VmHWM), and the same file again
 // (nothing imported twice). Note the machine's load average with the figures.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as openpgp from 'openpgp';
-import { randomPan, rssSampler, run } from './lib.mjs';
+import { cpuUse, randomPan, rssSampler, run } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -44,15 +44,41 @@ async function importOnce(file, label) {
   const a = [...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/results')}`] : []), path.join(ROOT, 'dist/cli/vault.js'), 'import', '--project', project, file];
   const child = spawn(process.execPath, a, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const rss = rssSampler(child.pid, 250);
+  // CPU of the import process (all its threads) and of the PostgreSQL it started, per process,
+  // sampled until it exits (a backend's last 250 ms may be missed: a small undercount).
+  const cpu = new Map();
+  const role = new Map();
+  const cpuTimer = setInterval(() => {
+    for (const [p, u] of cpuUse(child.pid)) {
+      cpu.set(p, u);
+      // A backend's title names its client address; the others are the postmaster and its helpers.
+      if (u.kind === 'postgres' && !role.has(p)) role.set(p, processTitle(p).includes('127.0.0.1') ? 'backends' : 'background');
+    }
+  }, 250);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => process.stderr.write(d));
   const [code] = await once(child, 'exit');
   const peak = rss.stop();
+  clearInterval(cpuTimer);
+  const spent = { node: 0, postgres: 0, backends: 0, background: 0 };
+  for (const [p, u] of cpu) {
+    spent[u.kind] += u.seconds;
+    if (u.kind === 'postgres') spent[role.get(p) ?? 'background'] += u.seconds;
+  }
   if (code !== 0) throw new Error(`import exited ${code}`);
   const report = JSON.parse(out);
-  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s (${Math.round(report.rows / report.cpu_seconds)} rows per CPU second of the import process); imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const both = spent.node + spent.postgres;
+  console.log(`${label}: ${report.rows} rows in ${report.seconds} s = ${report.rows_per_second} rows/s (${Math.round(report.rows / report.cpu_seconds)} rows per CPU second of the import process; Node ${spent.node.toFixed(1)} + PostgreSQL ${spent.postgres.toFixed(1)} (backends ${spent.backends.toFixed(1)}, background ${spent.background.toFixed(1)}) CPU-s = ${Math.round(report.rows / both)} rows per CPU second of both); imported ${report.imported}, already present ${report.already_present}, failed ${report.failed}; peak RSS ${(peak.singleBytes / 2 ** 20).toFixed(0)} MiB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   return report;
+}
+
+function processTitle(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
 }
 
 let project;

@@ -70,9 +70,10 @@ export const COMMANDS: Command[] = [
     env: WHERE, check: ({ values, files }) => migrationArgsProblem('import-key', files ?? [], values),
   },
   {
-    name: 'import', usage: 'import --project ID FILE [--report OUT.json]',
+    name: 'import', usage: 'import --project ID FILE [--format F] [--report OUT.json]',
     text: 'Import a CSV (header row) or JSONL file of cards, bank accounts or strings, keeping their token ids; FILE\n' +
-      'may be OpenPGP-encrypted to the import key. Re-running it imports nothing twice. Exit 4: some rows failed.',
+      'may be OpenPGP-encrypted to the import key. Re-running it imports nothing twice. Exit 4: some rows failed.\n' +
+      '--format: the format of tokens drawn for rows without a token id (API.md §6.2; default random).',
     env: WHERE, check: ({ values, files }) => migrationArgsProblem('import', files ?? [], values),
   },
   {

@@ -20,7 +20,7 @@ import { nearest } from '../lib/text.js';
 import { VERSION } from '../lib/version.js';
 import { KEY_PROVIDER } from '../lib/key-providers.js';
 
-const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report'];
+const OPTIONS = ['project', 'environment', 'app', 'help', 'all', 'to', 'owner', 'plaintext', 'version', 'report', 'format'];
 
 /** The command line, or what is wrong with it ("Unknown option '--projet' (did you mean --project?)"). */
 function parse(argv: string[]) {
@@ -31,7 +31,7 @@ function parse(argv: string[]) {
       options: {
         project: { type: 'string' }, environment: { type: 'string' }, app: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         all: { type: 'boolean' }, to: { type: 'string' }, owner: { type: 'string' }, plaintext: { type: 'boolean' }, version: { type: 'boolean', short: 'v' },
-        report: { type: 'string' },
+        report: { type: 'string' }, format: { type: 'string' },
       },
     });
   } catch (e) {

@@ -8,6 +8,9 @@ import { ExportRefused, exportTokens } from './export.js';
 import { ensureImportKey } from './import-key.js';
 import { ImportError, importFile } from './import.js';
 import { SourceError } from './source.js';
+import { TOKEN_FORMATS, type TokenFormat } from '../tokens/format.js';
+
+const isTokenFormat = (f: string): f is TokenFormat => (TOKEN_FORMATS as readonly string[]).includes(f);
 
 export const MIGRATION_COMMANDS = ['import-key', 'import', 'export'];
 
@@ -16,13 +19,17 @@ export interface MigrationArgs {
   to?: string;
   report?: string;
   plaintext?: boolean;
+  format?: string;
 }
 
 /** What is wrong with the arguments (checked before anything is opened), or null. */
 export function migrationArgsProblem(cmd: string, files: string[], v: MigrationArgs): string | null {
   if (!v.project) return 'missing --project ID';
   if (cmd === 'import-key') return files.length === 0 ? null : 'import-key takes no FILE';
-  if (cmd === 'import') return files.length === 1 ? null : 'missing FILE (exactly one)';
+  if (cmd === 'import') {
+    if (v.format !== undefined && !isTokenFormat(v.format)) return `--format must be one of ${TOKEN_FORMATS.join(', ')}`;
+    return files.length === 1 ? null : 'missing FILE (exactly one)';
+  }
   if (files.length !== 1) return 'missing OUT (exactly one)';
   return (v.plaintext === true) !== (v.to !== undefined) ? null : 'give --to RECIPIENT.asc or --plaintext, not both or neither';
 }
@@ -39,7 +46,7 @@ export async function migrationCommand(cmd: string, files: string[], v: Migratio
       return 0;
     }
     if (cmd === 'import') {
-      const report = await importFile({ db, keyring, projectId, file: files[0] });
+      const report = await importFile({ db, keyring, projectId, file: files[0], ...(v.format !== undefined && isTokenFormat(v.format) ? { format: v.format } : {}) });
       if (v.report) await writeFile(v.report, JSON.stringify(report, null, 2) + '\n', { mode: 0o600 });
       const { failures, ...summary } = report;
       process.stdout.write(JSON.stringify({ ...summary, failures: failures.slice(0, 20) }, null, 2) + '\n');

@@ -8,15 +8,16 @@
 // So a run killed half-way, started again, finishes with every row exactly once.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DataKeys, fingerprint, persistCounts, type ProjectKey, tokenAad } from '../crypto/datakeys.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { auditSlot, writeAudit } from '../db/audit.js';
 import { auditEvent } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
-import { randomToken } from '../tokens/format.js';
-import { type PreparedItem, prepareItem } from '../tokens/prepare.js';
+import { drawToken, type TokenFormat } from '../tokens/format.js';
+import { prepareItem } from '../tokens/prepare.js';
+import { type Row, writeRows } from './batch.js';
 import { loadImportKey } from './import-key.js';
 import { progress } from './progress.js';
 import { columnsOf, rows, toItem } from './rows.js';
@@ -29,6 +30,12 @@ export interface ImportOptions {
   file: string;
   /** Rows per statement and transaction. */
   batchSize?: number;
+  /**
+   * The format of the tokens drawn for rows without a token id (API.md §6.2). Projects have no
+   * format setting: by default they get the API's default format, as a tokenize item without
+   * `format` does.
+   */
+  format?: TokenFormat;
   /** Batches written concurrently while the next one is prepared. */
   inflight?: number;
   progressStream?: NodeJS.WriteStream;
@@ -65,26 +72,6 @@ export class ImportError extends Error {}
 
 const MAX_LISTED = 100_000;
 const RETRIES = 3;
-
-interface Row {
-  line: number;
-  own: boolean;
-  token: string;
-  item: PreparedItem;
-  fp: string;
-  ct: Buffer;
-  expiresAt: Date | null;
-}
-
-const INSERT = (projectId: string, now: Date, b: Row[]) => sql<{ token: string; type: string; fingerprint: string }>`
-  INSERT INTO tokens (project_id, token, type, format, ciphertext, fingerprint, dedup, display, metadata, test, app_id, created_at, expires_at)
-  SELECT ${projectId}, t.token, t.type, 'random', t.ct, t.fp, t.dedup, t.display, t.meta, false, NULL, ${now}, t.exp
-  FROM unnest(${b.map((r) => r.token)}::text[], ${b.map((r) => r.item.type)}::text[], ${b.map((r) => r.ct)}::bytea[], ${b.map((r) => r.fp)}::text[],
-              ${b.map((r) => !r.own)}::bool[], ${b.map((r) => JSON.stringify(r.item.display))}::jsonb[],
-              ${b.map((r) => (r.item.metadata === null ? null : JSON.stringify(r.item.metadata)))}::jsonb[], ${b.map((r) => r.expiresAt)}::timestamptz[])
-    AS t(token, type, ct, fp, dedup, display, meta, exp)
-  ON CONFLICT DO NOTHING
-  RETURNING token, type, fingerprint`;
 
 const failureOf = (line: number, e: VaultError): RowFailure => ({
   line, code: e.code, message: e.message, ...(e.options.details ? { details: e.options.details.map((d) => ({ path: d.path, message: d.message })) } : {}),
@@ -126,38 +113,13 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
       const counts = keys.takeCounts();
       try {
         const out = await db.transaction().execute(async (trx) => {
-          const now = new Date();
-          // Which value each inserted token holds: two rows of a batch may carry the same own id.
-          const inserted = new Map((await INSERT(projectId, now, batch).execute(trx)).rows.map((r) => [r.token, `${r.type}\0${r.fingerprint}`]));
-          // An own id not inserted is already present when it holds the same value; otherwise
-          // the id is another card's in this project.
-          const missing = batch.filter((r) => r.own && inserted.get(r.token) !== `${r.item.type}\0${r.fp}`).map((r) => r.token);
-          const existing = new Map<string, string>();
-          if (missing.length > 0) {
-            const found = await sql<{ token: string; type: string; fingerprint: string }>`
-              SELECT token, type, fingerprint FROM tokens WHERE project_id = ${projectId} AND token = ANY(${missing}::text[])`.execute(trx);
-            for (const r of found.rows) existing.set(r.token, `${r.type}\0${r.fingerprint}`);
-          }
-          const res = { imported: 0, present: 0, taken: [] as number[] };
-          const claimed = new Set<string>();
-          for (const r of batch) {
-            const value = `${r.item.type}\0${r.fp}`;
-            if (inserted.get(r.token) === value && !claimed.has(r.token)) {
-              claimed.add(r.token);
-              res.imported++;
-            } else if (!r.own || (inserted.get(r.token) ?? existing.get(r.token)) === value) res.present++;
-            else res.taken.push(r.line);
-          }
-          await writeAudit(trx, null, auditEvent('import_batch', {
-            projectId,
-            details: { import_id: report.import_id, first_line: batch[0].line, last_line: batch.at(-1)!.line, imported: res.imported, already_present: res.present, failed: res.taken.length, tokens: [...inserted.keys()] },
-          }));
+          const res = await writeRows(trx, key, projectId, report.import_id, batch);
           await persistCounts(trx, counts);
           return res;
         });
         report.imported += out.imported;
         report.already_present += out.present;
-        for (const line of out.taken) fail(failureOf(line, new VaultError('token_exists')));
+        for (const f of out.failed) fail(failureOf(f.line, f.error));
         return;
       } catch (err) {
         keys.returnCounts(counts);
@@ -178,6 +140,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   };
 
   const now = new Date();
+  const format = opts.format;
   let batch: Row[] = [];
   let outcome: 'success' | 'failure' = 'failure';
   try {
@@ -189,7 +152,7 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
         fail(failureOf(p.line, p.error));
         continue;
       }
-      const row = prepare(key, projectId, p.line, p.record, now);
+      const row = prepare(key, projectId, p.line, p.record, now, format);
       if (row instanceof VaultError) fail(failureOf(p.line, row));
       else {
         batch.push(row);
@@ -224,13 +187,18 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   return report;
 }
 
-/** One row, validated and encrypted, or the error it alone fails with. */
-function prepare(key: ProjectKey, projectId: string, line: number, record: Record<string, unknown>, now: Date): Row | VaultError {
+/**
+ * One row, validated and encrypted, or the error it alone fails with. A row without its own id
+ * gets a token in `format` (undefined: the API's default), drawn as /tokenize draws it.
+ */
+function prepare(key: ProjectKey, projectId: string, line: number, record: Record<string, unknown>, now: Date, format: TokenFormat | undefined): Row | VaultError {
   try {
     const { item: raw, token, expiresAt } = toItem(record, now);
-    const item = prepareItem(raw, false, now);
+    // The API's rules decide: prepareItem checks the format against the type and the value.
+    const item = prepareItem(token === null && format !== undefined ? { ...raw, format } : raw, false, now);
     const own = token !== null;
-    const t = token ?? randomToken();
+    const t = token ?? drawToken(item, () => key.ff1(), projectId);
+    if (t === null) return new VaultError('token_space_exhausted');
     return { line, own, token: t, item, fp: fingerprint(key, item.type, item.canonical), ct: key.seal(item.plaintext, tokenAad(projectId, t)), expiresAt };
   } catch (e) {
     if (e instanceof VaultError) return e;

@@ -97,6 +97,27 @@ export function fpeToken(ff1: FF1, projectId: string, pan: string, luhn: boolean
   return withLuhn(encrypted + '0', pan.slice(-4), luhn);
 }
 
+/** What drawing a token needs of an item (a PreparedItem has all of it). */
+export interface TokenRequest {
+  format: TokenFormat;
+  ownToken: string | null;
+  pan: string | null;
+  luhn: boolean;
+}
+
+/**
+ * The token an item gets, in its format (§6.2), as /tokenize draws it and `vault import` too:
+ * its own id, the fpe token of its card, a random digit token avoiding `taken`, a UUID or a
+ * random token. null when a digit format's space is used up.
+ */
+export function drawToken(it: TokenRequest, ff1: () => FF1, projectId: string, taken?: (t: string) => boolean): string | null {
+  if (it.format === 'random' && it.ownToken === null) return randomToken();
+  if (it.ownToken !== null) return it.ownToken;
+  if (it.format === 'fpe') return fpeToken(ff1(), projectId, it.pan!, it.luhn);
+  if (freeDigits(it.format, 0) !== null) return digitToken(it.format, it.pan!, it.luhn, taken);
+  return otherToken(it.format);
+}
+
 /**
  * A token id this vault could have issued or been given: a random token, a UUID, a digit
  * string failing Luhn, or an own id (3–128 of [A-Za-z0-9._:-]) that is not a Luhn-valid digit

@@ -10,7 +10,7 @@ import { auditColumns, type EventsOf } from '../db/audit-events.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
 import type { Caller } from '../lib/context.js';
-import { digitPattern, digitToken, fpeToken, freeDigits, isTokenId, otherToken, randomToken } from './format.js';
+import { digitPattern, drawToken, fpeToken, freeDigits, isTokenId } from './format.js';
 import type { PreparedItem } from './prepare.js';
 import { storedType } from './types/index.js';
 import { sweepExpired } from './sweep.js';
@@ -183,12 +183,7 @@ export class TokenStore {
   private assign(r: Row, jobs: WriteJob[], projectKeys: ProjectKey[], taken: Set<string>) {
     const projectId = jobs[r.job].caller.projectId;
     const it = r.item;
-    let token: string | null;
-    if (it.format === 'random' && it.ownToken === null) token = randomToken();
-    else if (it.ownToken !== null) token = it.ownToken;
-    else if (it.format === 'fpe') token = fpeToken(projectKeys[r.job].ff1(), projectId, it.pan!, it.luhn);
-    else if (freeDigits(it.format, 0) !== null) token = digitToken(it.format, it.pan!, it.luhn, (t) => taken.has(`${projectId}\0${t}`));
-    else token = otherToken(it.format);
+    const token = drawToken(it, () => projectKeys[r.job].ff1(), projectId, (t) => taken.has(`${projectId}\0${t}`));
     if (token === null) {
       r.failed = spaceExhausted();
       return;
