@@ -107,3 +107,13 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Signs `user` in through the login page (cookies cleared first) and waits for the projects list. */
+export async function signInAs(b: Browser, base: string, page: Page, user: { email: string; password: string }) {
+  await b.context.clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVault, type TestVault, VISA } from '../helpers.js';
 import { createUser, type TestUser } from '../users.js';
-import { type Browser, buildDashboard, checkScreen, freePort, launch } from './browser.js';
+import { type Browser, buildDashboard, checkScreen, freePort, launch, signInAs } from './browser.js';
 
 const shot = process.env.UPDATE_SCREENSHOTS === '1';
 let v: TestVault;
@@ -17,14 +17,7 @@ let projectId: string;
 let keys: { apiKey: string; pubKey: string };
 let token: string;
 
-async function signIn(page: Page, user: TestUser) {
-  await b.context.clearCookies();
-  await page.goto(`${v.url}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, user: TestUser) => signInAs(b, v.url, page, user);
 
 const call = (path: string, body: unknown) =>
   fetch(`${v.url}${path}`, {

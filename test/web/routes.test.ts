@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVault, type TestVault } from '../helpers.js';
 import { type Psp, startPsp } from '../proxy/psp.js';
 import { createUser, type TestUser } from '../users.js';
-import { type Browser, buildDashboard, checkScreen, freePort, launch } from './browser.js';
+import { type Browser, buildDashboard, checkScreen, freePort, launch, signInAs } from './browser.js';
 
 const shot = process.env.UPDATE_SCREENSHOTS === '1';
 const PAN = '4111111111111111';
@@ -19,14 +19,7 @@ let owner: TestUser;
 let projectId: string;
 let apiKey: string;
 
-async function signIn(page: Page, user: TestUser) {
-  await b.context.clearCookies();
-  await page.goto(`${v.url}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, user: TestUser) => signInAs(b, v.url, page, user);
 
 beforeAll(async () => {
   const port = await freePort();

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVault, type TestVault } from '../helpers.js';
 import { createUser, type TestUser } from '../users.js';
-import { type Browser, buildDashboard, checkScreen, freePort, launch } from './browser.js';
+import { type Browser, buildDashboard, checkScreen, freePort, launch, signInAs } from './browser.js';
 
 const shot = process.env.UPDATE_SCREENSHOTS === '1';
 const PANS = { visa: '4111111111111111', mastercard: '5555555555554444', visa2: '4242424242424242', amex: '378282246310005' };
@@ -86,12 +86,7 @@ beforeAll(async () => {
   b.context.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/tokens')) answers.push(r.text().catch(() => ''));
   });
-  await b.context.clearCookies();
-  await b.page.goto(`${v.url}/login`);
-  await b.page.getByLabel('Email').fill(owner.email);
-  await b.page.getByLabel('Password').fill(owner.password);
-  await b.page.getByRole('button', { name: 'Sign in' }).click();
-  await b.page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+  await signInAs(b, v.url, b.page, owner);
 }, 120_000);
 afterAll(async () => {
   await b?.close();
@@ -234,12 +229,7 @@ describe('tokens list: card details and search (real vault, real Chromium)', () 
     expect(refused.statusCode).toBe(403);
     const page = await b.context.newPage();
     try {
-      await b.context.clearCookies();
-      await page.goto(`${v.url}/login`);
-      await page.getByLabel('Email').fill(viewer.email);
-      await page.getByLabel('Password').fill(viewer.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+      await signInAs(b, v.url, page, viewer);
       await page.goto(`${v.url}/projects/${projectA}/tokens`);
       await row(page, tok.visa).waitFor();
       expect(await row(page, tok.visa).getByTestId('brand').textContent()).toBe('Visa');

@@ -10,7 +10,7 @@ import { WEBHOOK_EVENTS } from '../../src/webhooks/events.js';
 import { startVault, type TestVault } from '../helpers.js';
 import { createUser, type TestUser } from '../users.js';
 import { startReceiver, type Receiver } from '../webhooks/receiver.js';
-import { type Browser, buildDashboard, checkScreen, freePort, launch } from './browser.js';
+import { type Browser, buildDashboard, checkScreen, freePort, launch, signInAs } from './browser.js';
 
 const shot = process.env.UPDATE_SCREENSHOTS === '1';
 const PAN = '4242424242424242';
@@ -21,14 +21,7 @@ let owner: TestUser;
 let projectId: string;
 let key: Record<string, string>;
 
-async function signIn(page: Page, user: TestUser) {
-  await b.context.clearCookies();
-  await page.goto(`${v.url}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
-}
+const signIn = (page: Page, user: TestUser) => signInAs(b, v.url, page, user);
 
 const tokenize = async (cardNumber: string) => {
   const res = await fetch(`${v.url}/tokenize`, {
