@@ -7,6 +7,11 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiKeyCache } from './applications/cache.js';
+import { type ApplicationService, applicationService } from './applications/service.js';
+import { type AuditReader, auditReader } from './audit/service.js';
+import { type ElementsService, elementsService } from './elements/service.js';
+import { type MemberService, memberService } from './members/service.js';
+import { type ProjectService, projectService } from './projects/service.js';
 import { AuditChain } from './audit/sealer.js';
 import type { VaultConfig } from './config.js';
 import { DataKeys } from './crypto/datakeys.js';
@@ -52,6 +57,11 @@ import { SessionStore } from './session-keys/service.js';
 
 export interface VaultServices {
   config: VaultConfig;
+  applications: ApplicationService;
+  auditReader: AuditReader;
+  elements: ElementsService;
+  members: MemberService;
+  projects: ProjectService;
   database: Database;
   keys: DataKeys;
   dataKeyMaintenance: DataKeyMaintenance;
@@ -162,6 +172,11 @@ function createServices(app: App, config: VaultConfig) {
     keys,
     dataKeyMaintenance,
     listener,
+    applications: applicationService(database.db),
+    auditReader: auditReader(database.db),
+    elements: elementsService(database.db),
+    members: memberService(database.db),
+    projects: projectService(database.db),
     apiKeys: new ApiKeyCache(database.db, listener, config.keyCacheTtlMs, app.log),
     tokens,
     tokenService: new TokenService(database.db, keys, database.pool, config.rateLimits),

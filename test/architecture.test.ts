@@ -116,6 +116,18 @@ describe('architecture', () => {
   const srcFiles = () => files('src', /\.ts$/).map((f) => ({ f: relative(ROOT, f), text: code(f) }));
   const AUDIT_CATALOGUE = 'src/db/audit-events.ts';
 
+  // One service style (issue 24.2, docs/architecture.md): a file that declares routes reaches the
+  // database only through a service of app.vault. The readiness probe's job is to ask PostgreSQL.
+  it('no route file holds the database', () => {
+    const ROUTE = /\bapp\.(get|post|put|patch|delete|route)\(/;
+    const PROBE = 'src/ops/routes.ts';
+    const holding = srcFiles()
+      .filter(({ text }) => ROUTE.test(text) && /\.database\b|\bKysely\b|\bpool\.query\(/.test(text))
+      .map(({ f, text }) => (f === PROBE && !/\.database\.db\b/.test(text) ? null : f))
+      .filter((f) => f !== null);
+    expect(holding).toEqual([]);
+  });
+
   it('audit rows are inserted only with the catalogue\'s column list', () => {
     const raw = srcFiles().filter(({ f, text }) => f !== AUDIT_CATALOGUE && /INSERT\s+INTO\s+audit_log/i.test(text)).map(({ f }) => f);
     expect(raw).toEqual([]);

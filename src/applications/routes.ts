@@ -7,7 +7,6 @@ import { contextOf } from '../http/context.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
 import { apiKeyGuard } from './guard.js';
 import { Permissions } from './permissions.js';
-import { addApplication, deleteApplication, getApplication, listApplications, updateApplication } from './service.js';
 
 // Ozura's shape first (message + flat ids); our richer objects follow as extensions (§3.6).
 const KeyInfo = Type.Object({
@@ -76,7 +75,7 @@ const appView = (a: AppRow) => ({
 export async function applicationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
-  const db = vault.database.db;
+  const { applications } = vault;
   guardEveryRoute(app, requireUser());
 
   app.post('/api/applications', {
@@ -88,7 +87,7 @@ export async function applicationRoutes(fastify: FastifyInstance) {
     },
   }, async (req, reply) => {
     const { project_id: projectId, name, permissions } = req.body;
-    const created = await addApplication(db, vault.config.region, contextOf(req), req.user!.id, { projectId, name, permissions });
+    const created = await applications.addApplication(vault.config.region, contextOf(req), req.user!.id, { projectId, name, permissions });
     return reply.code(201).send({
       success: true,
       data: {
@@ -104,11 +103,11 @@ export async function applicationRoutes(fastify: FastifyInstance) {
       querystring: Type.Object({ project_id: Type.String({ maxLength: 64 }) }),
       response: { 200: Ok(Type.Array(AppView)), '4xx': ErrorBody },
     },
-  }, async (req) => ({ success: true as const, data: (await listApplications(db, req.user!.id, req.query.project_id)).map(appView) }));
+  }, async (req) => ({ success: true as const, data: (await applications.listApplications(req.user!.id, req.query.project_id)).map(appView) }));
 
   app.get('/api/applications/:id', {
     schema: { tags: ['applications'], summary: 'One application', params: AppParams, response: { 200: Ok(AppView), '4xx': ErrorBody } },
-  }, async (req) => ({ success: true as const, data: appView(await getApplication(db, req.user!.id, req.params.id)) }));
+  }, async (req) => ({ success: true as const, data: appView(await applications.getApplication(req.user!.id, req.params.id)) }));
 
   app.put('/api/applications/:id', {
     schema: {
@@ -116,12 +115,12 @@ export async function applicationRoutes(fastify: FastifyInstance) {
       body: Type.Object({ name: Type.Optional(AppName), permissions: Type.Optional(Permissions) }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: Ok(AppView), '4xx': ErrorBody },
     },
-  }, async (req) => ({ success: true as const, data: appView(await updateApplication(db, contextOf(req), req.user!.id, req.params.id, req.body)) }));
+  }, async (req) => ({ success: true as const, data: appView(await applications.updateApplication(contextOf(req), req.user!.id, req.params.id, req.body)) }));
 
   app.delete('/api/applications/:id', {
     schema: { tags: ['applications'], summary: 'Delete an application; its key stops working on every node within 1 s', params: AppParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
-    await deleteApplication(db, contextOf(req), req.user!.id, req.params.id);
+    await applications.deleteApplication(contextOf(req), req.user!.id, req.params.id);
     return { success: true as const, data: {} };
   });
 }

@@ -12,6 +12,7 @@ import { newId } from '../lib/random.js';
 import { type Action, authorize } from '../members/access.js';
 import { displayPrefix, hashApiKey, newApiKey, newPubKey } from './keys.js';
 import type { Permissions } from './permissions.js';
+import { bind } from '../lib/bind.js';
 export type { AppPrincipal } from './principal.js';
 
 export interface NewApplication {
@@ -126,3 +127,7 @@ export async function deleteApplication(db: Kysely<DB>, ctx: RequestContext, use
 }
 
 // ---- the guard's look-ups ----
+
+/** The applications feature as app.ts builds it (lib/bind.ts): its functions, the database supplied. */
+export const applicationService = (db: Kysely<DB>) => bind(db, { addApplication, listApplications, getApplication, updateApplication, deleteApplication });
+export type ApplicationService = ReturnType<typeof applicationService>;

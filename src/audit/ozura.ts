@@ -10,7 +10,6 @@ import { invalidFields } from '../http/errors.js';
 import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
 import { ErrorBody, NullableString } from '../http/schemas.js';
-import { auditOffsetPage } from './service.js';
 
 const Nullable = NullableString;
 const Log = Type.Object({
@@ -43,7 +42,7 @@ const Answer = Type.Object({
 
 export async function ozuraAuditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const db = app.vault.database.db;
+  const { auditReader: reader } = app.vault;
   guardEveryRoute(app, requireUser());
 
   app.get('/audit-logs', {
@@ -56,7 +55,7 @@ export async function ozuraAuditRoutes(fastify: FastifyInstance) {
     // ajv lets `1e309` through as Infinity, past its range checks.
     if (!Number.isSafeInteger(page)) throw invalidFields([{ path: '/page', message: 'must be an integer from 1' }]);
     if (!Number.isSafeInteger(limit)) throw invalidFields([{ path: '/limit', message: 'must be an integer from 1 to 200' }]);
-    const { rows, total } = await auditOffsetPage(db, user.id, projectId, page, limit);
+    const { rows, total } = await reader.auditOffsetPage(user.id, projectId, page, limit);
     const logs = rows.map((r) => ({
       id: r.id,
       event_type: ozuraEventType(r.event_type, r.action),

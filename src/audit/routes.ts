@@ -7,7 +7,7 @@ import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
 import { Page, PageQuery } from '../http/pagination.js';
 import { ErrorBody, Ok } from '../http/schemas.js';
-import { auditExport, auditPage, type AuditRow, verifyProjectLog } from './service.js';
+import { type AuditRow } from './service.js';
 
 const Entry = Type.Object({
   id: Type.String(),
@@ -44,7 +44,7 @@ const view = ({ ingest: _i, ...e }: AuditRow) => ({ ...e, created_at: e.created_
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
-  const db = vault.database.db;
+  const { auditReader: reader } = vault;
   guardEveryRoute(app, requireUser());
 
   app.get('/api/audit-logs', {
@@ -55,7 +55,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const user = req.user!;
     if ((req.headers.accept ?? '').includes('application/x-ndjson')) {
-      const rows = await auditExport(db, user.id, req.query);
+      const rows = await reader.auditExport(user.id, req.query);
       reply.type('application/x-ndjson; charset=utf-8');
       const lines = async function* () {
         for await (const r of rows) yield JSON.stringify(view(r)) + '\n';
@@ -63,7 +63,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
       // A stream: not the JSON shape the response schema types.
       return reply.send(Readable.from(lines()) as never);
     }
-    const page = await auditPage(db, user.id, req.query);
+    const page = await reader.auditPage(user.id, req.query);
     return { success: true as const, data: page.data.map(view), next_cursor: page.next_cursor };
   });
 
@@ -80,5 +80,5 @@ export async function auditRoutes(fastify: FastifyInstance) {
         '4xx': ErrorBody,
       },
     },
-  }, async (req) => ({ success: true as const, data: await verifyProjectLog(db, vault.audit, req.user!.id, req.query.project_id) }));
+  }, async (req) => ({ success: true as const, data: await reader.verifyProjectLog(vault.audit, req.user!.id, req.query.project_id) }));
 }

@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import { authorize } from '../members/access.js';
 import type { AuditChain } from './sealer.js';
+import { bind } from '../lib/bind.js';
+import { hourlyTraffic } from './counts.js';
 
 /** The filters of GET /api/audit-logs; without `project_id`, the caller's own account events. */
 export interface AuditFilter {
@@ -99,3 +101,13 @@ export async function verifyProjectLog(db: Kysely<DB>, chain: AuditChain, userId
   await authorize(db, userId, projectId, 'audit.read');
   return chain.verify(projectId);
 }
+
+/** Reading the audit log as app.ts builds it (lib/bind.ts): these functions, the database supplied. */
+/** A project's hourly traffic, for a member who may read its audit log. */
+export async function projectTraffic(db: Kysely<DB>, userId: string, projectId: string, hours: number, now: Date) {
+  await authorize(db, userId, projectId, 'audit.read');
+  return hourlyTraffic(db, projectId, hours, now);
+}
+
+export const auditReader = (db: Kysely<DB>) => bind(db, { auditPage, auditExport, auditOffsetPage, verifyProjectLog, projectTraffic });
+export type AuditReader = ReturnType<typeof auditReader>;

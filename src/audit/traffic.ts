@@ -6,8 +6,6 @@ import { Type } from 'typebox';
 import { requireUser } from '../auth/guard.js';
 import { guardEveryRoute } from '../http/openapi.js';
 import { ErrorBody, IdParams, Ok } from '../http/schemas.js';
-import { authorize } from '../members/access.js';
-import { hourlyTraffic } from './counts.js';
 
 const Count = Type.Integer({ minimum: 0 });
 const Traffic = Type.Object({
@@ -29,8 +27,6 @@ export async function trafficRoutes(fastify: FastifyInstance) {
       response: { 200: Ok(Traffic), '4xx': ErrorBody },
     },
   }, async (req) => {
-    const db = vault.database.db;
-    await authorize(db, req.user!.id, req.params.id, 'audit.read');
-    return { success: true as const, data: await hourlyTraffic(db, req.params.id, req.query.hours ?? 24, vault.now()) };
+    return { success: true as const, data: await vault.auditReader.projectTraffic(req.user!.id, req.params.id, req.query.hours ?? 24, vault.now()) };
   });
 }

@@ -11,7 +11,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VaultError } from '../http/errors.js';
 import { frameAncestors } from '../session-keys/origins.js';
-import { originsOfPubKey } from './service.js';
 
 /** packages/elements/dist, found the same way from src/elements (tests) and dist/elements. */
 export function defaultElementsRoot(): string {
@@ -55,14 +54,14 @@ export async function elementsRoutes(fastify: FastifyInstance, opts: { root?: st
   const root = opts.root ?? defaultElementsRoot();
   const files = loadFiles(root);
   if (files.size === 0) app.log.warn({ root }, 'elements SDK not built (npm run build); /elements/v1/ will answer 404');
-  const db = app.vault.database.db;
+  const { elements } = app.vault;
 
   const frame = (kind: keyof typeof FRAMES) => {
     const html = frameHtml(FRAMES[kind]);
     app.get(`/elements/v1/${kind}.html`, {
       schema: { hide: true, querystring: Type.Object({ pk: Type.String({ maxLength: 128 }) }, { additionalProperties: true }) },
     }, async (req, reply) => {
-      const origins = await originsOfPubKey(db, req.query.pk);
+      const origins = await elements.originsOfPubKey(req.query.pk);
       if (origins === undefined || files.size === 0) throw new VaultError('pub_key_not_found');
       reply.removeHeader('x-frame-options');
       return reply

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { bind } from '../lib/bind.js';
 
 /** The `elements_origins` of the live project a live pub key belongs to; undefined for no such key. */
 export async function originsOfPubKey(db: Kysely<DB>, pubKey: string): Promise<string[] | undefined> {
@@ -13,3 +14,6 @@ export async function originsOfPubKey(db: Kysely<DB>, pubKey: string): Promise<s
     .executeTakeFirst();
   return row ? row.elements_origins : undefined;
 }
+
+export const elementsService = (db: Kysely<DB>) => bind(db, { originsOfPubKey });
+export type ElementsService = ReturnType<typeof elementsService>;

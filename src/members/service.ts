@@ -8,6 +8,8 @@ import { VaultError } from '../http/errors.js';
 import type { RequestContext } from '../lib/context.js';
 import { authorize, mayManage, type Role } from './access.js';
 import { ROLE } from '../lib/roles.js';
+import { bind } from '../lib/bind.js';
+import { acceptInvitation, declineInvitation, invitationsFor, invite, projectInvitations, withdrawInvitation } from './invitations.js';
 
 const memberRows = (db: Kysely<DB>, projectId: string) =>
   db
@@ -64,3 +66,9 @@ export async function isMember(db: Kysely<DB>, projectId: string, userId: string
   const row = await db.selectFrom('project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The members feature as app.ts builds it (lib/bind.ts): its functions, the database supplied. */
+export const memberService = (db: Kysely<DB>) => bind(db, {
+  listMembers, changeRole, removeMember, invite, invitationsFor, projectInvitations, acceptInvitation, declineInvitation, withdrawInvitation,
+});
+export type MemberService = ReturnType<typeof memberService>;

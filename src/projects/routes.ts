@@ -12,9 +12,7 @@ import { Page, PageQuery, pageParams } from '../http/pagination.js';
 import { ErrorBody, IdParams, Ok } from '../http/schemas.js';
 import { RoleSchema } from '../members/schemas.js';
 import { ElementsOrigins } from '../session-keys/origins.js';
-import { provision } from './provision.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView, ProvisionBody, ProvisionResult } from './schemas.js';
-import { createOwnedProject, deleteProject, getProject, listProjects, updateProject } from './service.js';
 import { ROLE } from '../lib/roles.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
@@ -56,7 +54,7 @@ export async function provisionRoutes(fastify: FastifyInstance) {
       response: { 201: ProvisionResult, '4xx': ErrorBody },
     },
   }, async (req, reply) => {
-    const out = await provision(vault.database.db, vault.keys, vault.config.region, contextOf(req), req.principal!, req.user?.id ?? null, req.body);
+    const out = await vault.projects.provision(vault.keys, vault.config.region, contextOf(req), req.principal!, req.user?.id ?? null, req.body);
     return reply.code(201).send({
       success: true,
       data: {
@@ -70,7 +68,7 @@ export async function provisionRoutes(fastify: FastifyInstance) {
 export async function projectRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { vault } = app;
-  const db = vault.database.db;
+  const { projects } = vault;
   guardEveryRoute(app, requireUser());
 
   app.post('/api/projects', {
@@ -78,7 +76,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
     schema: { tags: ['projects'], summary: 'Create a project (you become its owner)', body: CreateBody, response: { 201: Ok(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req, reply) => {
     const b = req.body;
-    const project = await createOwnedProject(db, vault.keys, contextOf(req), req.user!.id, {
+    const project = await projects.createOwnedProject(vault.keys, contextOf(req), req.user!.id, {
       name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
       elementsOrigins: b.elements_origins,
     });
@@ -89,28 +87,28 @@ export async function projectRoutes(fastify: FastifyInstance) {
     schema: { tags: ['projects'], summary: 'Projects you are a member of', querystring: Type.Object(PageQuery), response: { 200: Page(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req) => {
     const { limit, after } = pageParams(req.query, ['date', 'id']);
-    const page = await listProjects(db, req.user!.id, limit, after);
+    const page = await projects.listProjects(req.user!.id, limit, after);
     return { success: true as const, data: page.data.map((r) => ({ ...projectView(r), role: r.role })), next_cursor: page.next_cursor };
   });
 
   app.get('/api/projects/:id', {
     schema: { tags: ['projects'], summary: 'One project', params: IdParams, response: { 200: Ok(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req) => {
-    const { project, role } = await getProject(db, req.user!.id, req.params.id);
+    const { project, role } = await projects.getProject(req.user!.id, req.params.id);
     return { success: true as const, data: { ...projectView(project), role } };
   });
 
   app.put('/api/projects/:id', {
     schema: { tags: ['projects'], summary: 'Change project settings', params: IdParams, body: UpdateBody, response: { 200: Ok(ProjectWithRole), '4xx': ErrorBody } },
   }, async (req) => {
-    const { project, role } = await updateProject(db, contextOf(req), req.user!.id, req.params.id, req.body);
+    const { project, role } = await projects.updateProject(contextOf(req), req.user!.id, req.params.id, req.body);
     return { success: true as const, data: { ...projectView(project), role } };
   });
 
   app.delete('/api/projects/:id', {
     schema: { tags: ['projects'], summary: 'Delete a project and its provisioned children, crypto-shredding their data keys', params: IdParams, response: { 200: Ok(Type.Object({})), '4xx': ErrorBody } },
   }, async (req) => {
-    await deleteProject(db, vault.keys, contextOf(req), req.user!.id, req.params.id);
+    await projects.deleteProject(vault.keys, contextOf(req), req.user!.id, req.params.id);
     return { success: true as const, data: {} };
   });
 }

@@ -14,6 +14,8 @@ import { authorize, visibleProjects } from '../members/access.js';
 import { checkElementsOrigins } from '../session-keys/origins.js';
 import type { Environment } from '../lib/environments.js';
 import { ROLE } from '../lib/roles.js';
+import { bind } from '../lib/bind.js';
+import { provision } from './provision.js';
 
 export type { Environment } from '../lib/environments.js';
 
@@ -163,3 +165,7 @@ export async function deleteProjectTree(trx: Transaction<DB>, ctx: RequestContex
   }
   return ids;
 }
+
+/** The projects feature as app.ts builds it (lib/bind.ts): its functions, the database supplied. */
+export const projectService = (db: Kysely<DB>) => bind(db, { createOwnedProject, listProjects, getProject, updateProject, deleteProject, provision });
+export type ProjectService = ReturnType<typeof projectService>;
