@@ -4,19 +4,15 @@ import { Type, type Static } from 'typebox';
 import { documentAs } from '../http/openapi.js';
 import { PageQuery } from '../http/pagination.js';
 import { Nullable } from '../http/schemas.js';
-import { CardDetails, TokenTypeSchema } from './types/index.js';
+import { MaskedFields } from './schemas.js';
+import { TokenTypeSchema } from './types/index.js';
 
 export const TokenView = Type.Object({
   token: Type.String(),
   project_id: Type.String(),
   type: Type.String(),
   format: Type.String(),
-  data: Nullable(Type.Record(Type.String(), Type.String())),
-  mask: Type.Record(Type.String(), Type.String()),
-  bin: Type.Optional(Type.String()),
-  brand: Type.Optional(Type.String()),
-  last4: Type.Optional(Type.String()),
-  card: Type.Optional(CardDetails),
+  ...MaskedFields,
   test: Type.Boolean(),
   metadata: Nullable(Type.Record(Type.String(), Type.Unknown())),
   app_id: Nullable(Type.String()),

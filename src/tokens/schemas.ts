@@ -53,16 +53,21 @@ export const TokenizeBody = Type.Object({
 });
 
 
-export const TokenizeResult = Type.Object({
-  success: Type.Literal(true),
-  token: Type.String(),
-  type: Type.String(),
+/** What any answer shows of a stored token: masked data and the card's public details (views.ts). */
+export const MaskedFields = {
   data: Nullable(Type.Record(Type.String(), Type.String())),
   mask: Type.Record(Type.String(), Type.String()),
   bin: Type.Optional(Type.String()),
   brand: Type.Optional(Type.String()),
   last4: Type.Optional(Type.String()),
   card: Type.Optional(CardDetails),
+};
+
+export const TokenizeResult = Type.Object({
+  success: Type.Literal(true),
+  token: Type.String(),
+  type: Type.String(),
+  ...MaskedFields,
   cvc_session_id: Type.Optional(Type.String({ description: 'Only when a CVV was sent' })),
   fingerprint: Type.Optional(Type.String({ description: 'Only when deduplication applied' })),
   deduplicated: Type.Boolean(),
