@@ -102,12 +102,12 @@ export async function verifyProjectLog(db: Kysely<DB>, chain: AuditChain, userId
   return chain.verify(projectId);
 }
 
-/** Reading the audit log as app.ts builds it (lib/bind.ts): these functions, the database supplied. */
 /** A project's hourly traffic, for a member who may read its audit log. */
 export async function projectTraffic(db: Kysely<DB>, userId: string, projectId: string, hours: number, now: Date) {
   await authorize(db, userId, projectId, 'audit.read');
   return hourlyTraffic(db, projectId, hours, now);
 }
 
+/** Reading the audit log as app.ts builds it (lib/bind.ts): these functions, the database supplied. */
 export const auditReader = (db: Kysely<DB>) => bind(db, { auditPage, auditExport, auditOffsetPage, verifyProjectLog, projectTraffic });
 export type AuditReader = ReturnType<typeof auditReader>;
