@@ -57,6 +57,7 @@ const SCENARIOS = [
   { name: 'GET /api/applications/key', opts: (v) => ({ method: 'GET', path: '/api/applications/key', headers: v.headers }) },
   { name: 'POST /detokenize', opts: (v) => ({ method: 'POST', path: '/detokenize', headers: v.headers, requests: body(() => `{"token":"${pick(v.tokens)}"}`) }) },
   { name: 'POST /tokenize', opts: (v) => ({ method: 'POST', path: '/tokenize', headers: v.headers, requests: body(() => JSON.stringify(cardItem())) }) },
+  { name: 'POST /tokenize ×100', connections: 16, opts: (v) => ({ method: 'POST', path: '/tokenize', headers: v.headers, requests: body(() => batchBody(100)) }) },
   { name: 'POST /proxy/transaction', connections: 32, opts: (v) => ({ method: 'POST', path: '/proxy/transaction', headers: v.headers, body: v.proxied }) },
 ].filter((s) => !args.only || new RegExp(args.only).test(s.name));
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVault, type TestApp, type TestVault } from '../helpers.js';
 import { createUser, type TestUser } from '../users.js';
+import { randomPan } from '../support/load.js';
 
 let v: TestVault;
 let a: TestApp;
@@ -183,5 +184,30 @@ describe('rate limit', () => {
     } finally {
       await w.close();
     }
+  });
+});
+
+describe('many matches', () => {
+  // More matches than search sorts after the index look-up (5000): the first pages must still be
+  // the newest tokens, read off the list index; a rare term among them is found through the index.
+  it('a brand 5 400 tokens share: pages are the newest first; a rare brand among them is found', async () => {
+    const c = await v.createApp();
+    for (let batch = 0; batch < 6; batch++) {
+      const items = Array.from({ length: 900 }, () => card(randomPan()));
+      const r = await v.app.inject({ method: 'POST', url: '/tokenize', headers: c.headers, payload: { items } });
+      expect(r.statusCode).toBe(200);
+    }
+    const rare = await v.app.inject({ method: 'POST', url: '/tokenize', headers: c.headers, payload: card(MC) });
+    await v.sql.query('ANALYZE tokens');
+    const newest = async (offset: number, limit: number) => (await v.sql.query(
+      "SELECT token FROM tokens WHERE project_id = $1 AND display->>'brand' = 'visa' ORDER BY created_at DESC, token DESC OFFSET $2 LIMIT $3", [c.projectId, offset, limit],
+    )).rows.map((r) => r.token);
+    const first = await search(c, { brand: 'visa', limit: 100 });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().data.map((t: { token: string }) => t.token)).toEqual(await newest(0, 100));
+    const second = await search(c, { brand: 'visa', limit: 100, cursor: first.json().next_cursor });
+    expect(second.json().data.map((t: { token: string }) => t.token)).toEqual(await newest(100, 100));
+    expect(await found(c, { brand: 'mastercard', last4: '4444' })).toEqual([rare.json().token]);
+    expect(await found(c, { brand: 'mastercard' })).toEqual([rare.json().token]);
   });
 });

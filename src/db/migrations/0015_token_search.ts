@@ -4,29 +4,44 @@ import { type Kysely, sql } from 'kysely';
 // in clear in every row since 0001: `display` holds the BIN, last 4, brand and expiry (never the
 // full number), `metadata` is clear by contract, and `fingerprint` is the keyed HMAC blind index
 // deduplication uses. So nothing is backfilled: these are indexes over values every row has.
-// Each index leads with the project and ends with the list order (created_at DESC, token DESC),
-// so a search reads its first page straight off one index. Card-only fields are partial indexes:
-// bank and string tokens pay nothing for them on tokenize.
+//
+// Every tokenize pays for each index, so there are two, not one per filter (six B-trees cost
+// 2.4× the PostgreSQL CPU of a batch tokenize; docs/performance.md "Token search"):
+// - one GIN over a row's search terms ("<project> bin 411111", "<project> last4 1111", …). Its
+//   pending list makes an insert one append; matching rows are sorted after the look-up, and for
+//   common terms (a brand) the planner reads the listing index newest first instead, knowing each
+//   term's frequency from the statistics ANALYZE keeps on the index expression;
+// - the metadata GIN, partial: rows without metadata (most) pay nothing for it; `metadata @> x`
+//   implies `metadata IS NOT NULL`, so the planner uses it.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- A two-digit expiry year ("30") as the four-digit one ("2030"), so one index serves both.
+    -- A two-digit expiry year ("30") as the four-digit one ("2030"), so one term serves both.
     CREATE FUNCTION vault_card_year(y text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT CASE WHEN length(y) = 2 THEN '20' || y ELSE y END $$;
 
-    CREATE INDEX tokens_search_bin ON tokens (project_id, (display->>'bin'), created_at DESC, token DESC) WHERE type = 'card';
-    CREATE INDEX tokens_search_brand ON tokens (project_id, (display->>'brand'), created_at DESC, token DESC) WHERE type = 'card';
-    CREATE INDEX tokens_search_expiry ON tokens (project_id, vault_card_year(display->>'expirationYear'), (display->>'expirationMonth'), created_at DESC, token DESC) WHERE type = 'card';
-    CREATE INDEX tokens_search_last4 ON tokens (project_id, (display->>'last4'), created_at DESC, token DESC);
-    -- Full-value search: the deduplication index covers deduplicated rows only.
-    CREATE INDEX tokens_search_fingerprint ON tokens (project_id, fingerprint);
-    CREATE INDEX tokens_search_metadata ON tokens USING gin (metadata jsonb_path_ops);
+    -- One expression (no FROM, not STRICT), so PostgreSQL inlines it in the index and the queries.
+    CREATE FUNCTION vault_token_terms(p text, d jsonb, fp text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT array_remove(ARRAY[
+        p || ' bin ' || (d->>'bin'),
+        p || ' last4 ' || (d->>'last4'),
+        p || ' brand ' || (d->>'brand'),
+        p || ' year ' || vault_card_year(d->>'expirationYear'),
+        p || ' month ' || (d->>'expirationMonth'),
+        -- The pair as one term: its own frequency, so the planner knows when a pair is rare.
+        p || ' expiry ' || vault_card_year(d->>'expirationYear') || '-' || (d->>'expirationMonth'),
+        p || ' fp ' || fp
+      ], NULL)
+    $$;
+
+    CREATE INDEX tokens_search_terms ON tokens USING gin (vault_token_terms(project_id, display, fingerprint));
+    CREATE INDEX tokens_search_metadata ON tokens USING gin (metadata jsonb_path_ops) WHERE metadata IS NOT NULL;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP INDEX tokens_search_bin, tokens_search_brand, tokens_search_expiry, tokens_search_last4,
-      tokens_search_fingerprint, tokens_search_metadata;
+    DROP INDEX tokens_search_terms, tokens_search_metadata;
+    DROP FUNCTION vault_token_terms(text, jsonb, text);
     DROP FUNCTION vault_card_year(text);
   `.execute(db);
 }
