@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENTS } from '../src/db/audit-events.js';
 import { ENVIRONMENTS } from '../src/lib/environments.js';
 import { ROLES } from '../src/lib/roles.js';
+import { TOKEN_FORMATS } from '../src/lib/token-formats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -158,10 +159,12 @@ describe('architecture', () => {
     { file: 'src/lib/roles.ts', words: ROLES },
     // 'keyring' is also a NOTIFY kind and a config field: only the HSM word is checked.
     { file: 'src/lib/key-providers.ts', words: ['pkcs11'] },
+    { file: 'src/lib/token-formats.ts', words: TOKEN_FORMATS },
   ];
   const VOCABULARY_ALLOWED: { file: string; word: string; why: string }[] = [
     { file: 'src/config.ts', word: 'production', why: "NODE_ENV=production, Node's convention, not a project environment" },
     { file: 'src/cli/vault.ts', word: 'owner', why: 'the name of the --owner option, not a role' },
+    { file: 'src/auth/mfa-routes.ts', word: 'numeric', why: 'an HTML inputmode, not a token format' },
   ];
 
   it('no word of a closed vocabulary is a literal outside its catalogue', () => {

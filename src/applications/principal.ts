@@ -17,6 +17,8 @@ export interface AppPrincipal {
     environment: Environment;
     parentId: string | null;
     deduplicate: boolean;
+    /** The format of items that name none (a name of TOKEN_FORMATS). */
+    tokenFormat: string;
     proxyAllowedHosts: string[] | null;
   };
 }
@@ -31,21 +33,21 @@ export async function projectOfPubKey(db: Kysely<DB>, pubKey: string): Promise<s
 export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
   const p = await db
     .selectFrom('projects')
-    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'proxy_allowed_hosts'])
+    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'token_format', 'proxy_allowed_hosts'])
     .where('id', '=', projectId)
     .executeTakeFirstOrThrow();
-  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, proxyAllowedHosts: p.proxy_allowed_hosts };
+  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, tokenFormat: p.token_format, proxyAllowedHosts: p.proxy_allowed_hosts };
 }
 
 /** The columns `principalFromRow` reads: an application joined with its project. */
 export const PRINCIPAL_COLUMNS = [
   'a.id', 'a.name', 'a.permissions', 'a.pub_key',
-  'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.proxy_allowed_hosts',
+  'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.token_format', 'p.proxy_allowed_hosts',
 ] as const;
 
 export function principalFromRow(row: {
   id: string; name: string; permissions: unknown; pub_key: string; project_id: string; project_name: string;
-  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; proxy_allowed_hosts: string[] | null;
+  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; token_format: string; proxy_allowed_hosts: string[] | null;
 }): AppPrincipal {
   return {
     id: row.id,
@@ -58,6 +60,7 @@ export function principalFromRow(row: {
       environment: row.environment,
       parentId: row.parent_id,
       deduplicate: row.deduplicate,
+      tokenFormat: row.token_format,
       proxyAllowedHosts: row.proxy_allowed_hosts,
     },
   };

@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_import.js';
 import * as m0015 from './migrations/0015_token_search.js';
 import * as m0016 from './migrations/0016_webhooks.js';
 import * as m0017 from './migrations/0017_inbound_routes.js';
+import * as m0018 from './migrations/0018_project_token_format.js';
 
 // A static list rather than a folder scan: works the same from src/ (tsx, vitest) and dist/.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0015_token_search': m0015,
   '0016_webhooks': m0016,
   '0017_inbound_routes': m0017,
+  '0018_project_token_format': m0018,
 };
 
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {

@@ -98,6 +98,8 @@ export interface ProjectsTable {
   deduplicate: Generated<boolean>;
   proxy_allowed_hosts: string[] | null;
   elements_origins: Generated<string[]>;
+  /** A name of TOKEN_FORMATS: the default of items without `format` (migration 0018). */
+  token_format: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
@@ -169,7 +171,7 @@ export interface TokensTable {
   token: string;
   /** A name of src/tokens/types/ (its closed vocabulary; the table's CHECK agrees). */
   type: string;
-  /** A name of TOKEN_FORMATS (src/tokens/format.ts); the table's CHECK agrees. */
+  /** A name of TOKEN_FORMATS (src/lib/token-formats.ts); the table's CHECK agrees. */
   format: string;
   ciphertext: Buffer;
   fingerprint: string;

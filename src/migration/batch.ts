@@ -11,6 +11,7 @@ import type { DB } from '../db/schema.js';
 import { VaultError } from '../http/errors.js';
 import { digitPattern, drawToken, freeDigits } from '../tokens/format.js';
 import type { PreparedItem } from '../tokens/prepare.js';
+import { FORMAT } from '../lib/token-formats.js';
 
 export interface Row {
   line: number;
@@ -84,7 +85,7 @@ export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId
   const ownIds = new Set(rows.filter((r) => r.own).map((r) => r.token));
   const taken = new Set(rows.map((r) => r.token));
   const batch = rows.map((r) => {
-    if (r.own || r.item.format === 'fpe' || !ownIds.has(r.token)) return r;
+    if (r.own || r.item.format === FORMAT.fpe || !ownIds.has(r.token)) return r;
     const t = drawToken(r.item, () => key.ff1(), projectId, (c) => taken.has(c));
     if (t === null) return r; // the space is used up: left as drawn
     taken.add(t);
@@ -135,7 +136,7 @@ export async function writeRows(trx: Transaction<DB>, key: ProjectKey, projectId
     for (const r of lost) {
       if (stored.has(valueOf(r))) out.present++;
       // An fpe token is its card's: taken by another row's own id, it cannot be drawn again.
-      else if (r.item.format === 'fpe') out.failed.push({ line: r.line, error: new VaultError('token_exists') });
+      else if (r.item.format === FORMAT.fpe) out.failed.push({ line: r.line, error: new VaultError('token_exists') });
       else if (round >= REDRAWS) out.failed.push({ line: r.line, error: new VaultError('token_space_exhausted') });
       else retry.push(r);
     }

@@ -8,7 +8,7 @@ import { ExportRefused, exportTokens } from './export.js';
 import { ensureImportKey } from './import-key.js';
 import { ImportError, importFile } from './import.js';
 import { SourceError } from './source.js';
-import { TOKEN_FORMATS, type TokenFormat } from '../tokens/format.js';
+import { TOKEN_FORMATS, type TokenFormat } from '../lib/token-formats.js';
 
 const isTokenFormat = (f: string): f is TokenFormat => (TOKEN_FORMATS as readonly string[]).includes(f);
 

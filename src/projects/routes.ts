@@ -14,6 +14,7 @@ import { RoleSchema } from '../members/schemas.js';
 import { ElementsOrigins } from '../session-keys/origins.js';
 import { EnvironmentSchema, ProjectName, ProjectView, projectView, ProvisionBody, ProvisionResult } from './schemas.js';
 import { ROLE } from '../lib/roles.js';
+import { tokenFormatSchema } from '../lib/token-formats.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
@@ -24,6 +25,7 @@ const CreateBody = Type.Object(
     environment: EnvironmentSchema,
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
+    token_format: Type.Optional(tokenFormatSchema('The format of tokens whose request names none (docs/tokens.md, "Formats")')),
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
@@ -35,6 +37,7 @@ const UpdateBody = Type.Object(
     environment: Type.Optional(EnvironmentSchema),
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
+    token_format: Type.Optional(tokenFormatSchema('The format of tokens whose request names none (docs/tokens.md, "Formats")')),
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
@@ -77,7 +80,7 @@ export async function projectRoutes(fastify: FastifyInstance) {
   }, async (req, reply) => {
     const b = req.body;
     const project = await projects.createOwnedProject(vault.keys, contextOf(req), req.user!.id, {
-      name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
+      name: b.name, environment: b.environment, requireMfa: b.require_mfa, deduplicate: b.deduplicate, tokenFormat: b.token_format, proxyAllowedHosts: b.proxy_allowed_hosts ?? null,
       elementsOrigins: b.elements_origins,
     });
     return reply.code(201).send({ success: true, data: { ...projectView(project), role: ROLE.owner } });

@@ -14,6 +14,7 @@ export const ProjectView = Type.Object({
   parent_id: Type.Union([Type.String(), Type.Null()]),
   require_mfa: Type.Boolean(),
   deduplicate: Type.Boolean(),
+  token_format: Type.String({ description: 'The format of tokens whose request names none (docs/tokens.md, "Formats")' }),
   proxy_allowed_hosts: Type.Union([Type.Array(Type.String()), Type.Null()]),
   elements_origins: Type.Array(Type.String()),
   created_at: Type.String(),
@@ -41,7 +42,7 @@ export const ProvisionResult = Type.Object({
 });
 
 export function projectView(p: {
-  id: string; name: string; environment: string; parent_id: string | null; require_mfa: boolean; deduplicate: boolean;
+  id: string; name: string; environment: string; parent_id: string | null; require_mfa: boolean; deduplicate: boolean; token_format: string;
   proxy_allowed_hosts: string[] | null; elements_origins: string[]; created_at: Date;
 }) {
   return {
@@ -51,6 +52,7 @@ export function projectView(p: {
     parent_id: p.parent_id,
     require_mfa: p.require_mfa,
     deduplicate: p.deduplicate,
+    token_format: p.token_format,
     proxy_allowed_hosts: p.proxy_allowed_hosts,
     elements_origins: p.elements_origins,
     created_at: p.created_at.toISOString(),

@@ -13,6 +13,7 @@ import { newId } from '../lib/random.js';
 import { authorize, visibleProjects } from '../members/access.js';
 import { checkElementsOrigins } from '../session-keys/origins.js';
 import type { Environment } from '../lib/environments.js';
+import { FORMAT, type TokenFormat } from '../lib/token-formats.js';
 import { ROLE } from '../lib/roles.js';
 import { bind } from '../lib/bind.js';
 import { provision } from './provision.js';
@@ -25,6 +26,7 @@ export interface NewProject {
   parentId?: string | null;
   requireMfa?: boolean;
   deduplicate?: boolean;
+  tokenFormat?: TokenFormat;
   proxyAllowedHosts?: string[] | null;
   elementsOrigins?: string[];
 }
@@ -35,6 +37,7 @@ export interface ProjectChanges {
   environment?: Environment;
   require_mfa?: boolean;
   deduplicate?: boolean;
+  token_format?: TokenFormat;
   proxy_allowed_hosts?: string[] | null;
   elements_origins?: string[];
 }
@@ -53,6 +56,7 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
       parent_id: p.parentId ?? null,
       require_mfa: p.requireMfa ?? false,
       deduplicate: p.deduplicate ?? false,
+      token_format: p.tokenFormat ?? FORMAT.random,
       proxy_allowed_hosts: p.proxyAllowedHosts ?? null,
       elements_origins: p.elementsOrigins ?? [],
     })
@@ -65,7 +69,7 @@ export async function createProject(trx: Kysely<DB> | Transaction<DB>, keys: Dat
 }
 
 // The optional settings a creation set, by API name (as project_update records its fields).
-const SETTING_NAMES = { requireMfa: 'require_mfa', deduplicate: 'deduplicate', proxyAllowedHosts: 'proxy_allowed_hosts', elementsOrigins: 'elements_origins' } as const;
+const SETTING_NAMES = { requireMfa: 'require_mfa', deduplicate: 'deduplicate', tokenFormat: 'token_format', proxyAllowedHosts: 'proxy_allowed_hosts', elementsOrigins: 'elements_origins' } as const;
 const settingsGiven = (p: NewProject) =>
   Object.entries(SETTING_NAMES).filter(([k]) => p[k as keyof typeof SETTING_NAMES] != null).map(([, name]) => name);
 
@@ -109,6 +113,7 @@ export async function updateProject(db: Kysely<DB>, ctx: RequestContext, userId:
         ...(b.environment !== undefined && { environment: b.environment }),
         ...(b.require_mfa !== undefined && { require_mfa: b.require_mfa }),
         ...(b.deduplicate !== undefined && { deduplicate: b.deduplicate }),
+        ...(b.token_format !== undefined && { token_format: b.token_format }),
         ...(b.proxy_allowed_hosts !== undefined && { proxy_allowed_hosts: b.proxy_allowed_hosts }),
         ...(b.elements_origins !== undefined && { elements_origins: b.elements_origins }),
         updated_at: new Date(),
@@ -120,7 +125,7 @@ export async function updateProject(db: Kysely<DB>, ctx: RequestContext, userId:
     if (!p) throw new VaultError('project_not_found');
     checkElementsOrigins(p.elements_origins, p.environment);
     await writeAudit(trx, ctx, auditEvent('project_update', { projectId: p.id, resourceId: p.id, userId, details: { fields: Object.keys(b) } }));
-    // API-key principals cache project settings (deduplicate, allowed hosts): refresh everywhere.
+    // API-key principals cache project settings (deduplicate, format, hosts): refresh everywhere.
     await notifyInvalidation(trx, 'project', p.id);
     return p;
   });

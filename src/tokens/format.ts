@@ -1,13 +1,12 @@
-// Token formats (API.md §6.2, docs/tokens.md "Formats"): the closed vocabulary of what a token
+// Token formats (API.md §6.2, docs/tokens.md "Formats"; the vocabulary is lib/token-formats.ts): what a token
 // looks like, and how each is drawn. Every digit format fails Luhn unless the item asks for
 // `luhn: true`, so a token is never a chargeable number by accident; none is ever the value itself.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FF1 } from '../crypto/ff1.js';
 import { randomDigits, randomString } from '../lib/random.js';
+import { FORMAT, type TokenFormat } from '../lib/token-formats.js';
 import { luhnValid } from './validate.js';
 
-export const TOKEN_FORMATS = ['random', 'uuid', 'numeric', 'card_preserving', 'last4_preserving', 'fpe'] as const;
-export type TokenFormat = (typeof TOKEN_FORMATS)[number];
 
 /** Digits a digit format keeps of the value: [leading, trailing]. */
 const KEPT: Partial<Record<TokenFormat, readonly [number, number]>> = {
@@ -83,7 +82,7 @@ export function digitPattern(format: TokenFormat, value: string): string {
 }
 
 /** A token of a format that is neither a digit format nor fpe. */
-export const otherToken = (format: TokenFormat): string => (format === 'uuid' ? randomUUID() : randomToken());
+export const otherToken = (format: TokenFormat): string => (format === FORMAT.uuid ? randomUUID() : randomToken());
 
 /**
  * `fpe`: FF1 under the project's FF1 key with the project id as tweak. The last 4 digits are
@@ -111,9 +110,9 @@ export interface TokenRequest {
  * random token. null when a digit format's space is used up.
  */
 export function drawToken(it: TokenRequest, ff1: () => FF1, projectId: string, taken?: (t: string) => boolean): string | null {
-  if (it.format === 'random' && it.ownToken === null) return randomToken();
+  if (it.format === FORMAT.random && it.ownToken === null) return randomToken();
   if (it.ownToken !== null) return it.ownToken;
-  if (it.format === 'fpe') return fpeToken(ff1(), projectId, it.pan!, it.luhn);
+  if (it.format === FORMAT.fpe) return fpeToken(ff1(), projectId, it.pan!, it.luhn);
   if (freeDigits(it.format, 0) !== null) return digitToken(it.format, it.pan!, it.luhn, taken);
   return otherToken(it.format);
 }

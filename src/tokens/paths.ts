@@ -6,8 +6,8 @@ import { JSONPath } from 'jsonpath-plus';
 import { type Static, Type } from 'typebox';
 import { invalidFields, VaultError } from '../http/errors.js';
 import type { Caller } from '../lib/context.js';
-import { TOKEN_FORMATS } from './format.js';
-import { type PreparedItem, prepareItem } from './prepare.js';
+import { tokenFormatSchema } from '../lib/token-formats.js';
+import { API_DEFAULTS, type PreparedItem, prepareItem } from './prepare.js';
 import type { TokenAction, TokenizeItemResult, TokenizeOutcome, TokenStore } from './store.js';
 import { tokenType, TokenTypeSchema } from './types/index.js';
 
@@ -15,7 +15,7 @@ const PATH_SAYS = 'JSONPath of the value ($.card.number, $.cards[*]); for a form
 const common = {
   path: Type.String({ minLength: 2, maxLength: 256, pattern: '^\\$[.[][^()]*$', description: PATH_SAYS }),
   type: TokenTypeSchema({ description: 'What the value is tokenized as, checked as /tokenize checks it' }),
-  format: Type.Optional(Type.Union(TOKEN_FORMATS.map((f) => Type.Literal(f)), { description: 'Token format; default random' })),
+  format: Type.Optional(tokenFormatSchema('Token format; default random')),
   data_fields: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.String({ minLength: 1, maxLength: 128 }), {
     maxProperties: 16,
     description: "For an object value: which of its properties holds each of the type's data fields, e.g. {\"cardNumber\": \"number\", \"expirationMonth\": \"exp_month\"}",
@@ -165,7 +165,7 @@ export async function tokenizeFound(
   const { deduplicate } = opts;
   const prepared = found.map((f): PreparedItem | VaultError => {
     try {
-      return prepareItem({ type: f.field.type, data: f.data, deduplicate, ...(f.field.format ? { format: f.field.format } : {}) }, false, now);
+      return prepareItem({ type: f.field.type, data: f.data, deduplicate, ...(f.field.format ? { format: f.field.format } : {}) }, API_DEFAULTS, now);
     } catch (e) {
       if (e instanceof VaultError) return e;
       throw e;

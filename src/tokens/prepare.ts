@@ -3,7 +3,8 @@
 import { Compile } from 'typebox/compile';
 import { findBadText } from '../lib/text.js';
 import { invalidFields, VaultError } from '../http/errors.js';
-import { freeDigits, looksLikeCardNumber, MIN_FREE_DIGITS, type TokenFormat } from './format.js';
+import { freeDigits, looksLikeCardNumber, MIN_FREE_DIGITS } from './format.js';
+import { FORMAT, type TokenFormat } from '../lib/token-formats.js';
 import type { MaskingConfig } from './masking.js';
 import { itemSchema, type TokenizeItem } from './schemas.js';
 import { normalizePan, TEST_CARDS } from './validate.js';
@@ -70,16 +71,27 @@ export function checkMetadata(m: Record<string, unknown> | null | undefined): Re
   return m;
 }
 
-export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date): PreparedItem {
+/** What a project decides for items that do not say: deduplication and the token format. */
+export interface ItemDefaults {
+  deduplicate: boolean;
+  /** A name of TOKEN_FORMATS (the project's token_format). */
+  format: string;
+}
+
+/** No project setting applies (test cards, a route's own configuration). */
+export const API_DEFAULTS: ItemDefaults = { deduplicate: false, format: FORMAT.random };
+
+export function prepareItem(raw: unknown, defaults: ItemDefaults, now: Date): PreparedItem {
   const item = check(raw);
   const t = storedType(item.type);
-  const format = item.format ?? 'random';
   const metadata = checkMetadata(item.metadata);
-  if (!t.formats.includes(format)) {
-    const owners = TOKEN_TYPES.filter((x) => x.formats.includes(format)).map((x) => x.name);
-    throw schemaError([{ path: '/format', message: `${format} is only for ${owners.join(', ')} tokens` }]);
+  const asked: TokenFormat | undefined = item.format;
+  if (asked !== undefined && !t.formats.includes(asked)) {
+    const owners = TOKEN_TYPES.filter((x) => x.formats.includes(asked)).map((x) => x.name);
+    throw schemaError([{ path: '/format', message: `${String(asked)} is only for ${owners.join(', ')} tokens` }]);
   }
   const p = t.prepare(item.data, now);
+  const format = asked ?? defaultFormat(defaults.format, t.formats, item.token, p.digits);
   const luhn = checkLuhn(format, item.luhn, p.digits);
   return {
     type: item.type,
@@ -88,7 +100,7 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
     canonical: p.canonical,
     display: p.display,
     metadata,
-    dedup: item.deduplicate ?? projectDeduplicate,
+    dedup: item.deduplicate ?? defaults.deduplicate,
     test: false,
     ttlSeconds: item.ttl_seconds ?? null,
     cvv: p.cvv,
@@ -100,10 +112,23 @@ export function prepareItem(raw: unknown, projectDeduplicate: boolean, now: Date
   };
 }
 
+/**
+ * The project's format where it fits the item: its type takes it, the item brings no own id, and
+ * a digit format has digits enough to draw. Elsewhere random, so a project default never turns an
+ * item the API would accept into an error.
+ */
+function defaultFormat(projectFormat: string, formats: readonly TokenFormat[], ownToken: string | undefined, digits: string | null): TokenFormat {
+  const f = formats.find((x) => x === projectFormat);
+  if (f === undefined || ownToken !== undefined) return FORMAT.random;
+  const free = freeDigits(f, digits?.length ?? 0);
+  const needsDigits = f === FORMAT.fpe || free !== null;
+  return needsDigits && (digits === null || (free !== null && free < MIN_FREE_DIGITS)) ? FORMAT.random : f;
+}
+
 /** `luhn` applies to digit formats only, and a digit format needs digits to draw (§6.2). */
 function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: string | null): boolean {
   const free = freeDigits(format, digits?.length ?? 0);
-  if (format === 'fpe' || free !== null) {
+  if (format === FORMAT.fpe || free !== null) {
     if (digits === null) throw schemaError([{ path: '/format', message: `${format} needs a value of digits` }]);
     if (free !== null && free < MIN_FREE_DIGITS) throw schemaError([{ path: '/format', message: `${format} needs a longer value` }]);
   } else if (luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
@@ -112,7 +137,7 @@ function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: strin
 
 /** An own token id must never be a card number: it would be stored, logged and audited in clear. */
 function checkOwnToken(token: string, format: TokenFormat): string {
-  if (format !== 'random') throw schemaError([{ path: '/token', message: 'is not combined with a format' }]);
+  if (format !== FORMAT.random) throw schemaError([{ path: '/token', message: 'is not combined with a format' }]);
   if (looksLikeCardNumber(token)) throw schemaError([{ path: '/token', message: 'must not be a card number' }]);
   return token;
 }
@@ -136,7 +161,7 @@ export function prepareTestCard(body: TestCardInput, now: Date): PreparedItem {
       type: cardType.name,
       data: { cardNumber: pan, expirationMonth: body.expirationMonth, expirationYear: body.expirationYear, cvv: body.cvc, ...(holderName ? { holderName } : {}) },
     },
-    false,
+    API_DEFAULTS,
     now,
   );
   return { ...item, dedup: false, test: true, cvcTtlSeconds: TEST_CVC_TTL_SECONDS };

@@ -6,7 +6,7 @@ import { apiKeyGuard, jwtProjectGuard } from '../applications/guard.js';
 import { callerOf, contextOf } from '../http/context.js';
 import { ErrorBody } from '../http/schemas.js';
 import { invalidFields, VaultError } from '../http/errors.js';
-import { type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
+import { type ItemDefaults, type PreparedItem, prepareItem, prepareTestCard, publicView } from './prepare.js';
 import {
   DetokenizeBatchResult, DetokenizeBody, DetokenizeResult, TestTokenBody, TestTokenResult, TokenizeBatchResult, TokenizeBody,
   TokenizeResult,
@@ -14,6 +14,7 @@ import {
 import { storedType, tokenType } from './types/index.js';
 import type { TokenizeItemResult, TokenizeOutcome } from './store.js';
 import { orSessionKey } from '../session-keys/guard.js';
+import { FORMAT } from '../lib/token-formats.js';
 
 /**
  * Deduplication answers "this number is already stored" (the old token, `deduplicated: true`, a
@@ -60,17 +61,22 @@ const SESSION_ITEMS_ONLY = () =>
   invalidFields([{ path: '/type', message: 'must be card or bank with a session key' }]);
 const SESSION_NO_DEDUP = () =>
   invalidFields([{ path: '/deduplicate', message: 'must not be true with a session key' }]);
+const SESSION_NO_FPE = () =>
+  invalidFields([{ path: '/format', message: 'must not be fpe with a session key' }]);
+
+/** The project's defaults for items that do not say (docs/tokens.md "Formats", "Deduplication"). */
+const defaultsOf = (req: FastifyRequest): ItemDefaults => ({ deduplicate: req.project!.deduplicate, format: req.project!.tokenFormat });
 
 type Vault = FastifyInstance['vault'];
 
 /** A batch: each item prepared and answered on its own, so one bad item fails alone. */
 async function tokenizeBatch({ tokens }: Vault, req: FastifyRequest, items: NonNullable<Static<typeof TokenizeBody>['items']>, at: Date) {
   if (req.elementsSession) throw SESSION_ITEMS_ONLY();
-  const dedupDefault = req.project!.deduplicate;
+  const defaults = defaultsOf(req);
   const dedupAllowed = mayDeduplicate(req);
   const prepared = items.map((raw) => {
     try {
-      return withDedupRight(prepareItem(raw, dedupDefault, at), dedupAllowed);
+      return withDedupRight(prepareItem(raw, defaults, at), dedupAllowed);
     } catch (e) {
       if (e instanceof VaultError) return e;
       throw e;
@@ -93,15 +99,18 @@ async function tokenizeBatch({ tokens }: Vault, req: FastifyRequest, items: NonN
 async function tokenizeOne({ tokens, sessions }: Vault, req: FastifyRequest, single: Omit<Static<typeof TokenizeBody>, 'items' | 'project_id'>, at: Date) {
   const session = req.elementsSession;
   if (session) {
-    // No deduplication: its answer would tell a page whether a card number is already in the project.
+    // No deduplication, and no fpe, whose token is the card's own: either answer would tell a
+    // page whether a card number is already in the project (fpe: which stored token it is).
     if (!tokenType(single.type)?.browserCapture) throw SESSION_ITEMS_ONLY();
     if (single.deduplicate) throw SESSION_NO_DEDUP();
-    const item = prepareItem(single, false, at);
+    if (single.format === FORMAT.fpe) throw SESSION_NO_FPE();
+    const project = defaultsOf(req);
+    const item = prepareItem(single, { deduplicate: false, format: project.format === FORMAT.fpe ? FORMAT.random : project.format }, at);
     // only() throws the item's failure inside spend(), which then gives the use back.
     const outcome = await sessions.spend(contextOf(req), session, async () => only((await tokens.tokenize(callerOf(req), 'tokenize', [item], at))[0]));
     return tokenizeView(outcome, item);
   }
-  const item = withDedupRight(prepareItem(single, req.project!.deduplicate, at), mayDeduplicate(req));
+  const item = withDedupRight(prepareItem(single, defaultsOf(req), at), mayDeduplicate(req));
   const [outcome] = await tokens.tokenize(callerOf(req), 'tokenize', [item], at);
   return tokenizeView(only(outcome), item);
 }

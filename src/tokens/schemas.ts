@@ -1,7 +1,7 @@
 // One schema per wire shape: validation, TypeScript types and the OpenAPI document all come from here.
 import { Type, type Static } from 'typebox';
 import { documentAs } from '../http/openapi.js';
-import { TOKEN_FORMATS } from './format.js';
+import { tokenFormatSchema } from '../lib/token-formats.js';
 import { Nullable } from '../http/schemas.js';
 import { MaskingConfig } from './masking.js';
 import { CardDetails, cardType, TOKEN_TYPES, type TokenType, type TokenTypeDescriptor, TokenTypeSchema } from './types/index.js';
@@ -10,7 +10,7 @@ const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }
 
 const ItemOptions = {
   deduplicate: Type.Optional(Type.Boolean()),
-  format: Type.Optional(Type.Union(TOKEN_FORMATS.map((f) => Type.Literal(f)), { description: 'How the token looks (docs/tokens.md, "Formats"); default random' })),
+  format: Type.Optional(tokenFormatSchema('How the token looks (docs/tokens.md, "Formats"); default: the project\'s token_format, random unless set')),
   luhn: Type.Optional(Type.Boolean({ description: 'Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number)' })),
   token: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{3,128}$', maxLength: 128, description: 'Your own token id (a migration from another vault); never a Luhn-valid digit string' })),
   ttl_seconds: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 315_360_000 }), Type.Null()])),

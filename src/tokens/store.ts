@@ -15,6 +15,7 @@ import type { PreparedItem } from './prepare.js';
 import { storedType } from './types/index.js';
 import { sweepExpired } from './sweep.js';
 import { CLEAR_EXPIRED_DEDUP_SQL, FIXED_HOLDERS_SQL, INSERT_FIXED_SQL, INSERT_SQL, SELECT_SQL, unresolvedItems, USED_DIGIT_TOKENS_SQL } from './sql.js';
+import { FORMAT } from '../lib/token-formats.js';
 
 export type { Caller } from '../lib/context.js';
 
@@ -94,7 +95,7 @@ const MAX_ATTEMPTS = 5;
 const spaceExhausted = () =>
   new VaultError('token_space_exhausted');
 /** A token that cannot be drawn again: the caller's own id, or an fpe token (its card's). */
-const isFixed = (item: PreparedItem) => item.ownToken !== null || item.format === 'fpe';
+const isFixed = (item: PreparedItem) => item.ownToken !== null || item.format === FORMAT.fpe;
 
 export class TokenStore {
   private writes: Coalescer<WriteJob, TokenizeItemResult[]>;
@@ -162,10 +163,10 @@ export class TokenStore {
       if (live.length === 0) return this.results(jobs, rows, new Map(), now);
       try {
         // Only a statement with an fpe item pays for the look-up of an fpe token already stored.
-        const withFixed = live.some((r) => r.item.format === 'fpe');
+        const withFixed = live.some((r) => r.item.format === FORMAT.fpe);
         const values = this.params(jobs, rows, live, projectKeys, now);
         const res = await this.pool.query<InsertedRow>(withFixed
-          ? { name: 'tokenize_fixed_v1', text: INSERT_FIXED_SQL, values: [...values, live.map((r) => r.item.format === 'fpe')] }
+          ? { name: 'tokenize_fixed_v1', text: INSERT_FIXED_SQL, values: [...values, live.map((r) => r.item.format === FORMAT.fpe)] }
           : { name: 'tokenize_v4', text: INSERT_SQL, values });
         return this.results(jobs, rows, new Map(res.rows.map((row) => [row.ord, row])), now);
       } catch (err) {
@@ -311,7 +312,7 @@ export class TokenStore {
       const row = byOrd.get(lead.ord)!;
       // An fpe token is its card's: whether it was stored already is told only where
       // deduplication applies (the same oracle rule), else the answer is the item's own.
-      if (r.item.format === 'fpe' && !r.item.dedup) {
+      if (r.item.format === FORMAT.fpe && !r.item.dedup) {
         return {
           token: row.token, type: r.item.type, fingerprint: r.item.fingerprint, deduplicated: false, createdAt: now,
           expiresAt: r.expiresAt, display: r.item.display, metadata: r.item.metadata, cvcSessionId: r.cvcId,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { DataKeys } from '../../src/crypto/datakeys.js';
 import { importFile } from '../../src/migration/import.js';
-import { fpeToken, type TokenFormat } from '../../src/tokens/format.js';
+import type { TokenFormat } from '../../src/lib/token-formats.js';
+import { fpeToken } from '../../src/tokens/format.js';
 import { luhnValid } from '../../src/tokens/validate.js';
 import { cards, cli, jsonl, type Vault, vaultWithProject, writeLines } from './support.js';
 

@@ -1,7 +1,7 @@
 // Issue 12: one client's input never fails another's request, never mixes up two cards, and
 // never becomes a 5xx. Each test plays the attack seen in the review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareItem } from '../../src/tokens/prepare.js';
+import { API_DEFAULTS, prepareItem } from '../../src/tokens/prepare.js';
 import type { Caller } from '../../src/lib/context.js';
 import { startVault, type TestApp, type TestVault, VISA } from '../helpers.js';
 
@@ -99,7 +99,7 @@ describe('text the database cannot store', () => {
 
 describe('group commit', () => {
   const caller = (app: TestApp, n: number): Caller => ({ projectId: app.projectId, appId: app.appId, userId: null, ip: '127.0.0.1', requestId: `r${n}` });
-  const item = (data: string) => prepareItem({ type: 'string', data }, false, new Date());
+  const item = (data: string) => prepareItem({ type: 'string', data }, API_DEFAULTS, new Date());
 
   it("a job the database refuses, merged with other projects' jobs, fails alone", async () => {
     const { tokens } = v.app.vault;

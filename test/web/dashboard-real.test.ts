@@ -70,8 +70,8 @@ describe('dashboard end to end (real vault)', () => {
     expect((await v.sql.query('SELECT 1 FROM tokens WHERE token = $1', [result.token])).rowCount).toBe(0);
     const tokenAudit = await v.sql.query("SELECT action FROM audit_log WHERE resource_id = $1 ORDER BY created_at", [result.token]);
     expect(tokenAudit.rows.map((r) => r.action)).toEqual(['tokenize', 'token_delete']);
-    const project = await v.sql.query("SELECT deduplicate, proxy_allowed_hosts, elements_origins FROM projects WHERE name = 'Payments'");
-    expect(project.rows[0]).toEqual({ deduplicate: true, proxy_allowed_hosts: ['api.stripe.com', '*.adyen.com'], elements_origins: ['https://shop.example.com'] });
+    const project = await v.sql.query("SELECT deduplicate, token_format, proxy_allowed_hosts, elements_origins FROM projects WHERE name = 'Payments'");
+    expect(project.rows[0]).toEqual({ deduplicate: true, token_format: 'last4_preserving', proxy_allowed_hosts: ['api.stripe.com', '*.adyen.com'], elements_origins: ['https://shop.example.com'] });
     const members = await v.sql.query("SELECT action FROM audit_log WHERE action LIKE 'member_%' ORDER BY created_at");
     expect(members.rows.map((r) => r.action)).toEqual(['member_invite', 'member_invite', 'member_invite_withdraw', 'member_add', 'member_role_change', 'member_remove']);
     // The session lives in an HttpOnly, SameSite=Strict cookie only.

@@ -236,6 +236,7 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   await expect.poll(() => page.getByLabel('Proxy allowed hosts').getAttribute('aria-invalid')).toBe('true');
   await page.getByLabel('Proxy allowed hosts').fill('api.stripe.com\n*.adyen.com');
   await page.getByLabel('Deduplicate tokens (same value, same token)').check();
+  await page.getByLabel('Default token format').selectOption('last4_preserving');
   await page.getByLabel('Elements origins').fill('https://shop.example.com');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Saved.').waitFor();
@@ -243,6 +244,7 @@ export async function walkThrough(page: Page, base: string, backend: Backend, op
   await expect.poll(() => page.getByLabel('Proxy allowed hosts').inputValue()).toBe('api.stripe.com\n*.adyen.com');
   expect(await page.getByLabel('Elements origins').inputValue()).toBe('https://shop.example.com');
   expect(await page.getByLabel('Deduplicate tokens (same value, same token)').isChecked()).toBe(true);
+  expect(await page.getByLabel('Default token format').inputValue()).toBe('last4_preserving');
   await checkScreen(page, 'project-settings', { screenshot: shot });
   await page.getByRole('button', { name: 'Delete project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete project “Payments”?' });

@@ -1342,7 +1342,7 @@ export interface operations {
                         lastName?: string;
                     } | string;
                     deduplicate?: boolean;
-                    /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                    /** @description How the token looks (docs/tokens.md, "Formats"); default: the project's token_format, random unless set */
                     format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                     /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
                     luhn?: boolean;
@@ -1387,7 +1387,7 @@ export interface operations {
                             holderName?: string;
                         };
                         deduplicate?: boolean;
-                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default: the project's token_format, random unless set */
                         format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                         /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
                         luhn?: boolean;
@@ -1425,7 +1425,7 @@ export interface operations {
                             lastName?: string;
                         };
                         deduplicate?: boolean;
-                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default: the project's token_format, random unless set */
                         format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                         /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
                         luhn?: boolean;
@@ -1458,7 +1458,7 @@ export interface operations {
                         /** @description Any UTF-8 string of 1–4096 bytes */
                         data: string;
                         deduplicate?: boolean;
-                        /** @description How the token looks (docs/tokens.md, "Formats"); default random */
+                        /** @description How the token looks (docs/tokens.md, "Formats"); default: the project's token_format, random unless set */
                         format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                         /** @description Digit formats: the token passes Luhn (default: it fails, so it is never a chargeable number) */
                         luhn?: boolean;
@@ -6179,6 +6179,8 @@ export interface operations {
                                 parent_id: string | null;
                                 require_mfa: boolean;
                                 deduplicate: boolean;
+                                /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                                token_format: string;
                                 proxy_allowed_hosts: string[] | null;
                                 elements_origins: string[];
                                 created_at: string;
@@ -6288,6 +6290,8 @@ export interface operations {
                             parent_id: string | null;
                             require_mfa: boolean;
                             deduplicate: boolean;
+                            /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                            token_format: string;
                             proxy_allowed_hosts: string[] | null;
                             elements_origins: string[];
                             created_at: string;
@@ -6377,6 +6381,8 @@ export interface operations {
                     environment: "production" | "staging" | "development";
                     require_mfa?: boolean;
                     deduplicate?: boolean;
+                    /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                    token_format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                     proxy_allowed_hosts?: string[] | null;
                     elements_origins?: string[];
                 };
@@ -6399,6 +6405,8 @@ export interface operations {
                             parent_id: string | null;
                             require_mfa: boolean;
                             deduplicate: boolean;
+                            /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                            token_format: string;
                             proxy_allowed_hosts: string[] | null;
                             elements_origins: string[];
                             created_at: string;
@@ -6491,6 +6499,8 @@ export interface operations {
                             parent_id: string | null;
                             require_mfa: boolean;
                             deduplicate: boolean;
+                            /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                            token_format: string;
                             proxy_allowed_hosts: string[] | null;
                             elements_origins: string[];
                             created_at: string;
@@ -6581,6 +6591,8 @@ export interface operations {
                     environment?: "production" | "staging" | "development";
                     require_mfa?: boolean;
                     deduplicate?: boolean;
+                    /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                    token_format?: "random" | "uuid" | "numeric" | "card_preserving" | "last4_preserving" | "fpe";
                     proxy_allowed_hosts?: string[] | null;
                     elements_origins?: string[];
                 };
@@ -6603,6 +6615,8 @@ export interface operations {
                             parent_id: string | null;
                             require_mfa: boolean;
                             deduplicate: boolean;
+                            /** @description The format of tokens whose request names none (docs/tokens.md, "Formats") */
+                            token_format: string;
                             proxy_allowed_hosts: string[] | null;
                             elements_origins: string[];
                             created_at: string;

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { normalizeAccount, normalizeRouting } from '../validate.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
+import { FORMAT } from '../../lib/token-formats.js';
 
 export const BankData = Type.Object(
   {
@@ -20,7 +21,7 @@ interface BankInput { accountNumber: string; routingNumber: string; holderName?:
 export const bank: TokenTypeDescriptor<typeof BankData> = {
   name: 'bank',
   data: BankData,
-  formats: ['random', 'uuid', 'numeric', 'last4_preserving'],
+  formats: [FORMAT.random, FORMAT.uuid, FORMAT.numeric, FORMAT.last4_preserving],
   browserCapture: true,
   prepare(raw) {
     const d = raw as BankInput;

@@ -4,6 +4,7 @@ import { maskCard } from '../masking.js';
 import { cardNetwork, networkOfBrand } from '../brand.js';
 import { maskPan, normalizeExpiry, normalizePan, validateCvv } from '../validate.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
+import { FORMAT } from '../../lib/token-formats.js';
 
 const MonthOrYear = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Integer({ minimum: 0, maximum: 9999 })]);
 
@@ -48,7 +49,7 @@ interface CardStored { cardNumber: string; expirationMonth: string; expirationYe
 export const card: TokenTypeDescriptor<typeof CardData> = {
   name: 'card',
   data: CardData,
-  formats: ['random', 'uuid', 'numeric', 'card_preserving', 'last4_preserving', 'fpe'],
+  formats: [FORMAT.random, FORMAT.uuid, FORMAT.numeric, FORMAT.card_preserving, FORMAT.last4_preserving, FORMAT.fpe],
   browserCapture: true,
   prepare(raw, now) {
     const d = raw as CardInput;

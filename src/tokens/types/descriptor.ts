@@ -2,7 +2,7 @@
 // what its answers show, what it fills in the proxy, how its plaintext reads back. A new type is
 // one file in this folder plus one line in ./index.ts (docs/tokens.md, "Adding a token type").
 import type { TSchema } from 'typebox';
-import type { TokenFormat } from '../format.js';
+import type { TokenFormat } from '../../lib/token-formats.js';
 import type { MaskingConfig } from '../masking.js';
 
 /** A tokenize item's data, validated and canonical: what prepareItem needs from the type. */

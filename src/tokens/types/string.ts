@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { invalidFields } from '../../http/errors.js';
 import type { TokenTypeDescriptor } from './descriptor.js';
+import { FORMAT } from '../../lib/token-formats.js';
 
 const MAX_STRING_BYTES = 4096;
 
@@ -12,7 +13,7 @@ export const string: TokenTypeDescriptor<typeof StringData> = {
   data: StringData,
   // The handler counts 1–4096 bytes, so never over 4096 characters.
   documented: Type.String({ minLength: 1, maxLength: MAX_STRING_BYTES, description: 'Any UTF-8 string of 1–4096 bytes' }),
-  formats: ['random', 'uuid'],
+  formats: [FORMAT.random, FORMAT.uuid],
   browserCapture: false,
   prepare(raw) {
     const value = raw as string;

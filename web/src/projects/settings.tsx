@@ -1,4 +1,4 @@
-// A project's settings (environment, MFA, deduplication, proxy hosts, Elements origins) and its
+// A project's settings (environment, MFA, deduplication, token format, proxy hosts, Elements origins) and its
 // deletion, confirmed by typing the project's name.
 import { useState } from 'react';
 import { data, vault, type Environment, type Project } from '../api';
@@ -13,6 +13,16 @@ export const ENVIRONMENTS: [Environment, string][] = [
   ['production', 'Production'],
 ];
 
+type TokenFormat = 'random' | 'uuid' | 'numeric' | 'card_preserving' | 'last4_preserving' | 'fpe';
+export const TOKEN_FORMATS: [TokenFormat, string][] = [
+  ['random', 'Random (tok_…)'],
+  ['uuid', 'UUID'],
+  ['numeric', 'Numeric (digits, the value\'s length)'],
+  ['card_preserving', 'Card-preserving (first 6 and last 4 kept)'],
+  ['last4_preserving', 'Last 4 kept'],
+  ['fpe', 'Format-preserving encryption (FF1, deterministic)'],
+];
+
 /** One entry a line (commas and spaces separate too). */
 const entries = (text: string) => text.split(/[\s,]+/).map((e) => e.trim()).filter(Boolean);
 
@@ -21,6 +31,8 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
   const [environment, setEnvironment] = useState(project.environment as Environment);
   const [requireMfa, setRequireMfa] = useState(project.require_mfa);
   const [dedup, setDedup] = useState(project.deduplicate);
+  // The answer's schema says string; the vault only ever stores one of TOKEN_FORMATS.
+  const [format, setFormat] = useState(project.token_format as TokenFormat);
   const [hosts, setHosts] = useState((project.proxy_allowed_hosts ?? []).join('\n'));
   const [origins, setOrigins] = useState(project.elements_origins.join('\n'));
   const [saved, setSaved] = useState(false);
@@ -36,7 +48,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
         onSubmit={() => {
           setSaved(false);
           void save.run(async () => {
-            const body = { environment, require_mfa: requireMfa, deduplicate: dedup, proxy_allowed_hosts: entries(hosts), elements_origins: entries(origins) };
+            const body = { environment, require_mfa: requireMfa, deduplicate: dedup, token_format: format, proxy_allowed_hosts: entries(hosts), elements_origins: entries(origins) };
             onSaved(await data(vault.PUT('/api/projects/{id}', { params: { path: { id: project.id } }, body })));
             setSaved(true);
           });
@@ -46,6 +58,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
         <SelectField label="Environment" name="environment" value={environment} onChange={setEnvironment} options={ENVIRONMENTS} error={save.error} />
         <Checkbox label="Require MFA for every member" name="require_mfa" checked={requireMfa} onChange={setRequireMfa} />
         <Checkbox label="Deduplicate tokens (same value, same token)" name="deduplicate" checked={dedup} onChange={setDedup} />
+        <SelectField label="Default token format" name="token_format" value={format} onChange={setFormat} options={TOKEN_FORMATS} error={save.error} />
         <TextareaField
           id="proxy-hosts"
           label="Proxy allowed hosts"
@@ -79,7 +92,7 @@ export function ProjectSettings({ project, onSaved }: { project: Project; onSave
           error={save.error?.fieldMessage('elements_origins')}
           hint="One origin per line (https://shop.example.com). Only these pages may embed the card fields; http://localhost:* in development projects."
         />
-        <FormAlert error={save.error} fields={['environment', 'require_mfa', 'deduplicate', 'proxy_allowed_hosts', 'elements_origins']} />
+        <FormAlert error={save.error} fields={['environment', 'require_mfa', 'deduplicate', 'token_format', 'proxy_allowed_hosts', 'elements_origins']} />
         {saved && <p role="status">Saved.</p>}
         <Submit busy={save.busy} busyText="Saving…">
           Save settings
