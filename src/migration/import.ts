@@ -81,7 +81,6 @@ const failureOf = (line: number, e: VaultError): RowFailure => ({
 export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   const { db, keyring, projectId } = opts;
   const batchSize = opts.batchSize ?? 4000;
-  const inflight = opts.inflight ?? 2;
   const started = Date.now();
   const cpu0 = process.cpuUsage();
   const project = await db.selectFrom('projects').select(['id', 'token_format']).where('id', '=', projectId).executeTakeFirst();
@@ -90,96 +89,39 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
   const key = await keys.get(projectId);
   // Loaded now: inside the batches' transactions it would need a connection they all hold.
   await auditSlot(db).ready();
-  const report: ImportReport = {
-    import_id: `imp_${randomUUID()}`, project_id: projectId, file: basename(opts.file), encryption: 'none', format: null, ignored_columns: [],
-    rows: 0, imported: 0, already_present: 0, failed: 0, failures: [], failures_truncated: false, seconds: 0, rows_per_second: 0, cpu_seconds: 0,
-  };
-  const fail = (f: RowFailure) => {
-    report.failed++;
-    if (report.failures.length < MAX_LISTED) report.failures.push(f);
-    else report.failures_truncated = true;
-  };
-
-  let verify: ReturnType<typeof progress> | null = null;
-  const source = await openSource(opts.file, async () => (await loadImportKey(db, keyring, projectId))?.privateKey ?? null, (n, size) => {
-    verify ??= progress('verifying', size, opts.progressStream);
-    verify.update(n, 0);
-  });
-  (verify as ReturnType<typeof progress> | null)?.stop();
+  const report = emptyReport(projectId, opts.file);
+  const source = await openVerified(opts);
   report.encryption = source.encryption;
   const bar = progress('importing', source.size, opts.progressStream);
-
-  const writeBatch = async (batch: Row[]) => {
-    for (let attempt = 1; ; attempt++) {
-      const counts = keys.takeCounts();
-      try {
-        const out = await db.transaction().execute(async (trx) => {
-          const res = await writeRows(trx, key, projectId, report.import_id, batch);
-          await persistCounts(trx, counts);
-          return res;
-        });
-        report.imported += out.imported;
-        report.already_present += out.present;
-        for (const f of out.failed) fail(failureOf(f.line, f.error));
-        return;
-      } catch (err) {
-        keys.returnCounts(counts);
-        // Two batches holding the same rows in opposite order can deadlock each other: retry.
-        const code = (err as { code?: string }).code;
-        if ((code !== '40P01' && code !== '40001') || attempt >= RETRIES) throw err;
-      }
-    }
-  };
-
-  const pending: Promise<void>[] = [];
-  const state: { broken: Error | null } = { broken: null };
-  const submit = async (batch: Row[]) => {
-    const p = writeBatch(batch);
-    p.catch((e: unknown) => (state.broken ??= e instanceof Error ? e : new Error(String(e))));
-    pending.push(p);
-    if (pending.length >= inflight) await pending.shift()!.catch(() => {});
-  };
+  const writer = batchWriter(db, keys, key, report, opts.inflight ?? 2);
 
   const now = new Date();
-  const format = opts.format;
   const defaults: ItemDefaults = { deduplicate: false, format: project.token_format };
   let batch: Row[] = [];
   let outcome: 'success' | 'failure' = 'failure';
   try {
     for await (const p of rows(source.chunks, { format: (f) => (report.format = f), header: (names) => (report.ignored_columns = columnsOf(names).ignored) })) {
-      if (state.broken) throw state.broken;
+      writer.check();
       report.rows++;
       if ((report.rows & 1023) === 0) bar.update(source.bytesRead(), report.rows);
-      if ('error' in p) {
-        fail(failureOf(p.line, p.error));
-        continue;
-      }
-      const row = prepare(key, projectId, p.line, p.record, now, format, defaults);
-      if (row instanceof VaultError) fail(failureOf(p.line, row));
-      else {
-        batch.push(row);
-        if (batch.length >= batchSize) {
-          await submit(batch);
-          batch = [];
-        }
+      const row = 'error' in p ? p.error : prepare(key, projectId, p.line, p.record, now, opts.format, defaults);
+      if (row instanceof VaultError) failed(report, failureOf(p.line, row));
+      else if (batch.push(row) >= batchSize) {
+        await writer.submit(batch);
+        batch = [];
       }
     }
-    if (batch.length > 0) await submit(batch);
-    await Promise.all(pending);
-    if (state.broken) throw state.broken;
+    if (batch.length > 0) await writer.submit(batch);
+    await writer.drain();
     // Search's plans go by the table's statistics, stale after a bulk load until autovacuum's next
     // pass; refreshing them costs ~0.4 s at 1 M tokens. Only an optimisation: never fails the import.
     if (report.imported > 0) await sql`ANALYZE tokens`.execute(db).catch(() => {});
     outcome = 'success';
   } finally {
-    await Promise.allSettled(pending);
+    await writer.settle();
     bar.update(source.bytesRead(), report.rows);
     bar.stop();
-    report.failures.sort((a, b) => a.line - b.line);
-    report.seconds = Math.round((Date.now() - started) / 100) / 10;
-    report.rows_per_second = Math.round(report.rows / Math.max(0.001, (Date.now() - started) / 1000));
-    const cpu = process.cpuUsage(cpu0);
-    report.cpu_seconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    finish(report, started, cpu0);
     // The one entry of the whole import, with its counts, also when it stopped part-way.
     await writeAudit(db, null, auditEvent('import', {
       projectId, outcome, resourceId: projectId,
@@ -190,6 +132,84 @@ export async function importFile(opts: ImportOptions): Promise<ImportReport> {
     })).catch(() => {});
   }
   return report;
+}
+
+const emptyReport = (projectId: string, file: string): ImportReport => ({
+  import_id: `imp_${randomUUID()}`, project_id: projectId, file: basename(file), encryption: 'none', format: null, ignored_columns: [],
+  rows: 0, imported: 0, already_present: 0, failed: 0, failures: [], failures_truncated: false, seconds: 0, rows_per_second: 0, cpu_seconds: 0,
+});
+
+function failed(report: ImportReport, f: RowFailure) {
+  report.failed++;
+  if (report.failures.length < MAX_LISTED) report.failures.push(f);
+  else report.failures_truncated = true;
+}
+
+/** The report's order and timings, once the rows are through. */
+function finish(report: ImportReport, started: number, cpu0: NodeJS.CpuUsage) {
+  report.failures.sort((a, b) => a.line - b.line);
+  report.seconds = Math.round((Date.now() - started) / 100) / 10;
+  report.rows_per_second = Math.round(report.rows / Math.max(0.001, (Date.now() - started) / 1000));
+  const cpu = process.cpuUsage(cpu0);
+  report.cpu_seconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+}
+
+/** The file, decrypted and its signature checked first when it is OpenPGP (with its own progress bar). */
+async function openVerified({ db, keyring, projectId, file, progressStream }: ImportOptions) {
+  let verify: ReturnType<typeof progress> | null = null;
+  const source = await openSource(file, async () => (await loadImportKey(db, keyring, projectId))?.privateKey ?? null, (n, size) => {
+    verify ??= progress('verifying', size, progressStream);
+    verify.update(n, 0);
+  });
+  (verify as ReturnType<typeof progress> | null)?.stop();
+  return source;
+}
+
+/**
+ * Writes batches, `inflight` at a time while the next is prepared, each in its own transaction
+ * with the data-key use counts it spent; a deadlock between two batches is retried.
+ */
+function batchWriter(db: Kysely<DB>, keys: DataKeys, key: ProjectKey, report: ImportReport, inflight: number) {
+  const pending: Promise<void>[] = [];
+  let broken: Error | null = null;
+  const write = async (batch: Row[]) => {
+    for (let attempt = 1; ; attempt++) {
+      const counts = keys.takeCounts();
+      try {
+        const out = await db.transaction().execute(async (trx) => {
+          const res = await writeRows(trx, key, report.project_id, report.import_id, batch);
+          await persistCounts(trx, counts);
+          return res;
+        });
+        report.imported += out.imported;
+        report.already_present += out.present;
+        for (const f of out.failed) failed(report, failureOf(f.line, f.error));
+        return;
+      } catch (err) {
+        keys.returnCounts(counts);
+        // Two batches holding the same rows in opposite order can deadlock each other: retry.
+        const code = (err as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= RETRIES) throw err;
+      }
+    }
+  };
+  return {
+    /** Throws the first batch's failure: the import stops there. */
+    check() {
+      if (broken) throw broken;
+    },
+    async submit(batch: Row[]) {
+      const p = write(batch);
+      p.catch((e: unknown) => (broken ??= e instanceof Error ? e : new Error(String(e))));
+      pending.push(p);
+      if (pending.length >= inflight) await pending.shift()!.catch(() => {});
+    },
+    async drain() {
+      await Promise.all(pending);
+      this.check();
+    },
+    settle: () => Promise.allSettled(pending),
+  };
 }
 
 /**
