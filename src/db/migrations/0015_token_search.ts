@@ -15,20 +15,18 @@ import { type Kysely, sql } from 'kysely';
 //   implies `metadata IS NOT NULL`, so the planner uses it.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- A two-digit expiry year ("30") as the four-digit one ("2030"), so one term serves both.
-    CREATE FUNCTION vault_card_year(y text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-      $$ SELECT CASE WHEN length(y) = 2 THEN '20' || y ELSE y END $$;
-
-    -- One expression (no FROM, not STRICT), so PostgreSQL inlines it in the index and the queries.
+    -- One expression (no FROM, not STRICT, no SET), so PostgreSQL inlines it in the index and the
+    -- queries. Built-ins only: pg_restore builds the index with an empty search_path. A two-digit
+    -- expiry year ("30") becomes the four-digit one ("2030"), so one term serves both.
     CREATE FUNCTION vault_token_terms(p text, d jsonb, fp text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT array_remove(ARRAY[
         p || ' bin ' || (d->>'bin'),
         p || ' last4 ' || (d->>'last4'),
         p || ' brand ' || (d->>'brand'),
-        p || ' year ' || vault_card_year(d->>'expirationYear'),
+        p || ' year ' || (CASE WHEN length(d->>'expirationYear') = 2 THEN '20' || (d->>'expirationYear') ELSE d->>'expirationYear' END),
         p || ' month ' || (d->>'expirationMonth'),
         -- The pair as one term: its own frequency, so the planner knows when a pair is rare.
-        p || ' expiry ' || vault_card_year(d->>'expirationYear') || '-' || (d->>'expirationMonth'),
+        p || ' expiry ' || (CASE WHEN length(d->>'expirationYear') = 2 THEN '20' || (d->>'expirationYear') ELSE d->>'expirationYear' END) || '-' || (d->>'expirationMonth'),
         p || ' fp ' || fp
       ], NULL)
     $$;
@@ -42,6 +40,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP INDEX tokens_search_terms, tokens_search_metadata;
     DROP FUNCTION vault_token_terms(text, jsonb, text);
-    DROP FUNCTION vault_card_year(text);
   `.execute(db);
 }
