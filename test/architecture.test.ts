@@ -147,7 +147,7 @@ describe('architecture', () => {
       // Raw SQL (template strings) naming an event: it must interpolate the catalogue's strings.
       for (const t of text.matchAll(/`[^`]*`/g)) for (const q of t[0].matchAll(/'([a-z_.]+)'/g)) if (words.has(q[1])) found.push(`${f}: SQL '${q[1]}'`);
       // A writer names its event: the compiler checks the name against AuditEventName.
-      for (const m of text.matchAll(/\b(?:auditEvent|userEvent|auditColumns)\('([^']*)'/g)) if (!(m[1] in AUDIT_EVENTS)) found.push(`${f}: ${m[0]}`);
+      for (const m of text.matchAll(/\b(?:auditEvent|userEvent|macFields)\('([^']*)'/g)) if (!(m[1] in AUDIT_EVENTS)) found.push(`${f}: ${m[0]}`);
     }
     expect(found).toEqual([]);
   });

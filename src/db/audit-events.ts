@@ -4,7 +4,7 @@
 // group-committed statements take their strings from here (`sqlText`) and their columns from
 // `INSERT_AUDIT`. test/architecture.test.ts fails on an action literal or an `INSERT INTO
 // audit_log` anywhere else in src/. A new event is one entry here (docs/architecture.md).
-import type { AuditEntry } from './audit.js';
+import type { AuditEntry, MacFields } from './audit.js';
 
 /** The series of GET /api/projects/:id/traffic. */
 export type TrafficSeries = 'tokenize' | 'detokenize' | 'proxy';
@@ -133,8 +133,18 @@ export function userEvent(
   return auditEvent(name, { projectId: null, outcome, resourceId: userId, userId, details });
 }
 
-/** An event's three stored columns, as a hot path's row MAC (MacFields) names them; built once. */
-export const auditColumns = (name: AuditEventName): { event_type: string; action: string; resource_type: string | null } => COLUMNS[name];
+/**
+ * A hot path's row MAC fields (MacFields) for event `name`, as one literal in MacFields' order:
+ * spreading the catalogue's columns into the object made each request's sign() ~7 µs slower
+ * (a CPU profile of /detokenize: V8 built a slow-shaped object for every row).
+ */
+export function macFields(name: AuditEventName, f: Omit<MacFields, 'event_type' | 'action' | 'resource_type'>): MacFields {
+  const c = COLUMNS[name];
+  return {
+    project_id: f.project_id, created: f.created, event_type: c.event_type, action: c.action, outcome: f.outcome, resource_type: c.resource_type,
+    resource_id: f.resource_id, user_id: f.user_id, app_id: f.app_id, ip_address: f.ip_address, request_id: f.request_id, details: f.details,
+  };
+}
 const COLUMNS = Object.fromEntries(
   Object.entries(AUDIT_EVENTS).map(([k, e]: [string, AuditEventDef]) => [k, { event_type: e.eventType, action: e.action, resource_type: e.resourceType }]),
 ) as Record<AuditEventName, { event_type: string; action: string; resource_type: string | null }>;

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import type { Agent } from 'undici';
 import { auditSlot, createdText } from '../db/audit.js';
-import { AUDIT_EVENTS, auditColumns, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
+import { AUDIT_EVENTS, macFields, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import { Coalescer } from '../db/coalescer.js';
 import type { VaultConfig } from '../config.js';
 import { cvcAad, type DataKeys, tokenAad } from '../crypto/datakeys.js';
@@ -170,10 +170,10 @@ export class ProxyService {
       const row = [caller.projectId, now, details.outcome, isTokenId(input.token) ? input.token : null, caller.appId, caller.userId, caller.ip, caller.requestId, JSON.stringify(details)] as const;
       const slot = auditSlot(this.pool);
       await slot.ready();
-      const mac = slot.sign('f', {
-        ...auditColumns('proxy_transaction'), project_id: row[0], created: createdText(now), outcome: row[2],
+      const mac = slot.sign('f', macFields('proxy_transaction', {
+        project_id: row[0], created: createdText(now), outcome: row[2],
         resource_id: row[3], app_id: row[4], user_id: row[5], ip_address: row[6], request_id: row[7], details, // holds no undefined: MAC'd as it reads back from jsonb
-      });
+      }));
       await this.audits.submit({ size: 1, row: [...row, mac] });
     }
   }
@@ -288,10 +288,10 @@ export class ProxyService {
     const slot = auditSlot(this.pool);
     await slot.ready();
     // The outcome is the statement's: left to the seal (scope `r`).
-    const mac = slot.sign('r', {
-      ...auditColumns('delete_cvc_session'), project_id: caller.projectId, created: createdText(now), outcome: '',
+    const mac = slot.sign('r', macFields('delete_cvc_session', {
+      project_id: caller.projectId, created: createdText(now), outcome: '',
       resource_id: null, app_id: caller.appId, user_id: caller.userId, ip_address: caller.ip, request_id: caller.requestId, details: null,
-    });
+    }));
     const { rows } = await this.pool.query<{ live: boolean }>(DELETE_CVC_SQL, [id, caller.projectId, now, caller.appId, caller.userId, caller.ip, caller.requestId, mac]);
     if (rows.length === 0 || !rows[0].live) throw new VaultError('cvc_session_not_found');
   }

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type AppPrincipal, PRINCIPAL_COLUMNS, principalFromRow } from '../applications/principal.js';
 import { auditSlot, createdText, writeAudit } from '../db/audit.js';
-import { AUDIT_EVENTS, auditColumns, auditEvent, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
+import { AUDIT_EVENTS, macFields, auditEvent, INSERT_AUDIT, sqlText } from '../db/audit-events.js';
 import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../lib/context.js';
 import { newId, randomString } from '../lib/random.js';
@@ -139,9 +139,9 @@ export class SessionStore {
   private async useMac(ctx: RequestContext, session: SessionUse, at: Date): Promise<string> {
     const slot = auditSlot(this.pool);
     await slot.ready();
-    return slot.sign('r', {
-      ...auditColumns('session_use'), project_id: session.principal.project.id, created: createdText(at), outcome: '', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
-    });
+    return slot.sign('r', macFields('session_use', {
+      project_id: session.principal.project.id, created: createdText(at), outcome: '', resource_id: null, user_id: null, app_id: session.principal.id, ip_address: ctx.ip, request_id: ctx.requestId, details: null,
+    }));
   }
 
   /** Deletes keys a day after they expired (called by the app's sweeper). */

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { cvcAad, type DataKeys, fingerprint, type ProjectKey, ProjectKeyMissing, tokenAad } from '../crypto/datakeys.js';
 import { type AuditKeySlot, auditSlot, createdText } from '../db/audit.js';
-import { auditColumns, type EventsOf } from '../db/audit-events.js';
+import { macFields, type EventsOf } from '../db/audit-events.js';
 import { Coalescer, type CoalescerLog } from '../db/coalescer.js';
 import { VaultError } from '../http/errors.js';
 import type { Caller } from '../lib/context.js';
@@ -297,10 +297,10 @@ export class TokenStore {
    * statement (which tokens it matched or found), so they are left to the seal (scope `r`).
    */
   private sign(caller: Caller, action: TokenAction, now: Date): string {
-    return this.audit.sign('r', {
-      ...auditColumns(action), project_id: caller.projectId, created: createdText(now), outcome: '',
+    return this.audit.sign('r', macFields(action, {
+      project_id: caller.projectId, created: createdText(now), outcome: '',
       resource_id: null, user_id: caller.userId, app_id: caller.appId, ip_address: caller.ip, request_id: caller.requestId, details: null,
-    });
+    }));
   }
 
   /** Every item's answer, matched to its own input row by `ord` (never by token). */

@@ -3,7 +3,7 @@
 // token.expired webhook event is read from it, docs/webhooks.md).
 import type pg from 'pg';
 import { type AuditKeySlot, createdText } from '../db/audit.js';
-import { auditColumns, INSERT_AUDIT } from '../db/audit-events.js';
+import { macFields, INSERT_AUDIT } from '../db/audit-events.js';
 
 export async function sweepExpired(pool: pg.Pool, audit: AuditKeySlot, now: Date): Promise<{ tokens: number; cvcSessions: number }> {
   const c = await pool.query('DELETE FROM cvc_sessions WHERE expires_at <= $1', [now]);
@@ -21,10 +21,10 @@ export async function sweepExpired(pool: pg.Pool, audit: AuditKeySlot, now: Date
     for (const r of t.rows) byProject.set(r.project_id, [...(byProject.get(r.project_id) ?? []), r.token]);
     if (byProject.size > 0) {
       const rows = [...byProject].map(([projectId, tokens]) => {
-        const f = {
-          ...auditColumns('token_expire'), project_id: projectId, created: createdText(now), outcome: 'success', resource_id: null,
+        const f = macFields('token_expire', {
+          project_id: projectId, created: createdText(now), outcome: 'success', resource_id: null,
           user_id: null, app_id: null, ip_address: null, request_id: null, details: { count: tokens.length, tokens },
-        };
+        });
         return { ...f, mac: audit.sign('f', f) };
       });
       await client.query(
