@@ -17,6 +17,7 @@ import { ROLE } from '../lib/roles.js';
 import { tokenFormatSchema } from '../lib/token-formats.js';
 
 const Hosts = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.*-]+$' }), { maxItems: 100 }), Type.Null()]);
+const TokenFormatSetting = Type.Optional(tokenFormatSchema('The format of tokens whose request names none (docs/tokens.md, "Formats")'));
 const ProjectWithRole = Type.Intersect([ProjectView, Type.Object({ role: RoleSchema })]);
 
 const CreateBody = Type.Object(
@@ -25,7 +26,7 @@ const CreateBody = Type.Object(
     environment: EnvironmentSchema,
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
-    token_format: Type.Optional(tokenFormatSchema('The format of tokens whose request names none (docs/tokens.md, "Formats")')),
+    token_format: TokenFormatSetting,
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
@@ -37,7 +38,7 @@ const UpdateBody = Type.Object(
     environment: Type.Optional(EnvironmentSchema),
     require_mfa: Type.Optional(Type.Boolean()),
     deduplicate: Type.Optional(Type.Boolean()),
-    token_format: Type.Optional(tokenFormatSchema('The format of tokens whose request names none (docs/tokens.md, "Formats")')),
+    token_format: TokenFormatSetting,
     proxy_allowed_hosts: Type.Optional(Hosts),
     elements_origins: Type.Optional(ElementsOrigins),
   },
