@@ -132,7 +132,9 @@ describe('POST /tokens/search', () => {
       }
     }
     const [known, unknown] = [times.known, times.unknown].map((ms) => ms.sort((x, y) => x - y)[12]);
-    expect(Math.abs(known - unknown)).toBeLessThan(Math.max(2, 0.5 * Math.min(known, unknown)));
+    // The bound is loose for a busy CI machine (medians 2 ms apart seen there for this same path);
+    // a per-value step before the refusal (a key lookup, a query) would show beyond it.
+    expect(Math.abs(known - unknown)).toBeLessThan(Math.max(5, 0.5 * Math.min(known, unknown)));
     // Masked search it may do: it shows what its own tokenize answers show.
     expect(await found(tokenizeOnly, { last4: '4444' })).toEqual([tokens.mc]);
   });
