@@ -119,19 +119,23 @@ export function prepareItem(raw: unknown, defaults: ItemDefaults, now: Date): Pr
  */
 function defaultFormat(projectFormat: string, formats: readonly TokenFormat[], ownToken: string | undefined, digits: string | null): TokenFormat {
   const f = formats.find((x) => x === projectFormat);
-  if (f === undefined || ownToken !== undefined) return FORMAT.random;
-  const free = freeDigits(f, digits?.length ?? 0);
-  const needsDigits = f === FORMAT.fpe || free !== null;
-  return needsDigits && (digits === null || (free !== null && free < MIN_FREE_DIGITS)) ? FORMAT.random : f;
+  return f === undefined || ownToken !== undefined || cannotDraw(f, digits) !== null ? FORMAT.random : f;
+}
+
+/** Why a digit format cannot draw a token from this value (§6.2), or null: it can, or it draws no digits. */
+function cannotDraw(format: TokenFormat, digits: string | null): string | null {
+  const free = freeDigits(format, digits?.length ?? 0);
+  if (format !== FORMAT.fpe && free === null) return null;
+  if (digits === null) return 'needs a value of digits';
+  return free !== null && free < MIN_FREE_DIGITS ? 'needs a longer value' : null;
 }
 
 /** `luhn` applies to digit formats only, and a digit format needs digits to draw (§6.2). */
 function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: string | null): boolean {
-  const free = freeDigits(format, digits?.length ?? 0);
-  if (format === FORMAT.fpe || free !== null) {
-    if (digits === null) throw schemaError([{ path: '/format', message: `${format} needs a value of digits` }]);
-    if (free !== null && free < MIN_FREE_DIGITS) throw schemaError([{ path: '/format', message: `${format} needs a longer value` }]);
-  } else if (luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
+  const why = cannotDraw(format, digits);
+  if (why !== null) throw schemaError([{ path: '/format', message: `${format} ${why}` }]);
+  const drawsDigits = format === FORMAT.fpe || freeDigits(format, digits?.length ?? 0) !== null;
+  if (!drawsDigits && luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
   return luhn ?? false;
 }
 
