@@ -28,8 +28,12 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'log-level': { type: 'string' },
     soak: { type: 'string' },
+    vault: { type: 'string' },
   },
 });
+// `--vault DIR`: measure another checkout's build (its dist/) with this benchmark, e.g. a worktree
+// at an older commit, so before and after run the same scenarios.
+const VAULT_ROOT = args.vault ? path.resolve(args.vault) : ROOT;
 
 const quick = args.quick;
 const CONNECTIONS = (args.connections ?? (quick ? '64' : '1,16,64')).split(',').map(Number);
@@ -97,6 +101,28 @@ async function helloWorld() {
 }
 
 // ---- the vault ----------------------------------------------------------------------------------
+// ---- the floor -----------------------------------------------------------------------------------
+// bench/floor.mjs: the vault's own Fastify, pg, embedded PostgreSQL and group commit, and nothing
+// of the vault. The least any design on these parts can spend per read and per audited request.
+async function floor(hello, rows) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-floor-'));
+  const port = await freePort();
+  const child = track(spawn(process.execPath, [path.join(ROOT, 'bench/floor.mjs'), String(port), dataDir], { stdio: 'ignore' }));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(url + '/ready', 120_000, child);
+    const body = [{ setupRequest: (req) => ({ ...req, body: `{"token":"tok_${1 + Math.floor(Math.random() * 10_000)}"}` }) }];
+    const floorVault = { url, child };
+    for (const [name, p] of [['floor: Fastify + pg, read', '/read'], ['floor: Fastify + pg, read + durable audit row', '/write']]) {
+      if (only && !only.test(name) && !only.test('floor')) continue;
+      await measure(floorVault, { name, opts: { method: 'POST', path: p, headers: { 'content-type': 'application/json' }, requests: body } }, 1, hello, rows);
+    }
+  } finally {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function startVault(workers, { cpuProfDir } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-bench-'));
   const port = await freePort();
@@ -111,12 +137,12 @@ async function startVault(workers, { cpuProfDir } = {}) {
   // Logs go to a file, as in production: piping them through this process would cost the load generator.
   const logFd = openSync(path.join(dataDir, 'vault.log'), 'a');
   const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = track(spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], { env, stdio: ['ignore', logFd, logFd] }));
+  const child = track(spawn(process.execPath, [...nodeArgs, path.join(VAULT_ROOT, 'dist/main.js')], { env, stdio: ['ignore', logFd, logFd], cwd: VAULT_ROOT }));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url + '/healthz', 120_000, child);
   // Wait for every worker to be up before measuring.
   for (let i = 0; i < 100 && nodeProcesses(child.pid).length < (workers > 1 ? workers + 1 : 1); i++) await sleep(100);
-  const boot = JSON.parse(await run(process.execPath, [path.join(ROOT, 'dist/cli/vault.js'), 'bootstrap', '--project', 'bench'], { env }));
+  const boot = JSON.parse(await run(process.execPath, [path.join(VAULT_ROOT, 'dist/cli/vault.js'), 'bootstrap', '--project', 'bench'], { env, cwd: VAULT_ROOT }));
   return {
     url, child, dataDir,
     headers: { 'content-type': 'application/json', 'x-api-key': boot.api_key, 'x-pub-key': boot.pub_key },
@@ -278,6 +304,7 @@ async function main() {
   const notes = [];
   const growth = [];
   const growthRows = [];
+  if (!only || only.test('floor')) await floor(hello, rows);
   for (const workers of WORKERS) {
     log(`vault with VAULT_WORKERS=${workers}`);
     const vault = await startVault(workers);
@@ -404,17 +431,26 @@ async function settle(vault, maxSeconds = 180) {
   return (performance.now() - t0) / 1000;
 }
 
-/** `--cpu-prof`: one vault under `node --cpu-prof`, one tokenize run at 64 connections, then a self-time summary. */
+/**
+ * `--cpu-prof`: one vault under `node --cpu-prof`, one run of the scenario `--only` names exactly
+ * (default `POST /tokenize`) at its connection count, then a self-time summary.
+ */
 async function cpuProfile() {
   const profDir = mkdtempSync(path.join(tmpdir(), 'vault-prof-'));
   const vault = await startVault(1, { cpuProfDir: profDir });
+  const psp = await pspDouble();
   try {
     const pre = await load(vault, 1000);
-    const sc = scenarios(vault, pre.tokens).find((s) => s.name === (args.only ?? 'POST /tokenize'));
-    await cannon(vault.url, { ...sc.opts, connections: 64 }, WARMUP);
-    const r = await cannon(vault.url, { ...sc.opts, connections: 64 }, DURATION);
+    const all = [...scenarios(vault, pre.tokens), ...(await proxyScenarios(vault, psp))];
+    const name = args.only ?? 'POST /tokenize';
+    const sc = all.find((s) => s.name === name);
+    if (!sc) throw new Error(`--cpu-prof needs --only with one scenario's exact name: ${all.map((s) => s.name).join(', ')}`);
+    const connections = sc.connections?.[0] ?? 64;
+    await cannon(vault.url, { ...sc.opts, connections }, WARMUP);
+    const r = await cannon(vault.url, { ...sc.opts, connections }, DURATION);
     log(`${sc.name} under --cpu-prof: ${r.rps.toFixed(0)} req/s p50 ${r.p50} ms`);
   } finally {
+    await psp.close();
     await stop(vault.child);
   }
   const prof = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
