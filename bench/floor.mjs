@@ -1,8 +1,9 @@
 // The floor of the vault's stack (issue 25): the same Fastify, pg driver, embedded PostgreSQL
 // (durable settings) and group commit as the vault, and nothing of the vault. What this server
 // spends per request, no design that keeps those parts can spend less.
-//   POST /read   {"token": "..."}: one primary-key SELECT, group-committed (detokenize's shape
-//                without the key guard, the audit row, crypto and the hook stack)
+//   POST /read   {"token": "..."}: one primary-key SELECT, concurrent requests merged into one
+//                statement (detokenize's shape without the key guard, the audit row, crypto
+//                and the hook stack)
 //   POST /write  {"token": "..."}: the SELECT plus one durable INSERT of an audit-sized row in the
 //                same statement (synchronous_commit on), group-committed: the least an audited
 //                request can cost

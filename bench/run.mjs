@@ -100,7 +100,6 @@ async function helloWorld() {
   };
 }
 
-// ---- the vault ----------------------------------------------------------------------------------
 // ---- the floor -----------------------------------------------------------------------------------
 // bench/floor.mjs: the vault's own Fastify, pg, embedded PostgreSQL and group commit, and nothing
 // of the vault. The least any design on these parts can spend per read and per audited request.
@@ -123,6 +122,7 @@ async function floor(hello, rows) {
   }
 }
 
+// ---- the vault ----------------------------------------------------------------------------------
 async function startVault(workers, { cpuProfDir } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-bench-'));
   const port = await freePort();
