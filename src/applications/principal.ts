@@ -29,39 +29,30 @@ export async function projectOfPubKey(db: Kysely<DB>, pubKey: string): Promise<s
   return row?.project_id ?? null;
 }
 
-/** A project as an API-key principal carries it, for calls authenticated by a JWT alone. */
-export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
-  const p = await db
-    .selectFrom('projects')
-    .select(['id', 'name', 'environment', 'parent_id', 'deduplicate', 'token_format', 'proxy_allowed_hosts'])
-    .where('id', '=', projectId)
-    .executeTakeFirstOrThrow();
-  return { id: p.id, name: p.name, environment: p.environment, parentId: p.parent_id, deduplicate: p.deduplicate, tokenFormat: p.token_format, proxyAllowedHosts: p.proxy_allowed_hosts };
-}
-
-/** The columns `principalFromRow` reads: an application joined with its project. */
-export const PRINCIPAL_COLUMNS = [
-  'a.id', 'a.name', 'a.permissions', 'a.pub_key',
+// The project's columns a principal carries, as both look-ups name them: one list, one builder,
+// so a new project setting is added once.
+const PROJECT_COLUMNS = [
   'p.id as project_id', 'p.name as project_name', 'p.environment', 'p.parent_id', 'p.deduplicate', 'p.token_format', 'p.proxy_allowed_hosts',
 ] as const;
 
-export function principalFromRow(row: {
-  id: string; name: string; permissions: unknown; pub_key: string; project_id: string; project_name: string;
-  environment: AppPrincipal['project']['environment']; parent_id: string | null; deduplicate: boolean; token_format: string; proxy_allowed_hosts: string[] | null;
-}): AppPrincipal {
-  return {
-    id: row.id,
-    name: row.name,
-    permissions: row.permissions as Permissions,
-    pubKey: row.pub_key,
-    project: {
-      id: row.project_id,
-      name: row.project_name,
-      environment: row.environment,
-      parentId: row.parent_id,
-      deduplicate: row.deduplicate,
-      tokenFormat: row.token_format,
-      proxyAllowedHosts: row.proxy_allowed_hosts,
-    },
-  };
+type ProjectRow = {
+  project_id: string; project_name: string; environment: Environment; parent_id: string | null; deduplicate: boolean; token_format: string;
+  proxy_allowed_hosts: string[] | null;
+};
+
+const projectFromRow = (row: ProjectRow): AppPrincipal['project'] => ({
+  id: row.project_id, name: row.project_name, environment: row.environment, parentId: row.parent_id, deduplicate: row.deduplicate,
+  tokenFormat: row.token_format, proxyAllowedHosts: row.proxy_allowed_hosts,
+});
+
+/** A project as an API-key principal carries it, for calls authenticated by a JWT alone. */
+export async function principalProject(db: Kysely<DB>, projectId: string): Promise<AppPrincipal['project']> {
+  return projectFromRow(await db.selectFrom('projects as p').select(PROJECT_COLUMNS).where('p.id', '=', projectId).executeTakeFirstOrThrow());
+}
+
+/** The columns `principalFromRow` reads: an application joined with its project. */
+export const PRINCIPAL_COLUMNS = ['a.id', 'a.name', 'a.permissions', 'a.pub_key', ...PROJECT_COLUMNS] as const;
+
+export function principalFromRow(row: { id: string; name: string; permissions: unknown; pub_key: string } & ProjectRow): AppPrincipal {
+  return { id: row.id, name: row.name, permissions: row.permissions as Permissions, pubKey: row.pub_key, project: projectFromRow(row) };
 }
