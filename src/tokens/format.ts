@@ -1,12 +1,11 @@
-// Token formats (API.md §6.2, docs/tokens.md "Formats"; the vocabulary is lib/token-formats.ts): what a token
-// looks like, and how each is drawn. Every digit format fails Luhn unless the item asks for
+// Token formats (API.md §6.2, docs/tokens.md "Formats"; the vocabulary is lib/token-formats.ts):
+// what a token looks like, and how each is drawn. Every digit format fails Luhn unless the item asks for
 // `luhn: true`, so a token is never a chargeable number by accident; none is ever the value itself.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FF1 } from '../crypto/ff1.js';
 import { randomDigits, randomString } from '../lib/random.js';
 import { FORMAT, type TokenFormat } from '../lib/token-formats.js';
 import { luhnValid } from './validate.js';
-
 
 /** Digits a digit format keeps of the value: [leading, trailing]. */
 const KEPT: Partial<Record<TokenFormat, readonly [number, number]>> = {

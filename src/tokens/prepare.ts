@@ -122,11 +122,14 @@ function defaultFormat(projectFormat: string, formats: readonly TokenFormat[], o
   return f === undefined || ownToken !== undefined || cannotDraw(f, digits) !== null ? FORMAT.random : f;
 }
 
+/** A format whose token is digits drawn from the value's: the digit formats and fpe. */
+const drawsDigits = (format: TokenFormat) => format === FORMAT.fpe || freeDigits(format, 0) !== null;
+
 /** Why a digit format cannot draw a token from this value (§6.2), or null: it can, or it draws no digits. */
 function cannotDraw(format: TokenFormat, digits: string | null): string | null {
-  const free = freeDigits(format, digits?.length ?? 0);
-  if (format !== FORMAT.fpe && free === null) return null;
+  if (!drawsDigits(format)) return null;
   if (digits === null) return 'needs a value of digits';
+  const free = freeDigits(format, digits.length);
   return free !== null && free < MIN_FREE_DIGITS ? 'needs a longer value' : null;
 }
 
@@ -134,8 +137,7 @@ function cannotDraw(format: TokenFormat, digits: string | null): string | null {
 function checkLuhn(format: TokenFormat, luhn: boolean | undefined, digits: string | null): boolean {
   const why = cannotDraw(format, digits);
   if (why !== null) throw schemaError([{ path: '/format', message: `${format} ${why}` }]);
-  const drawsDigits = format === FORMAT.fpe || freeDigits(format, digits?.length ?? 0) !== null;
-  if (!drawsDigits && luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
+  if (!drawsDigits(format) && luhn !== undefined) throw schemaError([{ path: '/luhn', message: 'is only for digit formats' }]);
   return luhn ?? false;
 }
 
