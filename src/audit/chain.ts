@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { macHex, type MacFields, rowMessage, sealMessage } from '../db/audit.js';
+import { groupBy } from '../lib/group.js';
 import type { AuditSealsTable, DB } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 
@@ -171,13 +172,7 @@ export async function sealPending(
     if (cut) upto = Number(cut.txid) > from ? Number(cut.txid) : Number(cut.txid) + 1;
     const rows = (await rowsQuery(trx).where('txid', '>=', from).where('txid', '<', upto).orderBy('txid').orderBy('ingest').execute()) as SealedRow[];
     if (rows.length === 0) return 0;
-    const byChain = new Map<string, SealedRow[]>();
-    for (const r of rows) {
-      const chain = r.project_id ?? '';
-      const list = byChain.get(chain);
-      if (list) list.push(r);
-      else byChain.set(chain, [r]);
-    }
+    const byChain = groupBy(rows, (r) => r.project_id ?? '');
     const lasts = await trx.selectFrom('audit_seals').selectAll().distinctOn('chain').where('chain', 'in', [...byChain.keys()])
       .orderBy('chain').orderBy('n', 'desc').execute();
     const last = new Map(lasts.map((s) => [s.chain, s]));

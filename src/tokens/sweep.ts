@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { type AuditKeySlot, createdText } from '../db/audit.js';
 import { macFields, INSERT_AUDIT } from '../db/audit-events.js';
+import { groupBy } from '../lib/group.js';
 
 export async function sweepExpired(pool: pg.Pool, audit: AuditKeySlot, now: Date): Promise<{ tokens: number; cvcSessions: number }> {
   const c = await pool.query('DELETE FROM cvc_sessions WHERE expires_at <= $1', [now]);
@@ -17,10 +18,10 @@ export async function sweepExpired(pool: pg.Pool, audit: AuditKeySlot, now: Date
       'DELETE FROM tokens WHERE ctid = ANY(ARRAY(SELECT ctid FROM tokens WHERE expires_at <= $1 LIMIT 10000)) RETURNING project_id, token',
       [now],
     );
-    const byProject = new Map<string, string[]>();
-    for (const r of t.rows) byProject.set(r.project_id, [...(byProject.get(r.project_id) ?? []), r.token]);
+    const byProject = groupBy(t.rows, (r) => r.project_id);
     if (byProject.size > 0) {
-      const rows = [...byProject].map(([projectId, tokens]) => {
+      const rows = [...byProject].map(([projectId, expired]) => {
+        const tokens = expired.map((r) => r.token);
         const f = macFields('token_expire', {
           project_id: projectId, created: createdText(now), outcome: 'success', resource_id: null,
           user_id: null, app_id: null, ip_address: null, request_id: null, details: { count: tokens.length, tokens },
