@@ -3,15 +3,12 @@
 // tokenize (with a CVV) at 64 connections, then the same after dropping the next index or key,
 // cumulatively, so each step's difference is its share. A diagnostic only: the vault
 // needs these indexes (search, listing, expiry sweeps, the sealer), and the scratch vault is deleted.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { cardItem, cpuSpent, cpuUse, freePort, run, stop, track, waitFor } from './lib.mjs';
+import { cardItem, cpuSpent, cpuUse, startVault, stop, vaultDbClient } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { SEAL_LOCK } = await import(path.join(ROOT, 'dist/audit/chain.js'));
@@ -32,21 +29,10 @@ const STEPS = [
   ['− the audit sealer (its rounds deferred, not saved: they run once the lock is gone)', `SELECT pg_advisory_lock(${SEAL_LOCK})`],
 ];
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-indexes-'));
-const port = await freePort();
-const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VAULT_WORKERS: '1' };
-delete env.DATABASE_URL;
-delete env.VAULT_MASTER_KEYS;
-const child = track(spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { env, stdio: ['ignore', openSync(path.join(dataDir, 'vault.log'), 'a'), 'ignore'] }));
-const url = `http://127.0.0.1:${port}`;
+const vault = await startVault({ root: ROOT, project: 'indexes' });
 try {
-  await waitFor(url + '/healthz', 120_000, child);
-  const boot = JSON.parse(await run(process.execPath, [path.join(ROOT, 'dist/cli/vault.js'), 'bootstrap', '--project', 'indexes'], { env }));
-  const headers = { 'content-type': 'application/json', 'x-api-key': boot.api_key, 'x-pub-key': boot.pub_key };
-  const pid = readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n');
-  const db = new pg.Client({ host: '127.0.0.1', port: Number(pid[3]), user: 'postgres', password: readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim(), database: 'vault' });
-  await db.connect();
-  const opts = { url: url + '/tokenize', method: 'POST', headers, connections: 64, requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify(cardItem()) }) }] };
+  const db = await vaultDbClient(vault.dataDir);
+  const opts = { url: vault.url + '/tokenize', method: 'POST', headers: vault.headers, connections: 64, requests: [{ setupRequest: (r) => ({ ...r, body: JSON.stringify(cardItem()) }) }] };
   await autocannon({ ...opts, duration: 3 }); // warm-up: plans cached, first autovacuum
   const rows = [];
   for (const [name, step] of STEPS) {
@@ -56,10 +42,10 @@ try {
     const pgUs = [];
     const nodeUs = [];
     for (let i = 0; i < Number(args.rounds); i++) {
-      const before = cpuUse(child.pid);
+      const before = cpuUse(vault.child.pid);
       const r = await autocannon({ ...opts, duration: Number(args.seconds) });
       if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-      const spent = cpuSpent(before, cpuUse(child.pid));
+      const spent = cpuSpent(before, cpuUse(vault.child.pid));
       pgUs.push((spent.postgres / r.requests.total) * 1e6);
       nodeUs.push((spent.node / r.requests.total) * 1e6);
     }
@@ -71,6 +57,6 @@ try {
   process.stdout.write('| indexes | PostgreSQL µs per tokenize | step | Node µs |\n|---|---:|---:|---:|\n'
     + rows.map((r, i) => `| ${r.name} | ${r.pg.toFixed(0)} | ${i ? (r.pg - rows[i - 1].pg).toFixed(0) : ''} | ${r.node.toFixed(0)} |`).join('\n') + '\n');
 } finally {
-  await stop(child);
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop(vault.child);
+  rmSync(vault.dataDir, { recursive: true, force: true });
 }

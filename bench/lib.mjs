@@ -1,9 +1,11 @@
-// Helpers for bench/run.mjs: child processes, RSS sampling, request bodies. Everything listens on
+// Helpers for the bench scripts: child processes, a vault to measure, RSS sampling, request bodies. Everything listens on
 // 127.0.0.1 only and every child is killed when the benchmark exits, however it exits.
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const children = new Set();
 function killAll() {
@@ -189,4 +191,34 @@ export function cpuSpent(before, after) {
   const spent = { node: 0, postgres: 0 };
   for (const [p, a] of after) spent[a.kind] += a.seconds - (before.get(p)?.seconds ?? 0);
   return spent;
+}
+
+/**
+ * A vault of `root`'s build (its dist/) on a fresh DATA_DIR with its own embedded PostgreSQL,
+ * every worker up, bootstrapped with one project and its keys. `env`: extra variables.
+ */
+export async function startVault({ root, project, workers = 1, env: extra = {}, nodeArgs = [] }) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `vault-${project}-`));
+  const port = await freePort();
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VAULT_WORKERS: String(workers), ...extra };
+  delete env.DATABASE_URL;
+  delete env.VAULT_MASTER_KEYS;
+  // Logs go to a file, as in production: piping them through this process would cost the load generator.
+  const logFd = openSync(path.join(dataDir, 'vault.log'), 'a');
+  const child = track(spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/main.js')], { env, stdio: ['ignore', logFd, logFd], cwd: root }));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url + '/healthz', 120_000, child);
+  for (let i = 0; i < 100 && nodeProcesses(child.pid).length < (workers > 1 ? workers + 1 : 1); i++) await sleep(100);
+  const boot = JSON.parse(await run(process.execPath, [path.join(root, 'dist/cli/vault.js'), 'bootstrap', '--project', project], { env, cwd: root }));
+  return { url, child, dataDir, headers: { 'content-type': 'application/json', 'x-api-key': boot.api_key, 'x-pub-key': boot.pub_key } };
+}
+
+/** A connected client on a vault's embedded PostgreSQL (its port and password read from the DATA_DIR). */
+export async function vaultDbClient(dataDir) {
+  const pg = (await import('pg')).default;
+  const pid = readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n');
+  const password = readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim();
+  const client = new pg.Client({ host: '127.0.0.1', port: Number(pid[3]), user: 'postgres', password, database: 'vault' });
+  await client.connect();
+  return client;
 }

@@ -3,14 +3,14 @@
 // PostgreSQL in a temp DATA_DIR) with autocannon on 127.0.0.1, and reports every vault figure as a
 // ratio to the hello-world figure of the same run. Every load is bounded in time.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
-  batchBody, cardItem, cpuSpent, cpuUse, freePort, nodeProcesses, rssSampler, run, sleep, stop, track, waitFor,
+  batchBody, cardItem, cpuSpent, cpuUse, freePort, rssSampler, run, sleep, startVault as startBenchVault, stop, track, vaultDbClient, waitFor,
 } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,31 +124,16 @@ async function floor(hello, rows) {
 
 // ---- the vault ----------------------------------------------------------------------------------
 async function startVault(workers, { cpuProfDir } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-bench-'));
-  const port = await freePort();
-  const env = {
-    ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VAULT_WORKERS: String(workers),
+  const vault = await startBenchVault({
+    root: VAULT_ROOT, project: 'bench', workers, nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
     // The PSP double of the proxy scenario listens on 127.0.0.1 over plain http.
-    PROXY_ALLOW_PRIVATE_NETWORKS: 'true',
-    ...(args['log-level'] ? { LOG_LEVEL: args['log-level'] } : {}),
-  };
-  delete env.DATABASE_URL;
-  delete env.VAULT_MASTER_KEYS;
-  // Logs go to a file, as in production: piping them through this process would cost the load generator.
-  const logFd = openSync(path.join(dataDir, 'vault.log'), 'a');
-  const nodeArgs = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = track(spawn(process.execPath, [...nodeArgs, path.join(VAULT_ROOT, 'dist/main.js')], { env, stdio: ['ignore', logFd, logFd], cwd: VAULT_ROOT }));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(url + '/healthz', 120_000, child);
-  // Wait for every worker to be up before measuring.
-  for (let i = 0; i < 100 && nodeProcesses(child.pid).length < (workers > 1 ? workers + 1 : 1); i++) await sleep(100);
-  const boot = JSON.parse(await run(process.execPath, [path.join(VAULT_ROOT, 'dist/cli/vault.js'), 'bootstrap', '--project', 'bench'], { env, cwd: VAULT_ROOT }));
+    env: { PROXY_ALLOW_PRIVATE_NETWORKS: 'true', ...(args['log-level'] ? { LOG_LEVEL: args['log-level'] } : {}) },
+  });
   return {
-    url, child, dataDir,
-    headers: { 'content-type': 'application/json', 'x-api-key': boot.api_key, 'x-pub-key': boot.pub_key },
+    ...vault,
     async close() {
-      await stop(child);
-      if (!process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+      await stop(vault.child);
+      if (!process.env.BENCH_KEEP) rmSync(vault.dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -389,19 +374,8 @@ async function main() {
   process.stdout.write(md + '\n\n' + `results: ${path.relative(ROOT, file)}\n`);
 }
 
-/** A client on the vault's own embedded PostgreSQL (bench only: reads its port and password from DATA_DIR). */
-async function adminClient(vault) {
-  const { readFileSync } = await import('node:fs');
-  const pg = (await import('pg')).default;
-  const pid = readFileSync(path.join(vault.dataDir, 'pg/postmaster.pid'), 'utf8').split('\n');
-  const password = readFileSync(path.join(vault.dataDir, 'pg.password'), 'utf8').trim();
-  const client = new pg.Client({ host: '127.0.0.1', port: Number(pid[3]), user: 'postgres', password, database: 'vault' });
-  await client.connect();
-  return client;
-}
-
 async function countTokens(vault) {
-  const client = await adminClient(vault);
+  const client = await vaultDbClient(vault.dataDir);
   try {
     return Number((await client.query('SELECT count(*) FROM tokens')).rows[0].count);
   } finally {
@@ -415,7 +389,7 @@ async function countTokens(vault) {
  * no autovacuum worker runs, then checkpoints, so the 1 M run measures steady state.
  */
 async function settle(vault, maxSeconds = 180) {
-  const client = await adminClient(vault);
+  const client = await vaultDbClient(vault.dataDir);
   const t0 = performance.now();
   try {
     let quiet = 0;

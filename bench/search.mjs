@@ -5,13 +5,12 @@
 // PostgreSQL settle, then times each kind of search one request at a time over loopback HTTP and
 // prints p50/p95 per filter. Bounded: the load stops after --load-seconds.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { freePort, randomPan, run, sleep, stop, track, waitFor } from './lib.mjs';
+import { freePort, randomPan, run, sleep, stop, track, vaultDbClient, waitFor } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -92,12 +91,7 @@ try {
   log(`loaded ${made} tokens in ${loadSeconds.toFixed(0)} s (${(made / loadSeconds).toFixed(0)} tokens/s)`);
   // Search's plans go by the table's statistics, which autovacuum refreshes a minute or more
   // after a bulk load (the import runs ANALYZE itself): refreshed here, as they are in steady use.
-  const pgDir = path.join(dataDir, 'pg');
-  const db = new pg.Client({
-    host: '127.0.0.1', port: Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[3]),
-    user: 'postgres', password: readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim(), database: 'vault',
-  });
-  await db.connect();
+  const db = await vaultDbClient(dataDir);
   await db.query('ANALYZE tokens');
   await db.end();
   await sleep(5_000);

@@ -4,13 +4,12 @@
 // PSP double. Every INTERVAL the run records, per scenario, p50 / p99 latency, throughput and
 // errors, and the vault's Node RSS; it writes bench/results/soak-<time>.json and .png.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { soakChart } from './chart.mjs';
-import { batchBody, cardItem, freePort, nodeProcesses, run, stop, track, waitFor } from './lib.mjs';
+import { batchBody, cardItem, freePort, nodeProcesses, startVault as startBenchVault, stop, track, waitFor } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INTERVAL_MS = 10_000;
@@ -18,19 +17,7 @@ const log = (...m) => process.stderr.write(m.join(' ') + '\n');
 
 const SCENARIOS = { tokenize: 8, detokenize: 8, proxy: 4 }; // connections each
 
-async function startVault(workers) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vault-soak-'));
-  const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VAULT_WORKERS: String(workers), PROXY_ALLOW_PRIVATE_NETWORKS: 'true' };
-  delete env.DATABASE_URL;
-  delete env.VAULT_MASTER_KEYS;
-  const logFd = openSync(path.join(dataDir, 'vault.log'), 'a');
-  const child = track(spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { env, stdio: ['ignore', logFd, logFd] }));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(url + '/healthz', 120_000, child);
-  const boot = JSON.parse(await run(process.execPath, [path.join(ROOT, 'dist/cli/vault.js'), 'bootstrap', '--project', 'soak'], { env }));
-  return { url, child, dataDir, headers: { 'content-type': 'application/json', 'x-api-key': boot.api_key, 'x-pub-key': boot.pub_key } };
-}
+const startVault = (workers) => startBenchVault({ root: ROOT, project: 'soak', workers, env: { PROXY_ALLOW_PRIVATE_NETWORKS: 'true' } });
 
 async function post(vault, p, body) {
   const r = await fetch(vault.url + p, { method: 'POST', headers: vault.headers, body });
